@@ -1,0 +1,38 @@
+/**
+ * Errors that are the user's to fix (a bad scenario file, a bad option). The CLI prints their
+ * message, without a stack trace, and exits with code 2. Anything else is a bug in ccsim.
+ */
+export class UserError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** One thing wrong with a scenario file. `path` is the field path, e.g. `contact_types[0].fcr`. */
+export interface Problem {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** A scenario file that cannot be used, with every problem found in it. */
+export class ScenarioError extends UserError {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    super(ScenarioError.format(file, problems));
+    this.name = 'ScenarioError';
+  }
+
+  static format(file: string, problems: Problem[]): string {
+    const lines = problems.map((p) => {
+      const where = p.line !== undefined ? `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : file;
+      return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+    });
+    return lines.length === 1 ? lines[0]! : `${file}: ${problems.length} problems\n  ${lines.join('\n  ')}`;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The numbers a run reports, named exactly as in the project's metrics definitions
+ * (README, "Metrics"). A ratio whose denominator is zero is `null` (JSON has no NaN).
+ */
+
+export interface TtrSummary {
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface Metrics {
+  arrivals: number;
+  contained: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  transfers: number;
+  service_level: number | null;
+  asa_seconds: number | null;
+  wait_probability: number | null;
+  abandon_rate: number | null;
+  aht_seconds: number | null;
+  occupancy: number | null;
+  fcr: number | null;
+  containment_rate: number | null;
+  repeat_rate: number | null;
+  ttr_hours: TtrSummary;
+  cases: number;
+  resolved_cases: number;
+  lost_cases: number;
+  open_cases: number;
+  cost_total: number;
+  cost_per_contact: number | null;
+  cost_per_resolution: number | null;
+  /** Extensions beyond the contract, for charts and staffing. */
+  agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
+  paid_hours: number;
+  cost_agents: number;
+  cost_self_service: number;
+  cost_telephony: number;
+  cost_contacts: number;
+}
+
+export interface IntervalMetrics extends Metrics {
+  start: string; // "YYYY-MM-DDTHH:MM"
+}
+
+export interface Result {
+  scenario: string;
+  seed: number;
+  replications: number;
+  totals: Metrics;
+  by_type: Record<string, Metrics>;
+  by_interval: IntervalMetrics[];
+  ci95?: {
+    totals: Metrics;
+    by_type: Record<string, Metrics>;
+    by_interval: IntervalMetrics[];
+  };
+}

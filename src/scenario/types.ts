@@ -1,0 +1,106 @@
+/**
+ * A scenario after loading and validation: every default applied, every time in seconds.
+ *
+ * This is the one shape the rest of ccsim reads. The file format (documented in the README)
+ * allows `mean_minutes`/`mean_hours` and omitted keys; the loader turns all of that into this.
+ */
+
+export type Channel = 'voice' | 'chat' | 'email';
+export type RoutingPolicy = 'round_robin' | 'longest_idle' | 'skill_based';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A non-negative random duration, in seconds. */
+export type Distribution =
+  | { distribution: 'exponential'; mean_seconds: number }
+  | { distribution: 'lognormal'; mean_seconds: number; cv: number }
+  | { distribution: 'gamma'; mean_seconds: number; cv: number }
+  | { distribution: 'deterministic'; mean_seconds: number }
+  | { distribution: 'empirical'; values_seconds: number[] }
+  | { distribution: 'mixture'; parts: Array<{ weight: number; dist: Distribution }> };
+
+export interface Arrivals {
+  /** Either a flat rate or 24 hour-of-day rates, per hour. Exactly one of per_hour / per_day. */
+  per_hour?: number | number[];
+  per_day?: number;
+  /** 24 relative weights for per_day (flat when absent). */
+  by_hour?: number[];
+  by_weekday: number[]; // 7, Mon..Sun
+  by_month: number[]; // 12, Jan..Dec
+  by_date: Record<string, number>; // ISO date -> multiplier
+  overdispersion_cv: number;
+}
+
+export interface SelfService {
+  share_offered: number;
+  containment: number;
+  duration: Distribution;
+  cost_per_session: number;
+  failed_handle_time_factor: number;
+}
+
+export interface Retry {
+  probability: number;
+  after: Distribution;
+}
+
+export interface ContactType {
+  id: string;
+  channel: Channel;
+  arrivals: Arrivals;
+  handle_time: Distribution;
+  patience: Distribution | null;
+  retry: Retry | null;
+  fcr: number;
+  repeat_after: Distribution;
+  priority: number;
+  service_level_seconds: number;
+  self_service: SelfService | null;
+}
+
+export interface Shift {
+  start: string; // "HH:MM"
+  hours: number;
+  agents: number;
+  days: Weekday[];
+}
+
+/** Exactly one of `agents` and `shifts` is set. */
+export type Staffing =
+  | { kind: 'constant'; agents: number }
+  | { kind: 'hourly'; agents: number[] } // 24 values, hour of day
+  | { kind: 'by_interval'; agents: number[] } // one per interval of the horizon
+  | { kind: 'shifts'; shifts: Shift[] };
+
+export interface AgentGroup {
+  id: string;
+  skills: Record<string, number>; // contact type id -> proficiency (0, 1]
+  staffing: Staffing;
+  hourly_cost: number;
+  shrinkage: number;
+  concurrency: number;
+}
+
+export interface Scenario {
+  name: string;
+  seed: number;
+  horizon: {
+    start: string; // ISO date, YYYY-MM-DD
+    days: number;
+    interval_minutes: 15 | 30 | 60;
+    warmup_hours: number;
+  };
+  service_level: {
+    threshold_seconds: number;
+    target: number;
+    /** Optional caps a staffing search must also respect. */
+    max_abandon_rate?: number;
+    max_asa_seconds?: number;
+    max_occupancy?: number;
+  };
+  contact_types: ContactType[];
+  agent_groups: AgentGroup[];
+  routing: { policy: RoutingPolicy; transfer_seconds: number };
+  costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number };
+  /** Where it was loaded from, when it came from a file. */
+  source?: string;
+}
