@@ -40,6 +40,9 @@ export interface Metrics {
   cost_self_service: number;
   cost_telephony: number;
   cost_contacts: number;
+  /** Contacts still queued, or still in self-service, when the run stopped (for conservation). */
+  waiting_at_end: number;
+  in_self_service_at_end: number;
 }
 
 export interface IntervalMetrics extends Metrics {

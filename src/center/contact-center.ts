@@ -1,0 +1,778 @@
+import { EventHeap } from '../engine/event-heap.ts';
+import { randomStream, type Uniform } from '../engine/random.ts';
+import { standardGamma } from '../dist/sampler.ts';
+import { CHAT, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
+import { SECONDS_PER_HOUR } from '../model/calendar.ts';
+import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
+import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
+import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
+import { ContactQueue } from './queue.ts';
+import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
+
+/*
+ * One run of the contact center: contacts arrive, may try self-service, queue, are routed to an
+ * agent, are handled, and either resolve their case or come back later as a repeat contact.
+ *
+ *   arrival --self-service?--> contained (case resolved)
+ *      |                 \--> failed --+
+ *      +-------------------------------+--> queue --patience--> abandoned --retry?--> arrival
+ *                                         |
+ *                                    routed to agent --(round robin, unskilled)--> transfer
+ *                                         |
+ *                                      handled --resolved--> case closed (TTR)
+ *                                              \--unresolved--> repeat arrival after repeat_after
+ *
+ * Everything lives in typed arrays; the hot loop allocates nothing. Abandonment is not an event
+ * unless the contact may retry: a waiting contact keeps its deadline and is found expired when it
+ * reaches the head of its queue, which is exact because queues are served in FIFO order.
+ */
+
+const EV_ARRIVAL = 0;
+const EV_SELF_SERVICE_DONE = 1;
+const EV_SERVICE_DONE = 2;
+const EV_ABANDON = 3;
+const EV_FOLLOW_UP = 4;
+const EV_ROSTER = 5;
+const EV_TRANSFER_DONE = 6;
+
+/** Streams of customer attributes: one set for first contacts, one for repeats and retries. */
+const FIRST = 0;
+const FOLLOW_UP = 1;
+
+interface TypeStreams {
+  arrivals: Uniform;
+  handle: Uniform[];
+  patience: Uniform[];
+  resolve: Uniform[];
+  selfService: Uniform[];
+  retry: Uniform[];
+  repeat: Uniform[];
+}
+
+export class ContactCenter {
+  private readonly heap = new EventHeap(1024);
+  private readonly contacts = new ContactPool(1024);
+  private readonly cases = new CasePool(1024);
+  private readonly agents: AgentPool;
+  private readonly queues: ContactQueue[];
+  private readonly tally: Tally;
+  private readonly streams: TypeStreams[];
+  /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
+  private readonly rates: Float64Array[];
+  /** For each type, the groups skilled for it, most proficient first. */
+  private readonly typeGroups: Int32Array[];
+  /** For each group, the types it is skilled for. */
+  private readonly groupTypes: Int32Array[];
+  /** Round robin: agents that serve each channel, in fixed rotation order, and the next position. */
+  private readonly channelAgents: Int32Array[];
+  private readonly rotation = new Int32Array(3);
+  private readonly rosterIndex: Int32Array;
+
+  private now = 0;
+  private alive = 0;
+  private readonly horizon: number;
+  private readonly warmup: number;
+  private readonly ivLen: number;
+  private readonly ivCount: number;
+
+  constructor(
+    private readonly model: Model,
+    seed: number,
+    replication: number,
+  ) {
+    const nT = model.types.length;
+    const nG = model.groups.length;
+    this.horizon = model.horizonSeconds;
+    this.warmup = model.warmupSeconds;
+    this.ivLen = model.intervalSeconds;
+    this.ivCount = model.intervalCount;
+    this.tally = newTally(model);
+    this.agents = new AgentPool(model.groups.map((g) => ({ size: g.roster.max, concurrency: g.concurrency })));
+    const queueCount = model.policy === ROUND_ROBIN ? 3 + nT : nT;
+    this.queues = Array.from({ length: queueCount }, () => new ContactQueue(64));
+    this.rosterIndex = new Int32Array(nG);
+
+    const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
+    const both = (purpose: string, id: string): Uniform[] => [stream(`${purpose}:${id}:first`), stream(`${purpose}:${id}:follow-up`)];
+    this.streams = model.types.map((t) => ({
+      arrivals: stream(`arrivals:${t.id}`),
+      handle: both('handle', t.id),
+      patience: both('patience', t.id),
+      resolve: both('resolve', t.id),
+      selfService: both('self-service', t.id),
+      retry: both('retry', t.id),
+      repeat: both('repeat', t.id),
+    }));
+
+    this.rates = model.types.map((t) => {
+      const r = Float64Array.from(t.hourlyRates);
+      if (t.overdispersionCv > 0) {
+        // One gamma factor per day (mean 1, CV as given), shared by every hour of that day.
+        const u = stream(`overdispersion:${t.id}`);
+        const shape = 1 / (t.overdispersionCv * t.overdispersionCv);
+        for (let d = 0; d * 24 < r.length; d++) {
+          const g = standardGamma(u, shape) / shape;
+          for (let h = d * 24; h < Math.min(r.length, d * 24 + 24); h++) r[h]! *= g;
+        }
+      }
+      return r;
+    });
+
+    this.typeGroups = model.types.map((_, j) => {
+      const gs = model.groups.map((_, g) => g).filter((g) => model.groups[g]!.proficiency[j]! > 0);
+      gs.sort((a, b) => model.groups[b]!.proficiency[j]! - model.groups[a]!.proficiency[j]! || a - b);
+      return Int32Array.from(gs);
+    });
+    this.groupTypes = model.groups.map((g) => Int32Array.from(model.types.map((_, j) => j).filter((j) => g.proficiency[j]! > 0)));
+    this.channelAgents = [0, 1, 2].map((ch) => {
+      const list: number[] = [];
+      model.groups.forEach((g, gi) => {
+        if (!model.types.some((t, j) => t.channel === ch && g.proficiency[j]! > 0)) return;
+        for (let a = this.agents.first[gi]!; a < this.agents.first[gi]! + this.agents.size[gi]!; a++) list.push(a);
+      });
+      return Int32Array.from(list);
+    });
+  }
+
+  /** Play the horizon (and let contacts in hand finish), then return the tally. */
+  run(): Tally {
+    const heap = this.heap;
+    const m = this.model;
+    for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
+    for (let j = 0; j < m.types.length; j++) {
+      const t = this.nextArrival(j, 0);
+      if (t < this.horizon) heap.push(t, EV_ARRIVAL, j);
+    }
+    const horizon = this.horizon;
+    const stopAt = horizon + m.drainSeconds;
+    while (heap.size > 0) {
+      const t = heap.peekTime();
+      if (t > stopAt) break;
+      this.now = t;
+      const kind = heap.peekKind();
+      const subject = heap.peekSubject();
+      heap.beginDispatch();
+      switch (kind) {
+        case EV_ARRIVAL:
+          this.onArrival(subject);
+          break;
+        case EV_SERVICE_DONE:
+          this.onServiceDone(subject);
+          break;
+        case EV_SELF_SERVICE_DONE:
+          this.onSelfServiceDone(subject);
+          break;
+        case EV_ABANDON:
+          this.onAbandonDeadline(subject);
+          break;
+        case EV_FOLLOW_UP:
+          this.born(subject);
+          break;
+        case EV_ROSTER:
+          this.onRoster(subject);
+          break;
+        case EV_TRANSFER_DONE:
+          this.onTransferDone(subject);
+          break;
+      }
+      heap.endDispatch();
+      if (t >= horizon && this.alive === 0) break;
+    }
+    this.finish();
+    return this.tally;
+  }
+
+  // ---- arrivals ---------------------------------------------------------------------------
+
+  /**
+   * Next arrival of type j after time t, by inverting the integrated piecewise-constant rate:
+   * an exponential amount of "rate mass" is consumed hour by hour, so a change of rate
+   * between two arrivals does not bias the gap.
+   */
+  private nextArrival(j: number, t: number): number {
+    const r = this.rates[j]!;
+    let remaining = -Math.log(1 - this.streams[j]!.arrivals());
+    let h = Math.floor(t / SECONDS_PER_HOUR);
+    const end = this.horizon;
+    while (h < r.length) {
+      const rate = r[h]!;
+      const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+      if (rate > 0) {
+        const mass = rate * (hourEnd - t);
+        if (remaining <= mass) return t + remaining / rate;
+        remaining -= mass;
+      }
+      t = hourEnd;
+      h++;
+    }
+    return Infinity;
+  }
+
+  private onArrival(j: number): void {
+    const now = this.now;
+    const next = this.nextArrival(j, now);
+    if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
+    const k = this.cases.open(j, now, this.intervalOf(now));
+    const kIv = this.cases.iv[k]!;
+    if (kIv >= 0) {
+      this.tally.intervals[kIv * FIELDS + F.cases]! += 1;
+      this.tally.types[j * FIELDS + F.cases]! += 1;
+    }
+    const c = this.newContact(j, k, 0);
+    this.born(c);
+  }
+
+  private newContact(j: number, k: number, flags: number): number {
+    const c = this.contacts.alloc();
+    const p = this.contacts;
+    p.type[c] = j;
+    p.case[c] = k;
+    p.flags[c] = flags;
+    p.state[c] = S_PENDING;
+    this.alive++;
+    return c;
+  }
+
+  /** A contact is born: draw its customer's attributes, count it, send it on. */
+  private born(c: number): void {
+    const now = this.now;
+    const p = this.contacts;
+    const j = p.type[c]!;
+    const type = this.model.types[j]!;
+    const s = this.streams[j]!;
+    const gen = p.flags[c]! & (FL_REPEAT | FL_RETRY) ? FOLLOW_UP : FIRST;
+    const iv = this.intervalOf(now);
+    p.arrive[c] = now;
+    p.iv[c] = iv;
+    p.handle[c] = type.handle(s.handle[gen]!);
+    p.patience[c] = type.patience !== null ? type.patience(s.patience[gen]!) : Infinity;
+    p.resolveU[c] = type.fcr < 1 ? s.resolve[gen]!() : 0;
+    if (type.retryAfter !== null) {
+      const u = s.retry[gen]!;
+      p.retryU[c] = u();
+      p.retryDelay[c] = type.retryAfter(u);
+    }
+    if (type.fcr < 1) p.repeatDelay[c] = type.repeatAfter(s.repeat[gen]!);
+    if (iv >= 0) {
+      this.add(F.arrivals, iv, j, 1);
+      if (p.flags[c]! & FL_REPEAT) this.add(F.repeats, iv, j, 1);
+    }
+    const ss = type.selfService;
+    if (ss !== null) {
+      const u = s.selfService[gen]!;
+      const tries = u() < ss.shareOffered;
+      const contained = u() < ss.containment;
+      const duration = ss.duration(u);
+      if (tries) {
+        if (iv >= 0) {
+          this.add(F.selfServiceTried, iv, j, 1);
+          this.add(F.selfServiceCost, iv, j, ss.costPerSession);
+        }
+        if (contained) p.flags[c]! |= FL_CONTAINED;
+        else p.handle[c]! *= ss.failedHandleFactor;
+        p.state[c] = S_SELF;
+        this.heap.push(now + duration, EV_SELF_SERVICE_DONE, c);
+        return;
+      }
+    }
+    this.offer(c);
+  }
+
+  private onSelfServiceDone(c: number): void {
+    const p = this.contacts;
+    if (p.flags[c]! & FL_CONTAINED) {
+      const iv = p.iv[c]!;
+      if (iv >= 0) this.add(F.contained, iv, p.type[c]!, 1);
+      this.resolveCase(p.case[c]!);
+      this.end(c);
+      return;
+    }
+    this.offer(c);
+  }
+
+  // ---- queue and routing ------------------------------------------------------------------
+
+  /** The contact reaches the agent queue: an agent takes it at once, or it waits. */
+  private offer(c: number): void {
+    const p = this.contacts;
+    const j = p.type[c]!;
+    const iv = p.iv[c]!;
+    const now = this.now;
+    if (iv >= 0) this.add(F.offered, iv, j, 1);
+    p.queued[c] = now;
+    const a = this.findAgent(j);
+    if (a >= 0) {
+      this.startService(c, a);
+      return;
+    }
+    const deadline = now + p.patience[c]!;
+    p.deadline[c] = deadline;
+    if (deadline <= now) {
+      this.abandon(c);
+      this.end(c);
+      return;
+    }
+    p.state[c] = S_WAITING;
+    p.flags[c]! |= FL_IN_QUEUE;
+    this.queues[this.model.policy === ROUND_ROBIN ? this.model.types[j]!.channel : j]!.push(c);
+    if (deadline < Infinity && this.model.types[j]!.retryProbability > 0) {
+      // A retry must be scheduled at the moment of abandoning, so this one is an event.
+      p.flags[c]! |= FL_ABANDON_EVENT;
+      this.heap.push(deadline, EV_ABANDON, c);
+    }
+  }
+
+  /** An idle agent for a contact of type j under the routing policy, or -1. */
+  private findAgent(j: number): number {
+    const policy = this.model.policy;
+    if (policy === ROUND_ROBIN) return this.nextInRotation(this.model.types[j]!.channel);
+    const groups = this.typeGroups[j]!;
+    const ag = this.agents;
+    const chat = this.model.types[j]!.channel === CHAT;
+    let best = -1;
+    let bestProficiency = 0;
+    let bestSince = Infinity;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      const prof = this.model.groups[g]!.proficiency[j]!;
+      if (policy === SKILL_BASED && best >= 0 && prof < bestProficiency) break;
+      const a = ag.firstAvailable(g, chat);
+      if (a < 0) continue;
+      if (best < 0 || ag.idleSince[a]! < bestSince) {
+        best = a;
+        bestProficiency = prof;
+        bestSince = ag.idleSince[a]!;
+      }
+    }
+    return best;
+  }
+
+  /** Round robin: the next agent in fixed rotation order on this channel who can take a contact now. */
+  private nextInRotation(channel: number): number {
+    const list = this.channelAgents[channel]!;
+    const n = list.length;
+    const ag = this.agents;
+    const chat = channel === CHAT;
+    let pos = this.rotation[channel]!;
+    for (let i = 0; i < n; i++) {
+      const a = list[pos]!;
+      pos = pos + 1 === n ? 0 : pos + 1;
+      if (ag.canTake(a, chat)) {
+        this.rotation[channel] = pos;
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  /** Longest-idle skilled agent, used to pass on a round-robin transfer. */
+  private findSkilledAgent(j: number): number {
+    const groups = this.typeGroups[j]!;
+    const chat = this.model.types[j]!.channel === CHAT;
+    let best = -1;
+    for (let i = 0; i < groups.length; i++) {
+      const a = this.agents.firstAvailable(groups[i]!, chat);
+      if (a >= 0 && (best < 0 || this.agents.idleSince[a]! < this.agents.idleSince[best]!)) best = a;
+    }
+    return best;
+  }
+
+  /**
+   * The head of queue q after dropping contacts that abandoned while waiting (tombstones left by
+   * abandonment events, and contacts whose patience ran out), or -1 when it is empty.
+   */
+  private liveHead(q: ContactQueue): number {
+    const p = this.contacts;
+    const now = this.now;
+    while (q.length > 0) {
+      const c = q.peek();
+      if (p.state[c] === S_WAITING && (p.flags[c]! & FL_ABANDON_EVENT || p.deadline[c]! > now)) return c;
+      q.shift();
+      p.flags[c]! &= ~FL_IN_QUEUE;
+      if (p.state[c] === S_WAITING) {
+        this.abandon(c);
+        this.end(c);
+      } else this.release(c);
+    }
+    return -1;
+  }
+
+  /** Work for a freed agent: the contact it should take next, removed from its queue, or -1. */
+  private takeWork(a: number): number {
+    const g = this.agents.group[a]!;
+    const chatOnly = this.agents.free[a]! < this.agents.concurrency[g]!;
+    const types = this.groupTypes[g]!;
+    const p = this.contacts;
+    let bestQueue: ContactQueue | null = null;
+    let bestC = -1;
+    if (this.model.policy === ROUND_ROBIN) {
+      // Transferred contacts waiting for a skilled agent go first; then the channel queues.
+      for (let i = 0; i < types.length; i++) {
+        const j = types[i]!;
+        if (chatOnly && this.model.types[j]!.channel !== CHAT) continue;
+        const q = this.queues[3 + j]!;
+        const c = this.liveHead(q);
+        if (c >= 0 && (bestC < 0 || p.queued[c]! < p.queued[bestC]!)) {
+          bestC = c;
+          bestQueue = q;
+        }
+      }
+      if (bestC < 0) {
+        for (let ch = 0; ch < 3; ch++) {
+          if (chatOnly && ch !== CHAT) continue;
+          if (!this.serves(g, ch)) continue;
+          const q = this.queues[ch]!;
+          const c = this.liveHead(q);
+          if (c >= 0 && (bestC < 0 || p.queued[c]! < p.queued[bestC]!)) {
+            bestC = c;
+            bestQueue = q;
+          }
+        }
+      }
+    } else {
+      let bestPriority = -Infinity;
+      for (let i = 0; i < types.length; i++) {
+        const j = types[i]!;
+        const type = this.model.types[j]!;
+        if (chatOnly && type.channel !== CHAT) continue;
+        const q = this.queues[j]!;
+        if (q.length === 0) continue;
+        const c = this.liveHead(q);
+        if (c < 0) continue;
+        if (bestC < 0 || type.priority > bestPriority || (type.priority === bestPriority && p.queued[c]! < p.queued[bestC]!)) {
+          bestC = c;
+          bestQueue = q;
+          bestPriority = type.priority;
+        }
+      }
+    }
+    if (bestQueue !== null) {
+      bestQueue.shift();
+      p.flags[bestC]! &= ~FL_IN_QUEUE;
+    }
+    return bestC;
+  }
+
+  private serves(g: number, channel: number): boolean {
+    const types = this.groupTypes[g]!;
+    for (let i = 0; i < types.length; i++) if (this.model.types[types[i]!]!.channel === channel) return true;
+    return false;
+  }
+
+  // ---- service ----------------------------------------------------------------------------
+
+  private startService(c: number, a: number): void {
+    const p = this.contacts;
+    const ag = this.agents;
+    const now = this.now;
+    const j = p.type[c]!;
+    const g = ag.group[a]!;
+    const type = this.model.types[j]!;
+    const iv = p.iv[c]!;
+    p.state[c] = S_SERVICE;
+    p.agent[c] = a;
+    p.start[c] = now;
+    if (!(p.flags[c]! & FL_ANSWERED)) {
+      p.flags[c]! |= FL_ANSWERED;
+      const wait = now - p.queued[c]!;
+      const k = p.case[c]!;
+      if (this.cases.agentContacts[k]!++ === 0) {
+        p.flags[c]! |= FL_CASE_FIRST;
+        const kIv = this.cases.iv[k]!;
+        if (kIv >= 0) this.add(F.casesReached, kIv, j, 1);
+      }
+      if (iv >= 0) {
+        this.add(F.answered, iv, j, 1);
+        this.add(F.waitSum, iv, j, wait);
+        if (wait <= type.serviceLevelSeconds) this.add(F.answeredInSl, iv, j, 1);
+        if (wait > 0) this.add(F.waited, iv, j, 1);
+        if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
+      }
+    }
+    ag.take(a, type.channel === CHAT, now);
+    const proficiency = this.model.groups[g]!.proficiency[j]!;
+    let duration: number;
+    if (proficiency === 0) {
+      // Round robin gave it to an agent without the skill: a short talk, then a transfer.
+      duration = this.model.transferSeconds;
+      p.flags[c]! |= FL_TRANSFERRED;
+      this.heap.push(now + duration, EV_TRANSFER_DONE, c);
+      if (iv >= 0) this.add(F.transfers, iv, j, 1);
+    } else {
+      duration = p.handle[c]! / proficiency;
+      this.heap.push(now + duration, EV_SERVICE_DONE, c);
+    }
+    if (iv >= 0) {
+      this.add(F.handleSum, iv, j, duration);
+      this.add(F.agentContacts, iv, j, 1);
+      if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, duration);
+    }
+  }
+
+  /** The agent's part of contact c is over: count its busy time and free its slot. */
+  private endLeg(c: number): number {
+    const p = this.contacts;
+    const a = p.agent[c]!;
+    const g = this.agents.group[a]!;
+    const j = p.type[c]!;
+    const chat = this.model.types[j]!.channel === CHAT;
+    const weight = chat ? 1 / this.agents.concurrency[g]! : 1;
+    this.accrueBusy(g, j, p.start[c]!, this.now, weight);
+    this.agents.release(a, chat);
+    return a;
+  }
+
+  private onServiceDone(c: number): void {
+    const p = this.contacts;
+    const a = this.endLeg(c);
+    const j = p.type[c]!;
+    const k = p.case[c]!;
+    const proficiency = this.model.groups[this.agents.group[a]!]!.proficiency[j]!;
+    const type = this.model.types[j]!;
+    if (p.resolveU[c]! < type.fcr * proficiency) {
+      if ((p.flags[c]! & (FL_CASE_FIRST | FL_TRANSFERRED)) === FL_CASE_FIRST) {
+        const kIv = this.cases.iv[k]!;
+        if (kIv >= 0) this.add(F.casesFcr, kIv, j, 1);
+      }
+      this.resolveCase(k);
+    } else {
+      // Not fixed: the customer comes back about the same case (if still within the horizon).
+      const back = this.now + p.repeatDelay[c]!;
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_REPEAT));
+    }
+    this.end(c);
+    this.agentFreed(a);
+  }
+
+  private onTransferDone(c: number): void {
+    const p = this.contacts;
+    const a = this.endLeg(c);
+    const j = p.type[c]!;
+    const b = this.findSkilledAgent(j);
+    if (b >= 0) this.startService(c, b);
+    else {
+      p.state[c] = S_WAITING;
+      p.deadline[c] = Infinity;
+      p.queued[c] = this.now;
+      p.flags[c]! |= FL_IN_QUEUE;
+      this.queues[3 + j]!.push(c);
+    }
+    this.agentFreed(a);
+  }
+
+  /** A slot of agent a came free: log out if the shift is over, else look for work. */
+  private agentFreed(a: number): void {
+    const ag = this.agents;
+    if (ag.state[a] === A_LEAVING) {
+      if (ag.free[a] === ag.concurrency[ag.group[a]!]) this.logOut(a);
+      return;
+    }
+    this.dispatch(a);
+  }
+
+  /** Give agent a work from the queues until it is full or nothing waits; else it goes idle. */
+  private dispatch(a: number): void {
+    const ag = this.agents;
+    while (ag.free[a]! > 0) {
+      const c = this.takeWork(a);
+      if (c < 0) break;
+      this.startService(c, a);
+    }
+    if (ag.free[a]! > 0) ag.makeAvailable(a, this.now);
+  }
+
+  // ---- abandonment and cases --------------------------------------------------------------
+
+  private onAbandonDeadline(c: number): void {
+    const p = this.contacts;
+    p.flags[c]! &= ~FL_ABANDON_EVENT;
+    if (p.state[c] === S_WAITING) {
+      this.abandon(c);
+      this.end(c); // stays in its queue as a tombstone until it reaches the head
+    } else this.release(c);
+  }
+
+  /** Count an abandonment (at the contact's deadline) and decide between a retry and a lost case. */
+  private abandon(c: number): void {
+    const p = this.contacts;
+    const j = p.type[c]!;
+    const iv = p.iv[c]!;
+    const type = this.model.types[j]!;
+    if (iv >= 0) {
+      this.add(F.abandoned, iv, j, 1);
+      this.add(F.waited, iv, j, 1);
+      if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, p.deadline[c]! - p.queued[c]!);
+    }
+    const k = p.case[c]!;
+    if (type.retryProbability > 0 && p.retryU[c]! < type.retryProbability) {
+      const back = p.deadline[c]! + p.retryDelay[c]!;
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+      return; // the case stays open: a retry follows, or would after the horizon
+    }
+    const kIv = this.cases.iv[k]!;
+    if (kIv >= 0) this.add(F.casesLost, kIv, this.cases.type[k]!, 1);
+    this.cases.free(k);
+  }
+
+  private resolveCase(k: number): void {
+    const kIv = this.cases.iv[k]!;
+    if (kIv >= 0) {
+      const j = this.cases.type[k]!;
+      const ttr = this.now - this.cases.opened[k]!;
+      this.add(F.casesResolved, kIv, j, 1);
+      this.add(F.ttrSum, kIv, j, ttr);
+      this.tally.ttrByType.add(j, ttr);
+      this.tally.ttrByInterval.add(kIv, ttr);
+    }
+    this.cases.free(k);
+  }
+
+  /** The contact's journey is over; its record is recycled once nothing refers to it. */
+  private end(c: number): void {
+    this.contacts.state[c] = S_GONE;
+    this.alive--;
+    this.release(c);
+  }
+
+  private release(c: number): void {
+    const p = this.contacts;
+    if (p.state[c] === S_GONE && !(p.flags[c]! & (FL_IN_QUEUE | FL_ABANDON_EVENT))) p.free(c);
+  }
+
+  // ---- staffing ---------------------------------------------------------------------------
+
+  private onRoster(g: number): void {
+    const roster = this.model.groups[g]!.roster;
+    const i = this.rosterIndex[g]!;
+    this.setStaff(g, roster.counts[i]!);
+    this.rosterIndex[g] = i + 1;
+    if (i + 1 < roster.times.length) this.heap.push(roster.times[i + 1]!, EV_ROSTER, g);
+  }
+
+  /**
+   * Bring the number of agents on duty in group g to `target`. Agents leaving finish the contact
+   * in hand first; agents arriving take waiting work at once.
+   */
+  private setStaff(g: number, target: number): void {
+    const ag = this.agents;
+    this.accrueLogged(g);
+    let onDuty = ag.onDuty[g]!;
+    const first = ag.first[g]!;
+    const last = first + ag.size[g]!;
+    // Call back agents who were finishing their last contact before leaving.
+    for (let a = first; a < last && onDuty < target; a++) {
+      if (ag.state[a] !== A_LEAVING) continue;
+      ag.state[a] = A_ON;
+      ag.onDuty[g]!++;
+      onDuty++;
+      if (ag.free[a]! > 0) this.dispatch(a);
+    }
+    while (onDuty < target) {
+      const a = ag.logIn(g, this.now);
+      onDuty++;
+      this.dispatch(a);
+    }
+    while (onDuty > target) {
+      const a = ag.idlestToLeave(g);
+      if (a >= 0) this.logOut(a);
+      else {
+        // Everyone is busy: the next one to finish leaves.
+        for (let b = first; b < last; b++) {
+          if (ag.state[b] === A_ON) {
+            ag.markLeaving(b);
+            break;
+          }
+        }
+      }
+      onDuty--;
+    }
+  }
+
+  private logOut(a: number): void {
+    const g = this.agents.group[a]!;
+    this.accrueLogged(g);
+    this.agents.logOut(a);
+  }
+
+  // ---- time-based tallies -----------------------------------------------------------------
+
+  private intervalOf(t: number): number {
+    return t >= this.warmup && t < this.horizon ? Math.floor(t / this.ivLen) : -1;
+  }
+
+  private add(field: number, iv: number, j: number, v: number): void {
+    this.tally.intervals[iv * FIELDS + field]! += v;
+    this.tally.types[j * FIELDS + field]! += v;
+  }
+
+  /** Busy time of one leg, spread over the intervals it spans within [warm-up, horizon). */
+  private accrueBusy(g: number, j: number, from: number, to: number, weight: number): void {
+    const lo = from > this.warmup ? from : this.warmup;
+    const hi = to < this.horizon ? to : this.horizon;
+    if (hi <= lo) return;
+    const tally = this.tally;
+    tally.groupBusy[g * this.model.types.length + j]! += weight * (hi - lo);
+    const len = this.ivLen;
+    let iv = Math.floor(lo / len);
+    let t = lo;
+    while (t < hi) {
+      const end = Math.min(hi, (iv + 1) * len);
+      tally.intervalTime[iv * TIME_FIELDS + T.busy]! += weight * (end - t);
+      t = end;
+      iv++;
+    }
+  }
+
+  /** Logged-in time of group g since its last change, spread over intervals, with its pay. */
+  private accrueLogged(g: number): void {
+    const ag = this.agents;
+    const since = ag.loggedSince[g]!;
+    ag.loggedSince[g] = this.now;
+    const n = ag.loggedIn[g]!;
+    if (n === 0) return;
+    const lo = since > this.warmup ? since : this.warmup;
+    const hi = this.now < this.horizon ? this.now : this.horizon;
+    if (hi <= lo) return;
+    const group = this.model.groups[g]!;
+    const tally = this.tally;
+    const seconds = n * (hi - lo);
+    tally.groupLogged[g]! += seconds;
+    tally.groupPaidHours[g]! += (seconds * group.paidPerLogged) / SECONDS_PER_HOUR;
+    tally.groupCost[g]! += seconds * group.costPerLoggedSecond;
+    const len = this.ivLen;
+    let iv = Math.floor(lo / len);
+    let t = lo;
+    while (t < hi) {
+      const end = Math.min(hi, (iv + 1) * len);
+      const s = n * (end - t);
+      const row = iv * TIME_FIELDS;
+      tally.intervalTime[row + T.logged]! += s;
+      tally.intervalTime[row + T.paidHours]! += (s * group.paidPerLogged) / SECONDS_PER_HOUR;
+      tally.intervalTime[row + T.agentCost]! += s * group.costPerLoggedSecond;
+      t = end;
+      iv++;
+    }
+  }
+
+  /** Close the books: pay the last stretch of logged-in time; count what is left in the system. */
+  private finish(): void {
+    if (this.now < this.horizon) this.now = this.horizon;
+    for (let g = 0; g < this.model.groups.length; g++) this.accrueLogged(g);
+    const p = this.contacts;
+    for (const q of this.queues) {
+      while (this.liveHead(q) >= 0) {
+        const c = q.shift();
+        p.flags[c]! &= ~FL_IN_QUEUE;
+        if (p.iv[c]! >= 0) this.add(F.leftWaiting, p.iv[c]!, p.type[c]!, 1);
+        this.end(c);
+      }
+    }
+    for (let c = 0; c < p.capacity; c++) {
+      if (p.state[c] === S_SELF && p.iv[c]! >= 0) this.add(F.leftInSelfService, p.iv[c]!, p.type[c]!, 1);
+    }
+    const k = this.cases;
+    for (let i = 0; i < k.capacity; i++) {
+      if (k.live[i] && k.iv[i]! >= 0) this.add(F.casesOpenAtEnd, k.iv[i]!, k.type[i]!, 1);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The command line's vocabulary, defined once: every option and positional argument (name,
+ * help text, default, and the validator that turns what the user typed into a checked value),
+ * and `defineCommand`, which builds a yargs command from them.
+ *
+ * yargs is only asked for strings and booleans. Numbers are parsed here, so a bad value gives a
+ * clear message (`--seed: expected an integer, got 'abc'`) instead of yargs' silent NaN.
+ * Every validator throws `UserError` (exit code 2).
+ *
+ * To add a command: write `src/cli/<name>.ts` exporting `defineCommand({...})`, and list it in
+ * `COMMANDS` in `src/cli/main.ts`. To add an option: add it to `OPTIONS` below and name it in
+ * the commands that take it.
+ */
+
+import type { Argv } from 'yargs';
+import { UserError } from '../errors.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Option and positional specifications
+
+/** One `--flag`: how it is shown in help and how its value is checked. */
+export interface OptionSpec<T> {
+  /** The flag without dashes, e.g. `seed`. */
+  readonly name: string;
+  /** `string`: takes a value (`--seed 7`); `boolean`: a switch (`--json`). */
+  readonly type: 'string' | 'boolean';
+  /** Placeholder for the value in help, e.g. `N`. */
+  readonly valueName?: string;
+  readonly description: string;
+  /** The value when the option is absent. */
+  readonly default: T;
+  /** How the default is shown in help, when it is not obvious. */
+  readonly defaultDescription?: string;
+  /** Turns the text the user typed into a checked value; throws UserError. */
+  readonly parse: (text: string, flag: string) => T;
+}
+
+/** One positional argument, e.g. the scenario `FILE`. */
+export interface PositionalSpec<T> {
+  readonly name: string;
+  readonly description: string;
+  /** Turns the text the user typed into a checked value; throws UserError. */
+  readonly parse: (text: string, name: string) => T;
+}
+
+function valueOption<T>(spec: Omit<OptionSpec<T>, 'type'>): OptionSpec<T> {
+  return { ...spec, type: 'string' };
+}
+
+function flagOption(spec: { name: string; description: string }): OptionSpec<boolean> {
+  return { ...spec, type: 'boolean', default: false, parse: (text) => text === 'true' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validators: each names the flag and shows what was typed.
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** An integer in [min, Number.MAX_SAFE_INTEGER]. */
+export function parseInteger(text: string, flag: string, min = Number.MIN_SAFE_INTEGER): number {
+  const value = Number(text.trim());
+  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new UserError(`${flag}: expected an integer, got '${text}'`);
+  }
+  if (value < min) throw new UserError(`${flag}: expected an integer >= ${min}, got '${text}'`);
+  return value;
+}
+
+/** A finite number greater than zero. */
+export function parsePositiveNumber(text: string, flag: string): number {
+  const value = Number(text.trim());
+  if (!DECIMAL.test(text.trim()) || !Number.isFinite(value)) {
+    throw new UserError(`${flag}: expected a number, got '${text}'`);
+  }
+  if (value <= 0) throw new UserError(`${flag}: expected a number > 0, got '${text}'`);
+  return value;
+}
+
+/** A non-empty path (not checked for existence). */
+export function parsePath(text: string, flag: string): string {
+  if (text.trim() === '') throw new UserError(`${flag}: expected a path, got an empty value`);
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The options. Each command names the ones it takes.
+
+export const OPTIONS = {
+  seed: valueOption<number | undefined>({
+    name: 'seed',
+    valueName: 'N',
+    description: "Master random seed (integer); overrides the scenario's seed",
+    default: undefined,
+    defaultDescription: "the scenario's seed",
+    parse: (text, flag) => parseInteger(text, flag),
+  }),
+  days: valueOption<number | undefined>({
+    name: 'days',
+    valueName: 'D',
+    description: 'Days to simulate (> 0, fractions allowed); overrides horizon.days',
+    default: undefined,
+    defaultDescription: "the scenario's horizon.days",
+    parse: parsePositiveNumber,
+  }),
+  replications: valueOption<number>({
+    name: 'replications',
+    valueName: 'R',
+    description: 'Independent replications (integer >= 1); with 2 or more, figures are means with 95% intervals',
+    default: 1,
+    parse: (text, flag) => parseInteger(text, flag, 1),
+  }),
+  json: flagOption({
+    name: 'json',
+    description: 'Print the result as JSON on stdout (and nothing else)',
+  }),
+  out: valueOption<string | undefined>({
+    name: 'out',
+    valueName: 'DIR',
+    description: 'Write the run into this folder instead of output/<name>-<timestamp>/',
+    default: undefined,
+    parse: parsePath,
+  }),
+  force: flagOption({
+    name: 'force',
+    description: 'Allow --out to replace an existing, non-empty folder',
+  }),
+  quiet: flagOption({
+    name: 'quiet',
+    description: 'Print nothing on stdout but --json output (warnings and errors still go to stderr)',
+  }),
+} as const satisfies Record<string, OptionSpec<unknown>>;
+
+export const POSITIONALS = {
+  file: {
+    name: 'file',
+    description: 'Scenario file (YAML or JSON)',
+    // Existence is the loader's to check: it reports every file problem the same way.
+    parse: parsePath,
+  },
+} as const satisfies Record<string, PositionalSpec<unknown>>;
+
+export type OptionName = keyof typeof OPTIONS;
+export type PositionalName = keyof typeof POSITIONALS;
+export type OptionValues<N extends OptionName> = {
+  [P in N]: ReturnType<(typeof OPTIONS)[P]['parse']>;
+};
+export type PositionalValues<N extends PositionalName> = {
+  [P in N]: ReturnType<(typeof POSITIONALS)[P]['parse']>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// yargs glue
+
+/** Declares options on a yargs builder, as strings and booleans only (see the module comment). */
+export function declareOptions(y: Argv, names: readonly OptionName[]): Argv {
+  let out = y;
+  for (const name of names) {
+    const spec: OptionSpec<unknown> = OPTIONS[name];
+    const defaultText =
+      spec.defaultDescription ?? (spec.type === 'string' && spec.default !== undefined ? String(spec.default) : undefined);
+    out = out.option(spec.name, {
+      type: spec.type,
+      describe: spec.description,
+      ...(spec.type === 'string' ? { requiresArg: true } : {}),
+      ...(defaultText !== undefined ? { defaultDescription: defaultText } : {}),
+    });
+  }
+  return out;
+}
+
+function readText(argv: Record<string, unknown>, key: string, flag: string): string | undefined {
+  const raw = argv[key];
+  if (raw === undefined) return undefined;
+  if (Array.isArray(raw)) throw new UserError(`${flag}: given more than once`);
+  return String(raw);
+}
+
+/** Reads and checks the named options from parsed yargs arguments; throws UserError. */
+export function readOptions<N extends OptionName>(
+  argv: Record<string, unknown>,
+  names: readonly N[],
+): OptionValues<N> {
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const spec: OptionSpec<unknown> = OPTIONS[name];
+    const flag = `--${spec.name}`;
+    if (spec.type === 'boolean') {
+      const raw = argv[spec.name];
+      if (Array.isArray(raw)) throw new UserError(`${flag}: given more than once`);
+      values[name] = raw === true;
+      continue;
+    }
+    const text = readText(argv, spec.name, flag);
+    values[name] = text === undefined ? spec.default : spec.parse(text, flag);
+  }
+  return values as OptionValues<N>;
+}
+
+/** Reads and checks the named positionals; throws UserError. */
+export function readPositionals<N extends PositionalName>(
+  argv: Record<string, unknown>,
+  names: readonly N[],
+): PositionalValues<N> {
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const spec: PositionalSpec<unknown> = POSITIONALS[name];
+    const label = spec.name.toUpperCase();
+    const text = readText(argv, spec.name, label);
+    if (text === undefined) throw new UserError(`missing ${label}`);
+    values[name] = spec.parse(text, label);
+  }
+  return values as PositionalValues<N>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+/** What a command file describes; `run` gets checked values only. */
+export interface CommandSpec<P extends PositionalName, O extends OptionName> {
+  /** The command word, e.g. `simulate`. */
+  readonly name: string;
+  readonly describe: string;
+  readonly positionals: readonly P[];
+  readonly options: readonly O[];
+  readonly examples?: ReadonlyArray<readonly [command: string, description: string]>;
+  /** Does the work. Returns the exit code (0 when omitted); throws UserError for exit code 2. */
+  run(args: PositionalValues<P> & OptionValues<O>): Promise<number | void> | number | void;
+}
+
+/** A command ready to be registered on the top-level parser. */
+export interface Command {
+  readonly name: string;
+  /** Adds the command to `y`; `done` receives the exit code once `run` has finished. */
+  register(y: Argv, done: (exitCode: number) => void): Argv;
+}
+
+export function defineCommand<P extends PositionalName, O extends OptionName>(spec: CommandSpec<P, O>): Command {
+  const usage = [spec.name, ...spec.positionals.map((p) => `<${p}>`)].join(' ');
+  return {
+    name: spec.name,
+    register(y, done) {
+      return y.command(
+        usage,
+        spec.describe,
+        (b) => {
+          let built = b;
+          for (const p of spec.positionals) {
+            built = built.positional(p, { type: 'string', describe: POSITIONALS[p].description });
+          }
+          for (const [command, description] of spec.examples ?? []) built = built.example(command, description);
+          return declareOptions(built, spec.options);
+        },
+        async (argv) => {
+          const args = argv as Record<string, unknown>;
+          // Options first: they are checked by their text alone; a positional may need the disk.
+          const options = readOptions(args, spec.options);
+          const values = { ...readPositionals(args, spec.positionals), ...options };
+          const code = await spec.run(values);
+          done(code ?? 0);
+        },
+      );
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by commands
+
+/** Prints loading warnings on stderr as `warning: ...`. */
+export function printWarnings(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+}
+
+/** `1 day`, `0.25 days`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

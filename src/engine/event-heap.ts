@@ -1,0 +1,150 @@
+/**
+ * The event calendar: a binary min-heap over typed arrays, keyed by (time, sequence).
+ *
+ * The sequence number is the order in which events were scheduled, so events at the same
+ * instant always run in the same order (SimPy's rule); that is what makes a run repeatable.
+ * Nothing is allocated per event: the arrays grow by doubling and are reused.
+ *
+ * `beginDispatch()` leaves the earliest event at the root instead of removing it. If the
+ * handler schedules a follow-up (the next arrival of a stream, the next service of an agent),
+ * `push` overwrites the root and sifts down once, instead of a pop plus a push.
+ * `endDispatch()` removes the root if nothing replaced it.
+ */
+export class EventHeap {
+  private time: Float64Array;
+  private seq: Float64Array;
+  private kind: Int32Array;
+  private subject: Int32Array;
+  private n = 0;
+  private nextSeq = 0;
+  private rootConsumed = false;
+
+  constructor(capacity = 1024) {
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.kind = new Int32Array(capacity);
+    this.subject = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Time of the earliest event, seconds; Infinity when empty. */
+  peekTime(): number {
+    return this.n > 0 ? this.time[0]! : Infinity;
+  }
+
+  peekKind(): number {
+    return this.kind[0]!;
+  }
+
+  peekSubject(): number {
+    return this.subject[0]!;
+  }
+
+  beginDispatch(): void {
+    this.rootConsumed = true;
+  }
+
+  endDispatch(): void {
+    if (this.rootConsumed) {
+      this.rootConsumed = false;
+      this.removeRoot();
+    }
+  }
+
+  push(time: number, kind: number, subject: number): void {
+    const s = this.nextSeq++;
+    if (this.rootConsumed) {
+      this.rootConsumed = false;
+      this.time[0] = time;
+      this.seq[0] = s;
+      this.kind[0] = kind;
+      this.subject[0] = subject;
+      this.siftDown(0);
+      return;
+    }
+    if (this.n === this.time.length) this.grow();
+    let i = this.n++;
+    const t = this.time;
+    const q = this.seq;
+    const k = this.kind;
+    const j = this.subject;
+    // Sift up: move parents down until the slot fits.
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = t[p]!;
+      if (pt < time || (pt === time && q[p]! < s)) break;
+      t[i] = pt;
+      q[i] = q[p]!;
+      k[i] = k[p]!;
+      j[i] = j[p]!;
+      i = p;
+    }
+    t[i] = time;
+    q[i] = s;
+    k[i] = kind;
+    j[i] = subject;
+  }
+
+  private removeRoot(): void {
+    const last = --this.n;
+    if (last === 0) return;
+    this.time[0] = this.time[last]!;
+    this.seq[0] = this.seq[last]!;
+    this.kind[0] = this.kind[last]!;
+    this.subject[0] = this.subject[last]!;
+    this.siftDown(0);
+  }
+
+  private siftDown(start: number): void {
+    const t = this.time;
+    const q = this.seq;
+    const k = this.kind;
+    const j = this.subject;
+    const n = this.n;
+    let i = start;
+    const time = t[i]!;
+    const s = q[i]!;
+    const kind = k[i]!;
+    const subject = j[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n) {
+        const ct = t[c]!;
+        const rt = t[r]!;
+        if (rt < ct || (rt === ct && q[r]! < q[c]!)) c = r;
+      }
+      const ct = t[c]!;
+      if (time < ct || (time === ct && s < q[c]!)) break;
+      t[i] = ct;
+      q[i] = q[c]!;
+      k[i] = k[c]!;
+      j[i] = j[c]!;
+      i = c;
+    }
+    t[i] = time;
+    q[i] = s;
+    k[i] = kind;
+    j[i] = subject;
+  }
+
+  private grow(): void {
+    const cap = this.time.length * 2;
+    const t = new Float64Array(cap);
+    t.set(this.time);
+    this.time = t;
+    const q = new Float64Array(cap);
+    q.set(this.seq);
+    this.seq = q;
+    const k = new Int32Array(cap);
+    k.set(this.kind);
+    this.kind = k;
+    const j = new Int32Array(cap);
+    j.set(this.subject);
+    this.subject = j;
+  }
+}

@@ -1,0 +1,145 @@
+import type { Model } from '../model/model.ts';
+import { timestampOf } from '../model/calendar.ts';
+import type { IntervalMetrics, Metrics, Result } from './types.ts';
+import { F, FIELDS, T, TIME_FIELDS, TTR_BINS_PER_DECADE_INTERVAL, TTR_BINS_PER_DECADE_TYPE, type Tally } from './tally.ts';
+import { quantileOfBins } from './log-histogram.ts';
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** Time-based inputs of one row of metrics: busy and logged-in seconds, paid hours, agent cost. */
+interface TimeRow {
+  busy: number;
+  logged: number;
+  paidHours: number;
+  agentCost: number;
+  /** Length of the stretch the row covers, seconds (for mean agents on line). */
+  span: number;
+}
+
+/**
+ * Turn one row of counters into the metrics of the README. `c` holds FIELDS counters (see
+ * tally.ts), `ttr` the TTR histogram of the same contacts.
+ */
+function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: ArrayLike<number>, binsPerDecade: number): Metrics {
+  const g = (f: number): number => c[f]!;
+  const arrivals = g(F.arrivals);
+  const offered = g(F.offered);
+  const answered = g(F.answered);
+  const resolved = g(F.casesResolved);
+  const costSelfService = g(F.selfServiceCost);
+  const costTelephony = g(F.voiceSeconds) * model.costPerVoiceSecond;
+  const costContacts = g(F.agentContacts) * model.costPerAgentContact;
+  const costTotal = time.agentCost + costSelfService + costTelephony + costContacts;
+  const q = (p: number): number | null => {
+    const s = quantileOfBins(ttr, binsPerDecade, p);
+    return s === null ? null : s / 3600;
+  };
+  const ttrMean = ratio(g(F.ttrSum), resolved);
+  return {
+    arrivals,
+    contained: g(F.contained),
+    offered,
+    answered,
+    abandoned: g(F.abandoned),
+    transfers: g(F.transfers),
+    service_level: ratio(g(F.answeredInSl), offered),
+    asa_seconds: ratio(g(F.waitSum), answered),
+    wait_probability: ratio(g(F.waited), offered),
+    abandon_rate: ratio(g(F.abandoned), offered),
+    aht_seconds: ratio(g(F.handleSum), answered),
+    occupancy: ratio(time.busy, time.logged),
+    fcr: ratio(g(F.casesFcr), g(F.casesReached)),
+    containment_rate: ratio(g(F.contained), g(F.selfServiceTried)),
+    repeat_rate: ratio(g(F.repeats), arrivals),
+    ttr_hours: { mean: ttrMean === null ? null : ttrMean / 3600, p50: q(0.5), p90: q(0.9) },
+    cases: g(F.cases),
+    resolved_cases: resolved,
+    lost_cases: g(F.casesLost),
+    open_cases: g(F.casesOpenAtEnd),
+    cost_total: costTotal,
+    cost_per_contact: ratio(costTotal, arrivals),
+    cost_per_resolution: ratio(costTotal, resolved),
+    agents: time.span > 0 ? time.logged / time.span : null,
+    paid_hours: time.paidHours,
+    cost_agents: time.agentCost,
+    cost_self_service: costSelfService,
+    cost_telephony: costTelephony,
+    cost_contacts: costContacts,
+    waiting_at_end: g(F.leftWaiting),
+    in_self_service_at_end: g(F.leftInSelfService),
+  };
+}
+
+/** Summarise one run's tally into totals, per-type and per-interval metrics. */
+export function summarise(model: Model, tally: Tally, seed: number): Result {
+  const nT = model.types.length;
+  const nG = model.groups.length;
+  const len = model.intervalSeconds;
+  const from = model.firstReportedInterval;
+  const reportedSpan = Math.max(0, model.horizonSeconds - model.warmupSeconds);
+
+  const by_interval: IntervalMetrics[] = [];
+  for (let iv = from; iv < model.intervalCount; iv++) {
+    const tRow = iv * TIME_FIELDS;
+    const lo = Math.max(iv * len, model.warmupSeconds);
+    const hi = Math.min((iv + 1) * len, model.horizonSeconds);
+    const time: TimeRow = {
+      busy: tally.intervalTime[tRow + T.busy]!,
+      logged: tally.intervalTime[tRow + T.logged]!,
+      paidHours: tally.intervalTime[tRow + T.paidHours]!,
+      agentCost: tally.intervalTime[tRow + T.agentCost]!,
+      span: Math.max(0, hi - lo),
+    };
+    const counters = tally.intervals.subarray(iv * FIELDS, (iv + 1) * FIELDS);
+    const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
+    by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_BINS_PER_DECADE_INTERVAL) });
+  }
+
+  // Agent time and cost per type: a group's busy time is the type's own; its idle time and pay
+  // are shared among the types it serves in proportion to the busy time each took.
+  const by_type: Record<string, Metrics> = {};
+  const allTime: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span: reportedSpan };
+  for (let g = 0; g < nG; g++) {
+    let busy = 0;
+    for (let j = 0; j < nT; j++) busy += tally.groupBusy[g * nT + j]!;
+    allTime.busy += busy;
+    allTime.logged += tally.groupLogged[g]!;
+    allTime.paidHours += tally.groupPaidHours[g]!;
+    allTime.agentCost += tally.groupCost[g]!;
+  }
+  const hist = tally.ttrByType;
+  const allBins = new Float64Array(hist.bins);
+  const allCounters = new Float64Array(FIELDS);
+  for (let j = 0; j < nT; j++) {
+    const time: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span: reportedSpan };
+    for (let g = 0; g < nG; g++) {
+      const prof = model.groups[g]!.proficiency;
+      if (!(prof[j]! > 0) && tally.groupBusy[g * nT + j] === 0) continue;
+      let groupBusy = 0;
+      let skilled = 0;
+      for (let i = 0; i < nT; i++) {
+        groupBusy += tally.groupBusy[g * nT + i]!;
+        if (prof[i]! > 0) skilled++;
+      }
+      const share = groupBusy > 0 ? tally.groupBusy[g * nT + j]! / groupBusy : prof[j]! > 0 ? 1 / skilled : 0;
+      if (prof[j]! > 0) time.logged += tally.groupLogged[g]!;
+      time.paidHours += share * tally.groupPaidHours[g]!;
+      time.agentCost += share * tally.groupCost[g]!;
+    }
+    // Occupancy per type: the busy time of the groups that serve it over their logged-in time.
+    let servingBusy = 0;
+    for (let g = 0; g < nG; g++) {
+      if (!(model.groups[g]!.proficiency[j]! > 0)) continue;
+      for (let i = 0; i < nT; i++) servingBusy += tally.groupBusy[g * nT + i]!;
+    }
+    time.busy = servingBusy;
+    const counters = tally.types.subarray(j * FIELDS, (j + 1) * FIELDS);
+    const bins = hist.counts.subarray(j * hist.bins, (j + 1) * hist.bins);
+    for (let f = 0; f < FIELDS; f++) allCounters[f]! += counters[f]!;
+    for (let b = 0; b < hist.bins; b++) allBins[b]! += bins[b]!;
+    by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_BINS_PER_DECADE_TYPE);
+  }
+  const totals = metricsOf(model, allCounters, allTime, allBins, TTR_BINS_PER_DECADE_TYPE);
+
+  return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+}

@@ -1,0 +1,77 @@
+import type { Model } from '../model/model.ts';
+import { LogHistograms } from './log-histogram.ts';
+
+/**
+ * Counters a run streams into, in fixed-size typed arrays: one row of `FIELDS` per reporting
+ * interval and one per contact type. Contacts count in the interval in which they arrived; cases
+ * in the interval in which they opened. Memory does not grow with the number of contacts.
+ */
+export const F = {
+  arrivals: 0,
+  contained: 1,
+  selfServiceTried: 2,
+  repeats: 3,
+  offered: 4,
+  answered: 5,
+  abandoned: 6,
+  transfers: 7,
+  answeredInSl: 8,
+  waitSum: 9,
+  waited: 10,
+  handleSum: 11,
+  voiceSeconds: 12,
+  agentContacts: 13,
+  cases: 14,
+  casesReached: 15,
+  casesFcr: 16,
+  casesResolved: 17,
+  casesLost: 18,
+  ttrSum: 19,
+  selfServiceCost: 20,
+  leftWaiting: 21, // still queued when the run stopped
+  leftInSelfService: 22,
+  casesOpenAtEnd: 23,
+} as const;
+export const FIELDS = 24;
+
+/** Time-based figures per interval, clipped to [warm-up, horizon). */
+export const T = {
+  busy: 0, // agent-busy seconds (a chat slot counts 1/concurrency)
+  logged: 1, // agent logged-in seconds
+  paidHours: 2,
+  agentCost: 3,
+} as const;
+export const TIME_FIELDS = 4;
+
+export const TTR_BINS_PER_DECADE_TYPE = 100;
+export const TTR_BINS_PER_DECADE_INTERVAL = 20;
+
+export interface Tally {
+  intervals: Float64Array; // intervalCount x FIELDS
+  types: Float64Array; // typeCount x FIELDS
+  intervalTime: Float64Array; // intervalCount x TIME_FIELDS
+  /** Busy seconds per (group, type) after the warm-up, for occupancy and cost per type. */
+  groupBusy: Float64Array; // groupCount x typeCount
+  groupLogged: Float64Array; // groupCount
+  groupPaidHours: Float64Array;
+  groupCost: Float64Array;
+  ttrByType: LogHistograms;
+  ttrByInterval: LogHistograms;
+}
+
+export function newTally(model: Model): Tally {
+  const nT = model.types.length;
+  const nG = model.groups.length;
+  const nI = model.intervalCount;
+  return {
+    intervals: new Float64Array(nI * FIELDS),
+    types: new Float64Array(nT * FIELDS),
+    intervalTime: new Float64Array(nI * TIME_FIELDS),
+    groupBusy: new Float64Array(nG * nT),
+    groupLogged: new Float64Array(nG),
+    groupPaidHours: new Float64Array(nG),
+    groupCost: new Float64Array(nG),
+    ttrByType: new LogHistograms(nT, TTR_BINS_PER_DECADE_TYPE),
+    ttrByInterval: new LogHistograms(nI, TTR_BINS_PER_DECADE_INTERVAL),
+  };
+}

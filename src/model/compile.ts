@@ -1,0 +1,79 @@
+import type { Scenario } from '../scenario/types.ts';
+import { makeSampler } from '../dist/sampler.ts';
+import { hourlyBaseRates } from './arrival-profile.ts';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
+import { buildRoster } from './roster.ts';
+import { CHANNELS, LONGEST_IDLE, ROUND_ROBIN, SKILL_BASED, type Model } from './model.ts';
+
+const DRAIN_SECONDS = 7 * SECONDS_PER_DAY;
+
+/** Compile a validated scenario into a runnable model. Pure: the same scenario gives the same model. */
+export function compile(scenario: Scenario): Model {
+  const h = scenario.horizon;
+  const horizonSeconds = h.days * SECONDS_PER_DAY;
+  const intervalSeconds = h.interval_minutes * 60;
+  const intervalCount = Math.ceil(horizonSeconds / intervalSeconds - 1e-9);
+  const warmupSeconds = h.warmup_hours * SECONDS_PER_HOUR;
+  const hours = Math.ceil(horizonSeconds / SECONDS_PER_HOUR - 1e-9);
+  const typeIndex = new Map(scenario.contact_types.map((t, i) => [t.id, i]));
+
+  const types = scenario.contact_types.map((t) => ({
+    id: t.id,
+    channel: CHANNELS.indexOf(t.channel),
+    hourlyRates: hourlyBaseRates(t.arrivals, h.start, hours),
+    overdispersionCv: t.arrivals.overdispersion_cv,
+    handle: makeSampler(t.handle_time),
+    // Email never abandons, whatever the file says.
+    patience: t.patience && t.channel !== 'email' ? makeSampler(t.patience) : null,
+    retryProbability: t.retry?.probability ?? 0,
+    retryAfter: t.retry ? makeSampler(t.retry.after) : null,
+    fcr: t.fcr,
+    repeatAfter: makeSampler(t.repeat_after),
+    priority: t.priority,
+    serviceLevelSeconds: t.service_level_seconds,
+    selfService: t.self_service
+      ? {
+          shareOffered: t.self_service.share_offered,
+          containment: t.self_service.containment,
+          duration: makeSampler(t.self_service.duration),
+          costPerSession: t.self_service.cost_per_session,
+          failedHandleFactor: t.self_service.failed_handle_time_factor,
+        }
+      : null,
+  }));
+
+  const groups = scenario.agent_groups.map((g) => {
+    const proficiency = new Float64Array(types.length);
+    for (const [id, p] of Object.entries(g.skills)) {
+      const j = typeIndex.get(id);
+      if (j !== undefined) proficiency[j] = p;
+    }
+    const paidPerLogged = 1 / (1 - g.shrinkage);
+    const hasChat = types.some((t, j) => proficiency[j]! > 0 && t.channel === CHANNELS.indexOf('chat'));
+    return {
+      id: g.id,
+      proficiency,
+      roster: buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS),
+      costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
+      paidPerLogged,
+      concurrency: hasChat ? g.concurrency : 1,
+    };
+  });
+
+  const policy = { round_robin: ROUND_ROBIN, longest_idle: LONGEST_IDLE, skill_based: SKILL_BASED }[scenario.routing.policy];
+  return {
+    scenario,
+    horizonSeconds,
+    warmupSeconds,
+    intervalSeconds,
+    intervalCount,
+    firstReportedInterval: Math.min(intervalCount - 1, Math.floor(warmupSeconds / intervalSeconds)),
+    drainSeconds: DRAIN_SECONDS,
+    types,
+    groups,
+    policy,
+    transferSeconds: scenario.routing.transfer_seconds,
+    costPerVoiceSecond: scenario.costs.per_minute_voice / 60,
+    costPerAgentContact: scenario.costs.per_contact,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Scenario } from '../scenario/types.ts';
+import type { Sampler } from '../dist/sampler.ts';
+import type { Roster } from './roster.ts';
+
+/** Channel codes used inside the engine. */
+export const VOICE = 0;
+export const CHAT = 1;
+export const EMAIL = 2;
+export const CHANNELS = ['voice', 'chat', 'email'] as const;
+
+/** Routing policy codes used inside the engine. */
+export const ROUND_ROBIN = 0;
+export const LONGEST_IDLE = 1;
+export const SKILL_BASED = 2;
+
+export interface SelfServiceModel {
+  shareOffered: number;
+  containment: number;
+  duration: Sampler;
+  costPerSession: number;
+  failedHandleFactor: number;
+}
+
+export interface ContactTypeModel {
+  id: string;
+  channel: number;
+  /** Arrival rate per second for each hour of the horizon, before the daily gamma factor. */
+  hourlyRates: Float64Array;
+  overdispersionCv: number;
+  handle: Sampler;
+  patience: Sampler | null;
+  retryProbability: number;
+  retryAfter: Sampler | null;
+  fcr: number;
+  repeatAfter: Sampler;
+  priority: number;
+  serviceLevelSeconds: number;
+  selfService: SelfServiceModel | null;
+}
+
+export interface AgentGroupModel {
+  id: string;
+  /** Proficiency per contact type index; 0 = not skilled. */
+  proficiency: Float64Array;
+  roster: Roster;
+  /** Cost of one logged-in second: (hourly cost + overhead) / (1 - shrinkage) / 3600. */
+  costPerLoggedSecond: number;
+  /** Paid hours per logged-in hour: 1 / (1 - shrinkage). */
+  paidPerLogged: number;
+  concurrency: number;
+}
+
+/** A scenario compiled into what the simulation runs: seconds, indices and samplers only. */
+export interface Model {
+  scenario: Scenario;
+  horizonSeconds: number;
+  warmupSeconds: number;
+  intervalSeconds: number;
+  /** Intervals covering [0, horizon). */
+  intervalCount: number;
+  /** First interval that is reported (the one holding the end of the warm-up). */
+  firstReportedInterval: number;
+  /** How long the simulation may go on after the horizon so that contacts in hand finish. */
+  drainSeconds: number;
+  types: ContactTypeModel[];
+  groups: AgentGroupModel[];
+  policy: number;
+  transferSeconds: number;
+  costPerVoiceSecond: number;
+  costPerAgentContact: number;
+}

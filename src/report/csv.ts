@@ -1,0 +1,121 @@
+/**
+ * The result as CSV tables, for spreadsheets and scripts.
+ *
+ * - `intervals.csv`: one row per reporting interval (`start`, then every metric).
+ * - `types.csv`: one row per contact type (`type`, then every metric), then a `total` row.
+ *
+ * Metric columns are the names of the metrics definitions, in a fixed order; `ttr_hours` is
+ * flattened to `ttr_hours_mean`, `ttr_hours_p50`, `ttr_hours_p90`. With replications, the
+ * half-widths of the 95% intervals follow as `<metric>_ci95` columns after all the metric
+ * columns, so the leading columns are the same with or without replications.
+ *
+ * Format: RFC 4180 (comma-separated, CRLF line ends, fields quoted when they hold a comma,
+ * quote or line break). `null` (a ratio with a zero denominator) is an empty cell. Numbers keep
+ * at most 6 decimals (6 significant digits below 0.001): exact enough to compare, short enough
+ * to read. The JSON summary keeps full precision.
+ */
+
+import type { Metrics, Result } from '../metrics/types.ts';
+
+type ScalarKey = Exclude<keyof Metrics, 'ttr_hours'>;
+
+/** Every scalar metric, in column order. */
+const SCALAR_KEYS = [
+  'arrivals',
+  'contained',
+  'offered',
+  'answered',
+  'abandoned',
+  'transfers',
+  'service_level',
+  'asa_seconds',
+  'wait_probability',
+  'abandon_rate',
+  'aht_seconds',
+  'occupancy',
+  'fcr',
+  'containment_rate',
+  'repeat_rate',
+  'cases',
+  'resolved_cases',
+  'lost_cases',
+  'open_cases',
+  'cost_total',
+  'cost_per_contact',
+  'cost_per_resolution',
+  'agents',
+  'paid_hours',
+  'cost_agents',
+  'cost_self_service',
+  'cost_telephony',
+  'cost_contacts',
+  'waiting_at_end',
+  'in_self_service_at_end',
+] as const satisfies readonly ScalarKey[];
+
+// Compile-time check: a metric added to `Metrics` must get a column here.
+type MissingColumn = Exclude<ScalarKey, (typeof SCALAR_KEYS)[number]>;
+const everyMetricHasAColumn: [MissingColumn] extends [never] ? true : MissingColumn = true;
+void everyMetricHasAColumn;
+
+interface Column {
+  readonly name: string;
+  readonly value: (m: Metrics) => number | null;
+}
+
+function scalarColumn(key: ScalarKey): Column {
+  return { name: key, value: (m) => m[key] };
+}
+
+/** The metric columns, in order (`ttr_hours_*` after `repeat_rate`). */
+export const METRIC_COLUMNS: readonly Column[] = [
+  ...SCALAR_KEYS.slice(0, SCALAR_KEYS.indexOf('repeat_rate') + 1).map(scalarColumn),
+  { name: 'ttr_hours_mean', value: (m) => m.ttr_hours.mean },
+  { name: 'ttr_hours_p50', value: (m) => m.ttr_hours.p50 },
+  { name: 'ttr_hours_p90', value: (m) => m.ttr_hours.p90 },
+  ...SCALAR_KEYS.slice(SCALAR_KEYS.indexOf('repeat_rate') + 1).map(scalarColumn),
+];
+
+/** A number as CSV text: integers as they are, others with at most 6 decimals; null or non-finite: empty. */
+export function csvNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  if (Number.isInteger(x)) return String(x);
+  const rounded = Math.abs(x) >= 1e-3 ? Number(x.toFixed(6)) : Number(x.toPrecision(6));
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** One field, quoted per RFC 4180 when it holds a comma, a quote or a line break. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of fields to CSV text (CRLF line ends, final line end included). */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
+
+function header(first: string, withCi: boolean): string[] {
+  const names = METRIC_COLUMNS.map((c) => c.name);
+  return [first, ...names, ...(withCi ? names.map((n) => `${n}_ci95`) : [])];
+}
+
+function metricCells(m: Metrics, ci: Metrics | undefined, withCi: boolean): string[] {
+  const cells = METRIC_COLUMNS.map((c) => csvNumber(c.value(m)));
+  if (withCi) cells.push(...METRIC_COLUMNS.map((c) => (ci === undefined ? '' : csvNumber(c.value(ci)))));
+  return cells;
+}
+
+/** `intervals.csv`: one row per `by_interval` entry. */
+export function intervalsCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows = result.by_interval.map((m, i) => [m.start, ...metricCells(m, result.ci95?.by_interval[i], withCi)]);
+  return toCsv([header('start', withCi), ...rows]);
+}
+
+/** `types.csv`: one row per contact type, in the result's order, then a `total` row. */
+export function typesCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows = Object.entries(result.by_type).map(([id, m]) => [id, ...metricCells(m, result.ci95?.by_type[id], withCi)]);
+  rows.push(['total', ...metricCells(result.totals, result.ci95?.totals, withCi)]);
+  return toCsv([header('type', withCi), ...rows]);
+}

@@ -1,0 +1,211 @@
+/**
+ * The folder one run writes its files into: `output/<slug(name)>-<YYYYMMDD-HHMMSS>/` under the
+ * working directory, or the folder given with `--out`.
+ *
+ * A run folder appears complete or not at all: files are written into a hidden sibling
+ * `.<name>.tmp-<pid>` and renamed into place at the end. A folder named by ccsim never replaces
+ * an existing one (`-2`, `-3`... are added); a folder given with `--out` that exists and is not
+ * empty is refused unless `force` is set, and is then replaced only once the new one is ready.
+ *
+ * Two steps, so a command can refuse a bad `--out` before spending minutes simulating:
+ * `planRunFolder` (checks, picks the name) and `writeRunFolder` (writes, renames).
+ */
+
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize, parse, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { UserError } from '../errors.ts';
+
+/** Where a run will be written. Make one with `planRunFolder`. */
+export interface RunFolderPlan {
+  /** Absolute path of the folder to create. */
+  readonly dir: string;
+  /** The name was chosen by ccsim: if it is taken by the time of writing, `-2`, `-3`... are added. */
+  readonly auto: boolean;
+  /** An existing folder at `dir` may be replaced (`--out DIR --force`). */
+  readonly replace: boolean;
+}
+
+export interface PlanOptions {
+  /** Scenario name; slugged into the folder name. */
+  name: string;
+  /** `--out DIR`, relative to `cwd`. */
+  out?: string | undefined;
+  /** `--force`: allow replacing an existing, non-empty `out` folder. */
+  force?: boolean | undefined;
+  /** Base for `output/` and for a relative `out`. Default: process.cwd(). */
+  cwd?: string | undefined;
+  /** The time in the folder name (local time). Default: now. */
+  now?: Date | undefined;
+}
+
+/** `Retail Bank (Q4)` -> `retail-bank-q4`: lowercase ASCII letters, digits and dashes; `run` if nothing is left. */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s === '' ? 'run' : s;
+}
+
+/** `YYYYMMDD-HHMMSS` in local time. */
+export function timestamp(date: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}` +
+    `-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`
+  );
+}
+
+/** Chooses (and checks) the run folder, creating nothing. Throws UserError for a refused `--out`. */
+export function planRunFolder(options: PlanOptions): RunFolderPlan {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  if (options.out === undefined) {
+    const base = join(cwd, 'output', `${slug(options.name)}-${timestamp(options.now ?? new Date())}`);
+    return { dir: firstFree(base), auto: true, replace: false };
+  }
+  const dir = resolve(cwd, options.out);
+  const force = options.force === true;
+  const state = folderState(dir);
+  if (state === 'not-a-folder') throw new UserError(`--out ${options.out}: exists and is not a folder`);
+  if (state === 'non-empty' && !force) {
+    throw new UserError(`--out ${options.out}: folder exists and is not empty (add --force to replace it)`);
+  }
+  if (force && isProtected(dir, cwd)) {
+    throw new UserError(`--out ${options.out}: refusing to replace this folder (it holds the working directory or your home)`);
+  }
+  return { dir, auto: false, replace: force };
+}
+
+/**
+ * Writes `files` (name relative to the folder -> content; names may contain `/` for subfolders)
+ * into the planned folder, atomically. Returns the absolute path of the folder written, which
+ * for an automatic name may carry a `-2`, `-3`... suffix if another run took the name meanwhile.
+ */
+export function writeRunFolder(plan: RunFolderPlan, files: Readonly<Record<string, string | Uint8Array>>): string {
+  const parent = dirname(plan.dir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(plan.dir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const path = join(tmp, checkedFileName(name));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+    return plan.auto ? placeUnderFreeName(tmp, plan.dir) : placeAt(tmp, plan);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `output/retail-bank-20261123-203000/`: relative to `cwd` when inside it, else absolute; ends with the separator. */
+export function displayPath(dir: string, cwd: string = process.cwd()): string {
+  const rel = relative(resolve(cwd), dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
+  return shown.endsWith(sep) ? shown : shown + sep;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type FolderState = 'missing' | 'empty' | 'non-empty' | 'not-a-folder';
+
+function folderState(dir: string): FolderState {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    return 'missing';
+  }
+  if (!isDir) return 'not-a-folder';
+  return readdirSync(dir).length === 0 ? 'empty' : 'non-empty';
+}
+
+function firstFree(base: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/** The working directory, one of its ancestors, the home folder, or a filesystem root. */
+function isProtected(dir: string, cwd: string): boolean {
+  const rel = relative(dir, cwd);
+  const holdsCwd = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return holdsCwd || dir === normalize(homedir()) || dir === parse(dir).root;
+}
+
+function checkedFileName(name: string): string {
+  const n = normalize(name);
+  if (name === '' || isAbsolute(n) || n === '..' || n.startsWith(`..${sep}`) || n === '.') {
+    throw new Error(`writeRunFolder: file name must be relative and inside the folder, got '${name}'`);
+  }
+  return n;
+}
+
+function isCode(e: unknown, ...codes: string[]): boolean {
+  return e instanceof Error && 'code' in e && codes.includes(String(e.code));
+}
+
+/**
+ * Renames `tmp` onto the empty folder `dir`. POSIX rename replaces an empty directory atomically;
+ * where it does not (Windows), the empty folder is removed first.
+ */
+function renameOntoEmpty(tmp: string, dir: string): void {
+  try {
+    renameSync(tmp, dir);
+  } catch (e) {
+    if (!isCode(e, 'EPERM', 'EEXIST', 'ENOTEMPTY', 'EACCES')) throw e;
+    rmdirSync(dir);
+    renameSync(tmp, dir);
+  }
+}
+
+/** Claims `base`, `base-2`, `base-3`... with mkdir (atomic: fails if taken), then renames onto it. */
+function placeUnderFreeName(tmp: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    try {
+      mkdirSync(candidate);
+    } catch (e) {
+      if (isCode(e, 'EEXIST')) continue;
+      throw e;
+    }
+    renameOntoEmpty(tmp, candidate);
+    return candidate;
+  }
+}
+
+function placeAt(tmp: string, plan: RunFolderPlan): string {
+  const { dir } = plan;
+  const state = folderState(dir);
+  if (state === 'missing') {
+    renameSync(tmp, dir);
+  } else if (state === 'empty') {
+    renameOntoEmpty(tmp, dir);
+  } else if (state === 'not-a-folder') {
+    throw new UserError(`--out ${dir}: exists and is not a folder`);
+  } else if (!plan.replace) {
+    // Re-checked: the folder may have been filled since the plan was made.
+    throw new UserError(`--out ${dir}: folder exists and is not empty (add --force to replace it)`);
+  } else {
+    // Move the old folder aside, put the new one in place, then delete the old one; if the
+    // second step fails, the old folder is put back.
+    const aside = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
+    rmSync(aside, { recursive: true, force: true });
+    renameSync(dir, aside);
+    try {
+      renameSync(tmp, dir);
+    } catch (e) {
+      renameSync(aside, dir);
+      throw e;
+    }
+    rmSync(aside, { recursive: true, force: true });
+  }
+  return dir;
+}

@@ -1,0 +1,165 @@
+/**
+ * The plain-text summary `ccsim simulate` prints: what a planner reads in a terminal.
+ *
+ * A heading (scenario, seed, days, replications), the totals (service level against the
+ * target, waits, abandonment, occupancy, handle time, resolution, cost), the contact counts,
+ * and one row per contact type. With replications every figure is a mean and its 95% interval
+ * half-width follows as `±x` (percentage points for shares). A figure that is not defined
+ * (a ratio with a zero denominator) shows as `–`. Numbers are right-aligned; no colours.
+ */
+
+import type { Metrics, Result } from '../metrics/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+export interface SummaryOptions {
+  /** Days simulated, when `--days` overrode the scenario's horizon.days. */
+  days?: number | undefined;
+}
+
+const NONE = '–';
+
+/** The summary as text, lines ending in `\n`. */
+export function formatSummary(result: Result, scenario: Scenario, options: SummaryOptions = {}): string {
+  const t = result.totals;
+  const ci = result.ci95?.totals;
+  const days = options.days ?? scenario.horizon.days;
+  const lines: string[] = [];
+
+  lines.push(result.scenario);
+  const reps = result.replications;
+  lines.push(
+    `seed ${result.seed}, ${plural(days, 'day')}, ${plural(reps, 'replication')}` +
+      (result.ci95 !== undefined ? ' (± = 95% interval half-width)' : ''),
+  );
+
+  lines.push('', 'Totals');
+  const totals: Row[] = [
+    ['Service level', pct(t.service_level), pm(ci?.service_level, pctPoints), targetNote(result, scenario)],
+    ['ASA (s)', fixed(t.asa_seconds, 1), pm(ci?.asa_seconds, (x) => fixed(x, 1)), ''],
+    ['Abandon rate', pct(t.abandon_rate), pm(ci?.abandon_rate, pctPoints), ''],
+    ['Occupancy', pct(t.occupancy), pm(ci?.occupancy, pctPoints), ''],
+    ['AHT (s)', fixed(t.aht_seconds, 1), pm(ci?.aht_seconds, (x) => fixed(x, 1)), ''],
+    ['FCR', pct(t.fcr), pm(ci?.fcr, pctPoints), ''],
+    ['TTR mean (h)', fixed(t.ttr_hours.mean, 2), pm(ci?.ttr_hours.mean, (x) => fixed(x, 2)), ''],
+    ['TTR p50 (h)', fixed(t.ttr_hours.p50, 2), pm(ci?.ttr_hours.p50, (x) => fixed(x, 2)), ''],
+    ['TTR p90 (h)', fixed(t.ttr_hours.p90, 2), pm(ci?.ttr_hours.p90, (x) => fixed(x, 2)), ''],
+    ['Cost total', money(t.cost_total), pm(ci?.cost_total, money), ''],
+    ['Cost per contact', money(t.cost_per_contact), pm(ci?.cost_per_contact, money), ''],
+    ['Cost per resolution', money(t.cost_per_resolution), pm(ci?.cost_per_resolution, money), ''],
+  ];
+  lines.push(...renderTable(totals, ['l', 'r', 'r', 'l']));
+
+  lines.push('', 'Contacts');
+  const counts: Array<[string, keyof Metrics & ('arrivals' | 'offered' | 'answered' | 'abandoned' | 'contained')]> = [
+    ['Arrivals', 'arrivals'],
+    ['Offered', 'offered'],
+    ['Answered', 'answered'],
+    ['Abandoned', 'abandoned'],
+    ['Contained', 'contained'],
+  ];
+  lines.push(...renderTable(counts.map(([label, key]) => [label, count(t[key]), pm(ci?.[key], count)]), ['l', 'r', 'r']));
+
+  lines.push('', 'By contact type');
+  const typeRows: Row[] = [['type', 'arrivals', 'offered', 'SL', 'ASA s', 'abandon', 'FCR', 'TTR mean h', 'cost/contact']];
+  for (const [id, m] of Object.entries(result.by_type)) {
+    typeRows.push(typeRow(id, m, result.ci95?.by_type[id]));
+  }
+  lines.push(...renderTable(typeRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+
+  return lines.join('\n') + '\n';
+}
+
+function typeRow(id: string, m: Metrics, ci: Metrics | undefined): Row {
+  const withCi = (value: string, half: number | null | undefined, f: (x: number) => string): string => {
+    const extra = pm(half, f);
+    return extra === '' ? value : `${value} ${extra}`;
+  };
+  return [
+    id,
+    withCi(count(m.arrivals), ci?.arrivals, count),
+    withCi(count(m.offered), ci?.offered, count),
+    withCi(pct(m.service_level), ci?.service_level, pctPoints),
+    withCi(fixed(m.asa_seconds, 1), ci?.asa_seconds, (x) => fixed(x, 1)),
+    withCi(pct(m.abandon_rate), ci?.abandon_rate, pctPoints),
+    withCi(pct(m.fcr), ci?.fcr, pctPoints),
+    withCi(fixed(m.ttr_hours.mean, 2), ci?.ttr_hours.mean, (x) => fixed(x, 2)),
+    withCi(money(m.cost_per_contact), ci?.cost_per_contact, money),
+  ];
+}
+
+/** `target 80.0% within 20 s: met` (or `missed`). */
+function targetNote(result: Result, scenario: Scenario): string {
+  const { target, threshold_seconds } = scenario.service_level;
+  const same = scenario.contact_types.every((c) => c.service_level_seconds === threshold_seconds);
+  const within = same ? `within ${duration(threshold_seconds)}` : 'per-type thresholds';
+  const sl = result.totals.service_level;
+  const verdict = sl === null ? '' : sl >= target ? ': met' : ': missed';
+  return `target ${pct(target)} ${within}${verdict}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+type Row = string[];
+
+/** Pads columns to equal width: `l` left-aligned, `r` right-aligned; two spaces between, two before; trailing spaces trimmed. */
+export function renderTable(rows: readonly Row[], align: ReadonlyArray<'l' | 'r'>): string[] {
+  // Columns empty in every row (no ± without replications) take no room.
+  const keep = (i: number): boolean => rows.some((row) => (row[i] ?? '') !== '');
+  rows = rows.map((row) => row.filter((_, i) => keep(i)));
+  align = align.filter((_, i) => keep(i));
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    ('  ' + row.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ')).trimEnd(),
+  );
+}
+
+/** `12,345.67` style grouping of a non-negative or negative decimal string. */
+function group(text: string): string {
+  const [int = '', frac] = text.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac !== undefined ? `.${frac}` : '');
+}
+
+function fixed(x: number | null | undefined, decimals: number): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? NONE : group(x.toFixed(decimals));
+}
+
+/** A share as a percentage with one decimal: 0.8234 -> `82.3%`. */
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? NONE : `${(x * 100).toFixed(1)}%`;
+}
+
+/** A share's interval half-width in percentage points: 0.012 -> `1.2`. */
+function pctPoints(x: number): string {
+  return (x * 100).toFixed(1);
+}
+
+/** Money with two decimals and grouping. */
+function money(x: number | null | undefined): string {
+  return fixed(x, 2);
+}
+
+/** A count, or a mean of counts across replications (one decimal when fractional). */
+function count(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return NONE;
+  return Number.isInteger(x) ? group(String(x)) : fixed(x, 1);
+}
+
+/** `±1.2` for a defined half-width, else nothing. */
+function pm(half: number | null | undefined, format: (x: number) => string): string {
+  return half === null || half === undefined || !Number.isFinite(half) ? '' : `±${format(half)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${+(seconds / 60).toFixed(1)} min`;
+  return `${+(seconds / 3600).toFixed(1)} h`;
+}

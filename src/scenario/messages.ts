@@ -1,0 +1,132 @@
+/**
+ * Every message a scenario file can earn, in one place, so the wording stays consistent and
+ * plain: say what was expected and what was found, never how the validator works inside.
+ */
+
+/** How a value found in the file reads in a message. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(short);
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : 'a mapping';
+  return typeof value;
+}
+
+/** "expected X, got Y"; a missing value reads "required: X". */
+export function expected(what: string, got: unknown): string {
+  return got === undefined ? `required: ${what}` : `expected ${what}, got ${describe(got)}`;
+}
+
+/** "expected 24 numbers (one per hour of day), got 23". */
+export function expectedList(count: number, noun: string, meaning: string, got: unknown): string {
+  const what = `${count} ${noun} (${meaning})`;
+  if (Array.isArray(got)) return `expected ${what}, got ${got.length}`;
+  return expected(what, got);
+}
+
+export function oneOf(values: readonly (string | number)[]): string {
+  const shown = values.map(String);
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}
+
+/** Plain words for the value rules of the file format. */
+export const WHAT = {
+  number: 'a number',
+  nonNegative: 'a number >= 0',
+  positive: 'a number > 0',
+  share: 'a share between 0 and 1',
+  shareBelowOne: 'a share >= 0 and < 1',
+  proficiency: 'a proficiency > 0 and <= 1',
+  integer: 'a whole number',
+  nonNegativeInteger: 'a whole number >= 0',
+  positiveInteger: 'a whole number >= 1',
+  text: 'text',
+  id: "an id made of lowercase letters, digits, '_' and '-' (like billing or vip_chat)",
+  isoDate: 'an ISO date like 2026-01-05',
+  clockTime: 'a time of day "HH:MM" like "08:30"',
+  shiftHours: 'a number of hours > 0 and <= 24',
+  mapping: 'a mapping',
+  list: 'a list',
+  distribution:
+    'a distribution (a mapping like {distribution: exponential, mean_seconds: 180}) or a number of seconds',
+  perHour: 'a number >= 0 or 24 numbers (one per hour of day)',
+  agents: 'a whole number >= 0, 24 whole numbers (one per hour of day), or {by_interval: [...]}',
+} as const;
+
+export const MSG = {
+  fileNotFound: 'file not found',
+  cannotRead: (reason: string) => `cannot read the file (${reason})`,
+  badExtension: (ext: string) =>
+    `expected a .yaml, .yml or .json file, got ${ext ? `a ${ext} file` : 'a file without extension'}`,
+  emptyFile: 'the file is empty: expected a scenario with at least contact_types and agent_groups',
+  yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  topLevel: (got: unknown) =>
+    `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
+  complexKey: 'expected a plain key (text), got a list or mapping used as a key',
+  unknownKey: (key: string, known: readonly string[]) => {
+    const near = closest(key, known);
+    return near
+      ? `unknown key '${key}' (did you mean '${near}'?)`
+      : `unknown key '${key}' (expected one of ${oneOf(known)})`;
+  },
+  exactlyOne: (keys: readonly string[], given: readonly string[]) =>
+    given.length === 0 ? `required: one of ${oneOf(keys)}` : `give only one of ${oneOf(keys)}, not ${given.join(' and ')}`,
+  byHourNeedsPerDay: 'by_hour shapes per_day only; with per_hour give 24 hourly rates instead',
+  allZeroWeights: (count: number) => `expected ${count} weights that are not all 0`,
+  atLeastOne: (what: string, got: unknown) => expected(`at least one ${what}`, got),
+  noDistribution: (names: readonly string[], got: unknown) => expected(`distribution: one of ${oneOf(names)}`, got),
+  notRealDate: (key: string) => `'${key}' is not a real date (expected an ISO date like 2026-12-25)`,
+  duplicateId: (id: string, firstPath: string) => `duplicate id '${id}' (already used by ${firstPath})`,
+  unknownSkill: (skill: string, known: readonly string[]) => {
+    const near = closest(skill, known);
+    const hint = near ? ` (did you mean '${near}'?)` : '';
+    return `unknown contact type '${skill}'${hint}; contact types are ${oneOf(known)}`;
+  },
+  unservedType: (id: string) =>
+    `no agent group has the skill '${id}', so its contacts would wait forever: add '${id}' to some group's skills`,
+  intervalCount: (expectedCount: number, intervalMinutes: number, days: number, got: number) =>
+    `expected ${expectedCount} values (one per ${intervalMinutes}-minute interval of the ${days}-day horizon), got ${got}`,
+  warmupTooLong: (horizonHours: number, got: number) =>
+    `expected less than the horizon (${horizonHours} hours), got ${got}`,
+  emailPatienceIgnored: 'patience is ignored for email contacts (email has no patience)',
+  concurrencyWithoutChat: (concurrency: number) =>
+    `concurrency ${concurrency} has no effect: this group has no chat skill, and only chats are handled concurrently`,
+} as const;
+
+/** The known word nearest to a typo, when it is near enough to be a likely intent. */
+export function closest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/** Edit distance counting a swap of two neighbours as one edit, the commonest typo. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,478 @@
+/**
+ * The scenario FILE format (SCENARIO.md) as zod schemas, and the one place where defaults are
+ * applied and the file's conveniences (mean_minutes, bare-number distributions, agents vs
+ * shifts) are turned into the normalized `Scenario`.
+ *
+ * Objects reject unknown keys: a typo must be an error, never a silent fall-back to a default.
+ * Every schema carries its own message so that a problem reads "expected X, got Y".
+ */
+import { z } from 'zod';
+import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
+import type {
+  AgentGroup,
+  Arrivals,
+  Channel,
+  ContactType,
+  Distribution,
+  RoutingPolicy,
+  Scenario,
+  SelfService,
+  Shift,
+  Staffing,
+  Weekday,
+} from './types.ts';
+
+export const CHANNELS = ['voice', 'chat', 'email'] as const satisfies readonly Channel[];
+export const POLICIES = ['round_robin', 'longest_idle', 'skill_based'] as const satisfies readonly RoutingPolicy[];
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
+export const INTERVAL_MINUTES = [15, 30, 60] as const;
+export const DISTRIBUTIONS = ['exponential', 'lognormal', 'gamma', 'deterministic', 'empirical', 'mixture'] as const;
+export const ID_PATTERN = /^[a-z0-9_-]+$/;
+
+export const DEFAULTS = {
+  seed: 1,
+  horizon: { start: '2026-01-05', days: 1, interval_minutes: 30, warmup_hours: 0 },
+  service_level: { threshold_seconds: 20, target: 0.8 },
+  routing: { policy: 'skill_based', transfer_seconds: 60 },
+  fcr: 1,
+  repeat_after: { distribution: 'exponential', mean_seconds: 24 * 3600 },
+  priority: 0,
+  channel: 'voice',
+  concurrency: 1,
+} as const;
+
+// Refinements that must run even when a sibling field failed, so that every problem is reported.
+const ALWAYS = { when: () => true };
+
+type Issue = { input?: unknown };
+
+function num(what: string, ok: (n: number) => boolean = () => true) {
+  const error = (iss: Issue) => expected(what, iss.input);
+  return z.number({ error }).refine(ok, { error });
+}
+
+const anyNumber = num(WHAT.number);
+const nonNegative = num(WHAT.nonNegative, (n) => n >= 0);
+const positive = num(WHAT.positive, (n) => n > 0);
+const share = num(WHAT.share, (n) => n >= 0 && n <= 1);
+const integer = num(WHAT.integer, Number.isSafeInteger);
+const nonNegativeInteger = num(WHAT.nonNegativeInteger, (n) => Number.isSafeInteger(n) && n >= 0);
+const positiveInteger = num(WHAT.positiveInteger, (n) => Number.isSafeInteger(n) && n >= 1);
+
+function list<T extends z.ZodType>(count: number, noun: string, meaning: string, item: T) {
+  const error = (iss: Issue) => expectedList(count, noun, meaning, iss.input);
+  return z.array(item, { error }).length(count, { error });
+}
+
+function text(what: string, pattern: RegExp) {
+  const error = (iss: Issue) => expected(what, iss.input);
+  return z.string({ error }).regex(pattern, { error });
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A mapping that accepts only the keys of `shape`, reporting each unknown key on its own. */
+function strict<S extends z.ZodRawShape>(shape: S, what: string = WHAT.mapping) {
+  const known = Object.keys(shape);
+  return z
+    .looseObject(shape, { error: (iss: Issue) => expected(what, iss.input) })
+    .superRefine((value, ctx) => {
+      if (!isRecord(value)) return;
+      for (const key of Object.keys(value)) {
+        if (!known.includes(key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: MSG.unknownKey(key, known), input: value[key] });
+        }
+      }
+    }, ALWAYS);
+}
+
+/** Exactly one of `keys` must be present in a mapping. */
+function exactlyOne(keys: readonly string[]) {
+  return (value: unknown, ctx: z.RefinementCtx) => {
+    if (!isRecord(value)) return;
+    const given = keys.filter((k) => value[k] !== undefined);
+    if (given.length === 1) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: given.length === 0 ? [] : [given[1]!],
+      message: MSG.exactlyOne(keys, given),
+      input: value,
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Distributions
+
+const MEAN_KEYS = ['mean_seconds', 'mean_minutes', 'mean_hours'] as const;
+
+function means(what: string, ok: (n: number) => boolean) {
+  return {
+    mean_seconds: num(what, ok).optional(),
+    mean_minutes: num(what, ok).optional(),
+    mean_hours: num(what, ok).optional(),
+  };
+}
+
+interface Means {
+  mean_seconds?: number | undefined;
+  mean_minutes?: number | undefined;
+  mean_hours?: number | undefined;
+}
+
+function seconds(m: Means): number {
+  if (m.mean_seconds !== undefined) return m.mean_seconds;
+  if (m.mean_minutes !== undefined) return m.mean_minutes * 60;
+  return (m.mean_hours ?? 0) * 3600;
+}
+
+type Part = { weight: number; dist: Distribution };
+
+type RawDistribution =
+  | ({ distribution: 'exponential' | 'deterministic' } & Means)
+  | ({ distribution: 'lognormal' | 'gamma'; cv: number } & Means)
+  | { distribution: 'empirical'; values_seconds: number[] }
+  | { distribution: 'mixture'; parts: Part[] };
+
+function toDistribution(raw: RawDistribution): Distribution {
+  switch (raw.distribution) {
+    case 'exponential':
+    case 'deterministic':
+      return { distribution: raw.distribution, mean_seconds: seconds(raw) };
+    case 'lognormal':
+    case 'gamma':
+      return { distribution: raw.distribution, mean_seconds: seconds(raw), cv: raw.cv };
+    case 'empirical':
+      return { distribution: 'empirical', values_seconds: [...raw.values_seconds] };
+    case 'mixture': {
+      const total = raw.parts.reduce((sum, p) => sum + p.weight, 0);
+      return { distribution: 'mixture', parts: raw.parts.map((p) => ({ weight: p.weight / total, dist: p.dist })) };
+    }
+  }
+}
+
+/** The six distribution mappings; `extra` adds the `weight` of a mixture part. */
+function distributionVariants<E extends z.ZodRawShape>(extra: E) {
+  const positiveMean = means(WHAT.positive, (n) => n > 0);
+  const cv = nonNegative;
+  const oneMean = exactlyOne(MEAN_KEYS);
+  return [
+    strict({ distribution: z.literal('exponential'), ...positiveMean, ...extra }).superRefine(oneMean, ALWAYS),
+    strict({ distribution: z.literal('lognormal'), ...positiveMean, cv, ...extra }).superRefine(oneMean, ALWAYS),
+    strict({ distribution: z.literal('gamma'), ...positiveMean, cv, ...extra }).superRefine(oneMean, ALWAYS),
+    strict({
+      distribution: z.literal('deterministic'),
+      ...means(WHAT.nonNegative, (n) => n >= 0),
+      ...extra,
+    }).superRefine(oneMean, ALWAYS),
+    strict({
+      distribution: z.literal('empirical'),
+      values_seconds: z
+        .array(nonNegative, { error: (iss: Issue) => MSG.atLeastOne('value in seconds (a list)', iss.input) })
+        .min(1, { error: (iss: Issue) => MSG.atLeastOne('value in seconds', iss.input) }),
+      ...extra,
+    }),
+    strict({
+      distribution: z.literal('mixture'),
+      parts: z
+        .array(
+          z.lazy(() => partSchema),
+          { error: (iss: Issue) => MSG.atLeastOne('part (a list of {weight, distribution, ...})', iss.input) },
+        )
+        .min(1, { error: (iss: Issue) => MSG.atLeastOne('part', iss.input) }),
+      ...extra,
+    }),
+  ] as const;
+}
+
+function discriminatorError(whatIfNotMapping: string) {
+  return (iss: Issue & { code?: string }) =>
+    iss.code === 'invalid_union' && isRecord(iss.input)
+      ? MSG.noDistribution(DISTRIBUTIONS, iss.input['distribution'])
+      : expected(whatIfNotMapping, iss.input);
+}
+
+const partSchema: z.ZodType<Part> = z
+  .discriminatedUnion('distribution', distributionVariants({ weight: positive }), {
+    error: discriminatorError('a mixture part like {weight: 0.1, distribution: deterministic, mean_seconds: 0}'),
+  })
+  .transform((raw) => ({ weight: raw.weight, dist: toDistribution(raw) }));
+
+const distributionMapping: z.ZodType<Distribution> = z
+  .discriminatedUnion('distribution', distributionVariants({}), { error: discriminatorError(WHAT.distribution) })
+  .transform(toDistribution);
+
+/** A distribution mapping, or a bare number of seconds (deterministic), so that `patience: 0` works. */
+export const distributionSchema: z.ZodType<Distribution> = z.union(
+  [
+    nonNegative.transform((n): Distribution => ({ distribution: 'deterministic', mean_seconds: n })),
+    distributionMapping,
+  ],
+  { error: (iss: Issue) => expected(WHAT.distribution, iss.input) },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Contact types
+
+const idSchema = text(WHAT.id, ID_PATTERN);
+const isoDate = text(WHAT.isoDate, /^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, {
+  error: (iss: Issue) => expected(WHAT.isoDate, iss.input),
+});
+
+const hourlyRates = list(24, 'numbers', 'one per hour of day', nonNegative);
+
+const arrivalsSchema = strict(
+  {
+    per_hour: z.union([nonNegative, hourlyRates], { error: (iss: Issue) => expected(WHAT.perHour, iss.input) }).optional(),
+    per_day: nonNegative.optional(),
+    by_hour: list(24, 'weights', 'one per hour of day', nonNegative)
+      .refine((w) => w.some((x) => x > 0), { error: () => MSG.allZeroWeights(24) })
+      .optional(),
+    by_weekday: list(7, 'numbers', 'one per weekday, Mon..Sun', nonNegative).default(() => Array<number>(7).fill(1)),
+    by_month: list(12, 'numbers', 'one per month, Jan..Dec', nonNegative).default(() => Array<number>(12).fill(1)),
+    by_date: z
+      .record(z.string(), nonNegative, {
+        error: (iss: Issue) => expected('a mapping of ISO date to multiplier, like {2026-12-24: 1.8}', iss.input),
+      })
+      .superRefine((dates, ctx) => {
+        for (const key of Object.keys(dates)) {
+          if (!isRealDate(key)) ctx.addIssue({ code: 'custom', path: [key], message: MSG.notRealDate(key), input: key });
+        }
+      }, ALWAYS)
+      .default(() => ({})),
+    overdispersion_cv: nonNegative.default(0),
+  },
+  'a mapping with per_hour or per_day',
+)
+  .superRefine(exactlyOne(['per_hour', 'per_day']), ALWAYS)
+  .superRefine((a, ctx) => {
+    if (isRecord(a) && a['by_hour'] !== undefined && a['per_hour'] !== undefined && a['per_day'] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['by_hour'], message: MSG.byHourNeedsPerDay, input: a['by_hour'] });
+    }
+  }, ALWAYS)
+  .transform((a): Arrivals => {
+    const out: Arrivals = {
+      by_weekday: a.by_weekday,
+      by_month: a.by_month,
+      by_date: { ...a.by_date },
+      overdispersion_cv: a.overdispersion_cv,
+    };
+    if (a.per_hour !== undefined) out.per_hour = a.per_hour;
+    if (a.per_day !== undefined) out.per_day = a.per_day;
+    if (a.by_hour !== undefined) out.by_hour = a.by_hour;
+    return out;
+  });
+
+const selfServiceSchema = strict(
+  {
+    share_offered: share,
+    containment: share,
+    duration: distributionSchema,
+    cost_per_session: nonNegative.default(0),
+    failed_handle_time_factor: positive.default(1),
+  },
+  'a mapping with share_offered, containment and duration',
+).transform(
+  (s): SelfService => ({
+    share_offered: s.share_offered,
+    containment: s.containment,
+    duration: s.duration,
+    cost_per_session: s.cost_per_session,
+    failed_handle_time_factor: s.failed_handle_time_factor,
+  }),
+);
+
+const retrySchema = strict({ probability: share, after: distributionSchema }, 'a mapping {probability, after}');
+
+const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: (iss: Issue) => expected(`one of ${oneOf(values)}`, iss.input) });
+
+/** A contact type before the scenario-wide defaults (the service-level threshold) are known. */
+const contactTypeSchema = strict({
+  id: idSchema,
+  channel: enumOf(CHANNELS).default(DEFAULTS.channel),
+  arrivals: arrivalsSchema,
+  handle_time: distributionSchema,
+  patience: distributionSchema.optional(),
+  retry: retrySchema.optional(),
+  fcr: share.default(DEFAULTS.fcr),
+  repeat_after: distributionSchema.default(() => ({ ...DEFAULTS.repeat_after })),
+  priority: integer.default(DEFAULTS.priority),
+  service_level_seconds: nonNegative.optional(),
+  self_service: selfServiceSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Agent groups
+
+const clockTime = text(WHAT.clockTime, /^([01]?\d|2[0-3]):[0-5]\d$/).transform((t) => t.padStart(5, '0'));
+
+const shiftSchema = strict(
+  {
+    start: clockTime,
+    hours: num(WHAT.shiftHours, (n) => n > 0 && n <= 24),
+    agents: nonNegativeInteger,
+    days: z
+      .array(enumOf(WEEKDAYS), {
+        error: (iss: Issue) => expected(`a list of weekdays (${oneOf(WEEKDAYS)})`, iss.input),
+      })
+      .min(1, { error: (iss: Issue) => MSG.atLeastOne('weekday', iss.input) })
+      .default(() => [...WEEKDAYS]),
+  },
+  'a shift like {start: "08:00", hours: 8, agents: 5}',
+).transform((s): Shift => ({ start: s.start, hours: s.hours, agents: s.agents, days: s.days }));
+
+const agentsSchema = z.union(
+  [
+    nonNegativeInteger.transform((n): Staffing => ({ kind: 'constant', agents: n })),
+    list(24, 'whole numbers', 'one per hour of day', nonNegativeInteger).transform(
+      (a): Staffing => ({ kind: 'hourly', agents: a }),
+    ),
+    strict(
+      {
+        by_interval: z
+          .array(nonNegativeInteger, {
+            error: (iss: Issue) => expected('a list of whole numbers, one per interval of the horizon', iss.input),
+          })
+          .min(1, { error: (iss: Issue) => MSG.atLeastOne('value', iss.input) }),
+      },
+      WHAT.agents,
+    ).transform((b): Staffing => ({ kind: 'by_interval', agents: b.by_interval })),
+  ],
+  { error: (iss: Issue) => expected(WHAT.agents, iss.input) },
+);
+
+const agentGroupSchema = strict({
+  id: idSchema,
+  skills: z
+    .record(z.string(), num(WHAT.proficiency, (n) => n > 0 && n <= 1), {
+      error: (iss: Issue) => expected('a mapping of contact type id to proficiency, like {billing: 1}', iss.input),
+    })
+    .refine((s) => Object.keys(s).length > 0, {
+      error: (iss: Issue) => MSG.atLeastOne('skill (contact type id: proficiency)', iss.input),
+    }),
+  agents: agentsSchema.optional(),
+  shifts: z
+    .array(shiftSchema, { error: (iss: Issue) => expected('a list of shifts', iss.input) })
+    .min(1, { error: (iss: Issue) => MSG.atLeastOne('shift', iss.input) })
+    .optional(),
+  hourly_cost: nonNegative.default(0),
+  shrinkage: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
+  concurrency: positiveInteger.default(DEFAULTS.concurrency),
+})
+  .superRefine(exactlyOne(['agents', 'shifts']), ALWAYS)
+  .transform(
+    (g): AgentGroup => ({
+      id: g.id,
+      skills: { ...g.skills },
+      staffing: g.agents ?? { kind: 'shifts', shifts: g.shifts ?? [] },
+      hourly_cost: g.hourly_cost,
+      shrinkage: g.shrinkage,
+      concurrency: g.concurrency,
+    }),
+  );
+
+// ---------------------------------------------------------------------------------------------
+// The whole file
+
+const horizonSchema = strict({
+  start: isoDate.default(DEFAULTS.horizon.start),
+  days: positive.default(DEFAULTS.horizon.days),
+  interval_minutes: z
+    .literal(INTERVAL_MINUTES, { error: (iss: Issue) => expected(oneOf(INTERVAL_MINUTES), iss.input) })
+    .default(DEFAULTS.horizon.interval_minutes),
+  warmup_hours: nonNegative.default(DEFAULTS.horizon.warmup_hours),
+}).prefault({});
+
+const serviceLevelSchema = strict({
+  threshold_seconds: nonNegative.default(DEFAULTS.service_level.threshold_seconds),
+  target: share.default(DEFAULTS.service_level.target),
+  max_abandon_rate: share.optional(),
+  max_asa_seconds: nonNegative.optional(),
+  max_occupancy: share.optional(),
+}).prefault({});
+
+const routingSchema = strict({
+  policy: enumOf(POLICIES).default(DEFAULTS.routing.policy),
+  transfer_seconds: nonNegative.default(DEFAULTS.routing.transfer_seconds),
+}).prefault({});
+
+const costsSchema = strict({
+  per_minute_voice: nonNegative.default(0),
+  per_contact: nonNegative.default(0),
+  overhead_per_agent_hour: nonNegative.default(0),
+}).prefault({});
+
+function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
+  const error = (iss: Issue) => MSG.atLeastOne(what, iss.input);
+  return z.array(item, { error }).min(1, { error });
+}
+
+/** The scenario file; `defaultName` (usually the file name) names a scenario without `name`. */
+export function scenarioSchema(defaultName: string) {
+  return strict(
+    {
+      name: text('non-empty text', /\S/).optional(),
+      seed: integer.default(DEFAULTS.seed),
+      horizon: horizonSchema,
+      service_level: serviceLevelSchema,
+      contact_types: nonEmptyList(contactTypeSchema, 'contact type (a list of {id, arrivals, handle_time, ...})'),
+      agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
+      routing: routingSchema,
+      costs: costsSchema,
+    },
+    'a mapping',
+  ).transform((s): Scenario => {
+    const service_level: Scenario['service_level'] = {
+      threshold_seconds: s.service_level.threshold_seconds,
+      target: s.service_level.target,
+    };
+    if (s.service_level.max_abandon_rate !== undefined) service_level.max_abandon_rate = s.service_level.max_abandon_rate;
+    if (s.service_level.max_asa_seconds !== undefined) service_level.max_asa_seconds = s.service_level.max_asa_seconds;
+    if (s.service_level.max_occupancy !== undefined) service_level.max_occupancy = s.service_level.max_occupancy;
+    return {
+      name: s.name ?? defaultName,
+      seed: s.seed,
+      horizon: {
+        start: s.horizon.start,
+        days: s.horizon.days,
+        interval_minutes: s.horizon.interval_minutes,
+        warmup_hours: s.horizon.warmup_hours,
+      },
+      service_level,
+      contact_types: s.contact_types.map(
+        (t): ContactType => ({
+          id: t.id,
+          channel: t.channel,
+          arrivals: t.arrivals,
+          handle_time: t.handle_time,
+          // Email has no patience; the loader warns when one is given.
+          patience: t.channel === 'email' ? null : (t.patience ?? null),
+          retry: t.retry ? { probability: t.retry.probability, after: t.retry.after } : null,
+          fcr: t.fcr,
+          repeat_after: t.repeat_after,
+          priority: t.priority,
+          service_level_seconds: t.service_level_seconds ?? s.service_level.threshold_seconds,
+          self_service: t.self_service ?? null,
+        }),
+      ),
+      agent_groups: s.agent_groups,
+      routing: { policy: s.routing.policy, transfer_seconds: s.routing.transfer_seconds },
+      costs: {
+        per_minute_voice: s.costs.per_minute_voice,
+        per_contact: s.costs.per_contact,
+        overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
+      },
+    };
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * YAML (and JSON, which YAML reads too) source text to a plain value, keeping enough of the
+ * document to say on which line and column a field sits.
+ *
+ * Ids, names and clock times are read as the text the user wrote: YAML would otherwise turn
+ * `id: 0123` into the number 123, and a different id than the one written is worse than an error.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Problem } from '../errors.ts';
+import { MSG } from './messages.ts';
+
+export type PathKey = string | number;
+export interface Position {
+  line: number;
+  column: number;
+}
+/** Where a field sits in the source; for a missing field, where its parent sits. */
+export type Locate = (path: readonly PathKey[]) => Position | undefined;
+
+export interface ParsedSource {
+  value: unknown;
+  locate: Locate;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+const KEYS_READ_AS_TEXT = new Set(['id', 'name', 'start']);
+
+export function parseSource(text: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate: Locate = (path) => locateIn(doc, path, at);
+  const problems: Problem[] = doc.errors.map((e) => ({ path: '', message: MSG.yamlSyntax(e.message), ...at(e.pos[0]) }));
+  const warnings: Problem[] = doc.warnings.map((w) => ({ path: '', message: w.message, ...at(w.pos[0]) }));
+  if (problems.length > 0) return { value: undefined, locate, problems, warnings };
+  if (doc.contents === null) {
+    return { value: undefined, locate, problems: [{ path: '', message: MSG.emptyFile }], warnings };
+  }
+  const complexKeys: Problem[] = [];
+  const value = toPlain(doc, doc.contents, false, new Set(), (offset) =>
+    complexKeys.push({ path: '', message: MSG.complexKey, ...at(offset) }),
+  );
+  return { value, locate, problems: complexKeys, warnings };
+}
+
+function keyText(doc: Document, key: unknown): string | undefined {
+  const node = isAlias(key) ? key.resolve(doc) : key;
+  if (isScalar(node)) {
+    return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+  }
+  if (node === null || node === undefined) return '';
+  return typeof node === 'string' || typeof node === 'number' ? String(node) : undefined;
+}
+
+function toPlain(
+  doc: Document,
+  node: unknown,
+  asText: boolean,
+  ancestors: Set<unknown>,
+  onComplexKey: (offset: number) => void,
+): unknown {
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    // An alias to its own ancestor would expand forever.
+    if (target === undefined || ancestors.has(target)) return null;
+    return toPlain(doc, target, asText, ancestors, onComplexKey);
+  }
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
+      return asText && v !== null && typeof v !== 'string' ? (node.source ?? String(v)) : v;
+    }
+    // Values of other YAML types (a YAML 1.1 timestamp, say) are read as their text.
+    return node.source ?? String(v);
+  }
+  if (isMap(node) || isSeq(node)) ancestors.add(node);
+  try {
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = keyText(doc, pair.key);
+        if (key === undefined) {
+          const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+          onComplexKey(range?.[0] ?? 0);
+          continue;
+        }
+        // defineProperty: a key like `__proto__` must stay an ordinary key.
+        Object.defineProperty(out, key, {
+          value: toPlain(doc, pair.value, KEYS_READ_AS_TEXT.has(key), ancestors, onComplexKey),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item) => toPlain(doc, item, false, ancestors, onComplexKey));
+  } finally {
+    ancestors.delete(node);
+  }
+  return null;
+}
+
+function locateIn(doc: Document, path: readonly PathKey[], at: (offset: number) => Position): Position | undefined {
+  const start = (node: unknown): Position | undefined => {
+    const range = (node as { range?: readonly number[] | null } | null)?.range;
+    return range && range[0] !== undefined ? at(range[0]) : undefined;
+  };
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const current = resolve(node);
+    if (isMap(current)) {
+      const pair = current.items.find((p) => keyText(doc, p.key) === String(seg));
+      if (!pair) return start(current);
+      if (i === path.length - 1) {
+        // A scalar value is pointed at exactly; a list or mapping at its key, where it begins.
+        const value = resolve(pair.value);
+        return (isScalar(value) && value.value !== null ? start(value) : undefined) ?? start(pair.key);
+      }
+      node = pair.value;
+    } else if (isSeq(current) && typeof seg === 'number' && seg < current.items.length) {
+      node = current.items[seg];
+    } else {
+      return start(node) ?? start(current);
+    }
+  }
+  return start(node) ?? start(resolve(node));
+}
