@@ -6,7 +6,10 @@ import { SECONDS_PER_HOUR } from '../model/calendar.ts';
 import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
-import { ContactQueue } from './queue.ts';
+import type { ContactQueue } from './queue.ts';
+import type { Router, RoutingContext } from '../routing/router.ts';
+import { RoundRobinRouter } from '../routing/round-robin.ts';
+import { SkillBasedRouter } from '../routing/skill-based.ts';
 import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
 
 /*
@@ -54,18 +57,18 @@ export class ContactCenter {
   private readonly contacts = new ContactPool(1024);
   private readonly cases = new CasePool(1024);
   private readonly agents: AgentPool;
-  private readonly queues: ContactQueue[];
+  private readonly router: Router;
   private readonly tally: Tally;
+  private readonly grid: Float64Array;
+  private readonly typeCount: number;
+  /** Hot per-type and per-(group, type) figures, flattened out of the model's objects. */
+  private readonly channelOf: Int32Array;
+  private readonly slOf: Float64Array;
+  private readonly fcrOf: Float64Array;
+  private readonly proficiency: Float64Array; // group * typeCount + type
   private readonly streams: TypeStreams[];
   /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
   private readonly rates: Float64Array[];
-  /** For each type, the groups skilled for it, most proficient first. */
-  private readonly typeGroups: Int32Array[];
-  /** For each group, the types it is skilled for. */
-  private readonly groupTypes: Int32Array[];
-  /** Round robin: agents that serve each channel, in fixed rotation order, and the next position. */
-  private readonly channelAgents: Int32Array[];
-  private readonly rotation = new Int32Array(3);
   private readonly rosterIndex: Int32Array;
 
   private now = 0;
@@ -87,9 +90,14 @@ export class ContactCenter {
     this.ivLen = model.intervalSeconds;
     this.ivCount = model.intervalCount;
     this.tally = newTally(model);
+    this.grid = this.tally.grid;
+    this.typeCount = nT;
+    this.channelOf = Int32Array.from(model.types, (t) => t.channel);
+    this.slOf = Float64Array.from(model.types, (t) => t.serviceLevelSeconds);
+    this.fcrOf = Float64Array.from(model.types, (t) => t.fcr);
+    this.proficiency = new Float64Array(nG * nT);
+    model.groups.forEach((g, gi) => this.proficiency.set(g.proficiency, gi * nT));
     this.agents = new AgentPool(model.groups.map((g) => ({ size: g.roster.max, concurrency: g.concurrency })));
-    const queueCount = model.policy === ROUND_ROBIN ? 3 + nT : nT;
-    this.queues = Array.from({ length: queueCount }, () => new ContactQueue(64));
     this.rosterIndex = new Int32Array(nG);
 
     const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
@@ -118,20 +126,24 @@ export class ContactCenter {
       return r;
     });
 
-    this.typeGroups = model.types.map((_, j) => {
+    const typeGroups = model.types.map((_, j) => {
       const gs = model.groups.map((_, g) => g).filter((g) => model.groups[g]!.proficiency[j]! > 0);
       gs.sort((a, b) => model.groups[b]!.proficiency[j]! - model.groups[a]!.proficiency[j]! || a - b);
       return Int32Array.from(gs);
     });
-    this.groupTypes = model.groups.map((g) => Int32Array.from(model.types.map((_, j) => j).filter((j) => g.proficiency[j]! > 0)));
-    this.channelAgents = [0, 1, 2].map((ch) => {
-      const list: number[] = [];
-      model.groups.forEach((g, gi) => {
-        if (!model.types.some((t, j) => t.channel === ch && g.proficiency[j]! > 0)) return;
-        for (let a = this.agents.first[gi]!; a < this.agents.first[gi]! + this.agents.size[gi]!; a++) list.push(a);
-      });
-      return Int32Array.from(list);
-    });
+    const ctx: RoutingContext = {
+      agents: this.agents,
+      contacts: this.contacts,
+      typeCount: nT,
+      channelOf: this.channelOf,
+      priorityOf: Float64Array.from(model.types, (t) => t.priority),
+      proficiency: this.proficiency,
+      typeGroups,
+      groupTypes: model.groups.map((g) => Int32Array.from(model.types.map((_, j) => j).filter((j) => g.proficiency[j]! > 0))),
+      liveHead: (q) => this.liveHead(q),
+    };
+    this.router =
+      model.policy === ROUND_ROBIN ? new RoundRobinRouter(ctx) : new SkillBasedRouter(ctx, model.policy === SKILL_BASED);
   }
 
   /** Play the horizon (and let contacts in hand finish), then return the tally. */
@@ -145,6 +157,7 @@ export class ContactCenter {
     }
     const horizon = this.horizon;
     const stopAt = horizon + m.drainSeconds;
+    let events = 0;
     while (heap.size > 0) {
       const t = heap.peekTime();
       if (t > stopAt) break;
@@ -176,8 +189,10 @@ export class ContactCenter {
           break;
       }
       heap.endDispatch();
+      events++;
       if (t >= horizon && this.alive === 0) break;
     }
+    this.tally.events = events;
     this.finish();
     return this.tally;
   }
@@ -214,10 +229,7 @@ export class ContactCenter {
     if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
     const k = this.cases.open(j, now, this.intervalOf(now));
     const kIv = this.cases.iv[k]!;
-    if (kIv >= 0) {
-      this.tally.intervals[kIv * FIELDS + F.cases]! += 1;
-      this.tally.types[j * FIELDS + F.cases]! += 1;
-    }
+    if (kIv >= 0) this.add(F.cases, kIv, j, 1);
     const c = this.newContact(j, k, 0);
     this.born(c);
   }
@@ -300,7 +312,7 @@ export class ContactCenter {
     const now = this.now;
     if (iv >= 0) this.add(F.offered, iv, j, 1);
     p.queued[c] = now;
-    const a = this.findAgent(j);
+    const a = this.router.agentFor(j);
     if (a >= 0) {
       this.startService(c, a);
       return;
@@ -314,67 +326,12 @@ export class ContactCenter {
     }
     p.state[c] = S_WAITING;
     p.flags[c]! |= FL_IN_QUEUE;
-    this.queues[this.model.policy === ROUND_ROBIN ? this.model.types[j]!.channel : j]!.push(c);
+    this.router.queueFor(j).push(c);
     if (deadline < Infinity && this.model.types[j]!.retryProbability > 0) {
       // A retry must be scheduled at the moment of abandoning, so this one is an event.
       p.flags[c]! |= FL_ABANDON_EVENT;
       this.heap.push(deadline, EV_ABANDON, c);
     }
-  }
-
-  /** An idle agent for a contact of type j under the routing policy, or -1. */
-  private findAgent(j: number): number {
-    const policy = this.model.policy;
-    if (policy === ROUND_ROBIN) return this.nextInRotation(this.model.types[j]!.channel);
-    const groups = this.typeGroups[j]!;
-    const ag = this.agents;
-    const chat = this.model.types[j]!.channel === CHAT;
-    let best = -1;
-    let bestProficiency = 0;
-    let bestSince = Infinity;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      const prof = this.model.groups[g]!.proficiency[j]!;
-      if (policy === SKILL_BASED && best >= 0 && prof < bestProficiency) break;
-      const a = ag.firstAvailable(g, chat);
-      if (a < 0) continue;
-      if (best < 0 || ag.idleSince[a]! < bestSince) {
-        best = a;
-        bestProficiency = prof;
-        bestSince = ag.idleSince[a]!;
-      }
-    }
-    return best;
-  }
-
-  /** Round robin: the next agent in fixed rotation order on this channel who can take a contact now. */
-  private nextInRotation(channel: number): number {
-    const list = this.channelAgents[channel]!;
-    const n = list.length;
-    const ag = this.agents;
-    const chat = channel === CHAT;
-    let pos = this.rotation[channel]!;
-    for (let i = 0; i < n; i++) {
-      const a = list[pos]!;
-      pos = pos + 1 === n ? 0 : pos + 1;
-      if (ag.canTake(a, chat)) {
-        this.rotation[channel] = pos;
-        return a;
-      }
-    }
-    return -1;
-  }
-
-  /** Longest-idle skilled agent, used to pass on a round-robin transfer. */
-  private findSkilledAgent(j: number): number {
-    const groups = this.typeGroups[j]!;
-    const chat = this.model.types[j]!.channel === CHAT;
-    let best = -1;
-    for (let i = 0; i < groups.length; i++) {
-      const a = this.agents.firstAvailable(groups[i]!, chat);
-      if (a >= 0 && (best < 0 || this.agents.idleSince[a]! < this.agents.idleSince[best]!)) best = a;
-    }
-    return best;
   }
 
   /**
@@ -397,68 +354,6 @@ export class ContactCenter {
     return -1;
   }
 
-  /** Work for a freed agent: the contact it should take next, removed from its queue, or -1. */
-  private takeWork(a: number): number {
-    const g = this.agents.group[a]!;
-    const chatOnly = this.agents.free[a]! < this.agents.concurrency[g]!;
-    const types = this.groupTypes[g]!;
-    const p = this.contacts;
-    let bestQueue: ContactQueue | null = null;
-    let bestC = -1;
-    if (this.model.policy === ROUND_ROBIN) {
-      // Transferred contacts waiting for a skilled agent go first; then the channel queues.
-      for (let i = 0; i < types.length; i++) {
-        const j = types[i]!;
-        if (chatOnly && this.model.types[j]!.channel !== CHAT) continue;
-        const q = this.queues[3 + j]!;
-        const c = this.liveHead(q);
-        if (c >= 0 && (bestC < 0 || p.queued[c]! < p.queued[bestC]!)) {
-          bestC = c;
-          bestQueue = q;
-        }
-      }
-      if (bestC < 0) {
-        for (let ch = 0; ch < 3; ch++) {
-          if (chatOnly && ch !== CHAT) continue;
-          if (!this.serves(g, ch)) continue;
-          const q = this.queues[ch]!;
-          const c = this.liveHead(q);
-          if (c >= 0 && (bestC < 0 || p.queued[c]! < p.queued[bestC]!)) {
-            bestC = c;
-            bestQueue = q;
-          }
-        }
-      }
-    } else {
-      let bestPriority = -Infinity;
-      for (let i = 0; i < types.length; i++) {
-        const j = types[i]!;
-        const type = this.model.types[j]!;
-        if (chatOnly && type.channel !== CHAT) continue;
-        const q = this.queues[j]!;
-        if (q.length === 0) continue;
-        const c = this.liveHead(q);
-        if (c < 0) continue;
-        if (bestC < 0 || type.priority > bestPriority || (type.priority === bestPriority && p.queued[c]! < p.queued[bestC]!)) {
-          bestC = c;
-          bestQueue = q;
-          bestPriority = type.priority;
-        }
-      }
-    }
-    if (bestQueue !== null) {
-      bestQueue.shift();
-      p.flags[bestC]! &= ~FL_IN_QUEUE;
-    }
-    return bestC;
-  }
-
-  private serves(g: number, channel: number): boolean {
-    const types = this.groupTypes[g]!;
-    for (let i = 0; i < types.length; i++) if (this.model.types[types[i]!]!.channel === channel) return true;
-    return false;
-  }
-
   // ---- service ----------------------------------------------------------------------------
 
   private startService(c: number, a: number): void {
@@ -467,7 +362,7 @@ export class ContactCenter {
     const now = this.now;
     const j = p.type[c]!;
     const g = ag.group[a]!;
-    const type = this.model.types[j]!;
+    const channel = this.channelOf[j]!;
     const iv = p.iv[c]!;
     p.state[c] = S_SERVICE;
     p.agent[c] = a;
@@ -484,13 +379,13 @@ export class ContactCenter {
       if (iv >= 0) {
         this.add(F.answered, iv, j, 1);
         this.add(F.waitSum, iv, j, wait);
-        if (wait <= type.serviceLevelSeconds) this.add(F.answeredInSl, iv, j, 1);
+        if (wait <= this.slOf[j]!) this.add(F.answeredInSl, iv, j, 1);
         if (wait > 0) this.add(F.waited, iv, j, 1);
-        if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
+        if (channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
       }
     }
-    ag.take(a, type.channel === CHAT, now);
-    const proficiency = this.model.groups[g]!.proficiency[j]!;
+    ag.take(a, channel === CHAT, now);
+    const proficiency = this.proficiency[g * this.typeCount + j]!;
     let duration: number;
     if (proficiency === 0) {
       // Round robin gave it to an agent without the skill: a short talk, then a transfer.
@@ -505,7 +400,7 @@ export class ContactCenter {
     if (iv >= 0) {
       this.add(F.handleSum, iv, j, duration);
       this.add(F.agentContacts, iv, j, 1);
-      if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, duration);
+      if (channel === VOICE) this.add(F.voiceSeconds, iv, j, duration);
     }
   }
 
@@ -515,7 +410,7 @@ export class ContactCenter {
     const a = p.agent[c]!;
     const g = this.agents.group[a]!;
     const j = p.type[c]!;
-    const chat = this.model.types[j]!.channel === CHAT;
+    const chat = this.channelOf[j] === CHAT;
     const weight = chat ? 1 / this.agents.concurrency[g]! : 1;
     this.accrueBusy(g, j, p.start[c]!, this.now, weight);
     this.agents.release(a, chat);
@@ -527,9 +422,8 @@ export class ContactCenter {
     const a = this.endLeg(c);
     const j = p.type[c]!;
     const k = p.case[c]!;
-    const proficiency = this.model.groups[this.agents.group[a]!]!.proficiency[j]!;
-    const type = this.model.types[j]!;
-    if (p.resolveU[c]! < type.fcr * proficiency) {
+    const proficiency = this.proficiency[this.agents.group[a]! * this.typeCount + j]!;
+    if (p.resolveU[c]! < this.fcrOf[j]! * proficiency) {
       if ((p.flags[c]! & (FL_CASE_FIRST | FL_TRANSFERRED)) === FL_CASE_FIRST) {
         const kIv = this.cases.iv[k]!;
         if (kIv >= 0) this.add(F.casesFcr, kIv, j, 1);
@@ -548,14 +442,15 @@ export class ContactCenter {
     const p = this.contacts;
     const a = this.endLeg(c);
     const j = p.type[c]!;
-    const b = this.findSkilledAgent(j);
+    const rr = this.router as RoundRobinRouter; // only round robin transfers
+    const b = rr.skilledAgentFor(j);
     if (b >= 0) this.startService(c, b);
     else {
       p.state[c] = S_WAITING;
       p.deadline[c] = Infinity;
       p.queued[c] = this.now;
       p.flags[c]! |= FL_IN_QUEUE;
-      this.queues[3 + j]!.push(c);
+      rr.transferQueueFor(j).push(c);
     }
     this.agentFreed(a);
   }
@@ -574,7 +469,7 @@ export class ContactCenter {
   private dispatch(a: number): void {
     const ag = this.agents;
     while (ag.free[a]! > 0) {
-      const c = this.takeWork(a);
+      const c = this.router.workFor(a);
       if (c < 0) break;
       this.startService(c, a);
     }
@@ -621,8 +516,10 @@ export class ContactCenter {
       const ttr = this.now - this.cases.opened[k]!;
       this.add(F.casesResolved, kIv, j, 1);
       this.add(F.ttrSum, kIv, j, ttr);
-      this.tally.ttrByType.add(j, ttr);
-      this.tally.ttrByInterval.add(kIv, ttr);
+      const fine = this.tally.ttrByType;
+      const bin = fine.binOf(ttr);
+      fine.counts[j * fine.bins + bin]! += 1;
+      this.tally.ttrByInterval.addFinerBin(kIv, bin, fine.binsPerDecade);
     }
     this.cases.free(k);
   }
@@ -701,8 +598,7 @@ export class ContactCenter {
   }
 
   private add(field: number, iv: number, j: number, v: number): void {
-    this.tally.intervals[iv * FIELDS + field]! += v;
-    this.tally.types[j * FIELDS + field]! += v;
+    this.grid[(iv * this.typeCount + j) * FIELDS + field]! += v;
   }
 
   /** Busy time of one leg, spread over the intervals it spans within [warm-up, horizon). */
@@ -759,7 +655,7 @@ export class ContactCenter {
     if (this.now < this.horizon) this.now = this.horizon;
     for (let g = 0; g < this.model.groups.length; g++) this.accrueLogged(g);
     const p = this.contacts;
-    for (const q of this.queues) {
+    for (const q of this.router.allQueues()) {
       while (this.liveHead(q) >= 0) {
         const c = q.shift();
         p.flags[c]! &= ~FL_IN_QUEUE;

@@ -1,0 +1,18 @@
+/**
+ * ccsim's public API. The command line is a thin shell over these functions.
+ *
+ *   scenario file --load+validate--> Scenario --compile--> Model --run(seed, r)--> Tally
+ *     --summarise--> Result --> report (JSON, CSV, charts, HTML)
+ *
+ * Experiments (replications, comparisons, sweeps, staffing searches) drive many runs.
+ */
+export type * from './scenario/types.ts';
+export type * from './metrics/types.ts';
+export { loadScenario, parseScenario, validateScenarioObject } from './scenario/index.ts';
+export { compile } from './model/compile.ts';
+export { runReplication } from './center/run.ts';
+export { summarise } from './metrics/summarise.ts';
+export { aggregate } from './metrics/aggregate.ts';
+export { simulate, type SimulateOptions } from './experiment/simulate.ts';
+export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
+export { UserError, ScenarioError } from './errors.ts';
