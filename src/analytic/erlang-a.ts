@@ -130,7 +130,8 @@ function noAbandonment(servers: number, load: number, t: number, meanService: nu
  *
  * @example
  * erlangA({ servers: 10, ratePerSecond: 0.1, meanServiceSeconds: 90, meanPatienceSeconds: 60, thresholdSeconds: 20 });
- * // { waitProbability ≈ 0.50, abandonProbability ≈ 0.070, serviceLevel ≈ 0.72, asaSeconds ≈ 12.6, ... }
+ * // { waitProbability: 0.37926, abandonProbability: 0.097091, serviceLevel: 0.81695,
+ * //   asaSeconds: 4.9967, meanWaitSeconds: 5.8255, occupancy: 0.81262 }
  */
 export function erlangA(input: ErlangAInput): ErlangAResult {
   checkInput(input, 'erlangA');
@@ -265,7 +266,9 @@ export interface ErlangAStaffingResult extends ErlangAResult {
  * Reiman (2002); Koole (2013), "Call Center Optimization", ch. 5.
  *
  * @example
+ * // 100 calls / 30 min, AHT 180 s, mean patience 120 s, 80% answered within 20 s:
  * erlangAStaffing({ ratePerSecond: 100 / 1800, meanServiceSeconds: 180, meanPatienceSeconds: 120, thresholdSeconds: 20, target: 0.8 }).servers;
+ * // 12 (Erlang C says 14; abandonment thins the queue)
  */
 export function erlangAStaffing(input: ErlangAStaffingInput): ErlangAStaffingResult {
   const fn = 'erlangAStaffing';

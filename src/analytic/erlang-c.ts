@@ -38,7 +38,7 @@ function cFromB(servers: number, load: number, b: number): number {
  * @param load offered load a = λ·E[S] in Erlangs, ≥ 0
  * @returns probability of wait in [0, 1]
  * @example
- * erlangC(14, 10); // 0.17405...
+ * erlangC(14, 10); // 0.1741319...
  */
 export function erlangC(servers: number, load: number): number {
   checkServers(servers, 'erlangC');
@@ -74,7 +74,7 @@ function asaFromC(c: number, servers: number, load: number, meanService: number)
  * @returns probability in [0, 1]
  * @example
  * // 100 calls per 30 min, AHT 180 s (a = 10 Erlangs), 14 agents, 20 s threshold:
- * erlangCServiceLevel(14, 10, 20, 180); // 0.88839...
+ * erlangCServiceLevel(14, 10, 20, 180); // 0.888350...
  */
 export function erlangCServiceLevel(
   servers: number,
@@ -98,7 +98,7 @@ export function erlangCServiceLevel(
  * @param meanServiceSeconds mean handle time E[S] in seconds, > 0
  * @returns mean wait in seconds
  * @example
- * erlangCAsa(14, 10, 180); // 7.8322... (0.17405 · 180 / 4)
+ * erlangCAsa(14, 10, 180); // 7.83594... (0.174132 · 180 / 4)
  */
 export function erlangCAsa(servers: number, load: number, meanServiceSeconds: number): number {
   checkPositive(meanServiceSeconds, 'meanServiceSeconds', 'erlangCAsa');

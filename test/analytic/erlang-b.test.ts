@@ -30,10 +30,9 @@ describe('erlangB', () => {
     // Exact (BigInt reference, above): B(10, 5) = 0.0183845703..., B(50, 40) = 0.0186906711...
     expect(erlangB(10, 5)).toBeCloseTo(0.018384570, 8);
     expect(erlangB(50, 40)).toBeCloseTo(0.018690671, 8);
-    // Standard Erlang B tables (e.g. the tables reproduced in Gans, Koole & Mandelbaum 2003's
-    // references and any teletraffic handbook): 10 circuits carry 4.461 E at 1% and 5.084 E at 2%
-    // blocking; 50 circuits carry 37.90 E at 1% and 40.26 E at 2%; 100 circuits 84.06 E at 1%.
-    // Table entries are rounded, so check to the table's precision.
+    // Standard Erlang B capacity tables (traffic carried at 1% and 2% grade of service): 10
+    // circuits 4.461 E at 1% and 5.084 E at 2%; 50 circuits 37.90 E at 1% and 40.26 E at 2%; 100
+    // circuits 84.06 E at 1%. Table entries are rounded, so check to the table's precision.
     expect(erlangB(10, 4.461)).toBeCloseTo(0.01, 4);
     expect(erlangB(10, 5.084)).toBeCloseTo(0.02, 4);
     expect(erlangB(50, 37.9)).toBeCloseTo(0.01, 4);
