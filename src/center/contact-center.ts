@@ -146,6 +146,11 @@ export class ContactCenter {
       model.policy === ROUND_ROBIN ? new RoundRobinRouter(ctx) : new SkillBasedRouter(ctx, model.policy === SKILL_BASED);
   }
 
+  /** Records the contact pool holds: bounded by contacts in the system at once, not by the run length. */
+  get contactCapacity(): number {
+    return this.contacts.capacity;
+  }
+
   /** Play the horizon (and let contacts in hand finish), then return the tally. */
   run(): Tally {
     const heap = this.heap;
@@ -471,6 +476,7 @@ export class ContactCenter {
     while (ag.free[a]! > 0) {
       const c = this.router.workFor(a);
       if (c < 0) break;
+      this.contacts.flags[c]! &= ~FL_IN_QUEUE;
       this.startService(c, a);
     }
     if (ag.free[a]! > 0) ag.makeAvailable(a, this.now);

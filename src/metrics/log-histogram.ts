@@ -18,10 +18,19 @@ export class LogHistograms {
     this.counts = new Float64Array(count * this.bins);
   }
 
+  /** The bin of a value, seconds. */
+  binOf(seconds: number): number {
+    return seconds >= 1 ? Math.min(this.bins - 1, 1 + Math.floor(Math.log10(seconds) * this.binsPerDecade)) : 0;
+  }
+
   add(h: number, seconds: number): void {
-    let b = 0;
-    if (seconds >= 1) b = Math.min(this.bins - 1, 1 + Math.floor(Math.log10(seconds) * this.binsPerDecade));
-    this.counts[h * this.bins + b]! += 1;
+    this.counts[h * this.bins + this.binOf(seconds)]! += 1;
+  }
+
+  /** Add to histogram h by the bin of a finer histogram whose bins per decade are a multiple of ours. */
+  addFinerBin(h: number, finerBin: number, finerBinsPerDecade: number): void {
+    const b = finerBin === 0 ? 0 : 1 + Math.floor((finerBin - 1) / (finerBinsPerDecade / this.binsPerDecade));
+    this.counts[h * this.bins + Math.min(this.bins - 1, b)]! += 1;
   }
 
   /** The q-quantile (0..1) of histogram h, seconds; null when it is empty. */

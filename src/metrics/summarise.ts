@@ -90,7 +90,11 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       agentCost: tally.intervalTime[tRow + T.agentCost]!,
       span: Math.max(0, hi - lo),
     };
-    const counters = tally.intervals.subarray(iv * FIELDS, (iv + 1) * FIELDS);
+    const counters = new Float64Array(FIELDS);
+    for (let j = 0; j < nT; j++) {
+      const row = (iv * nT + j) * FIELDS;
+      for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
+    }
     const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
     by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_BINS_PER_DECADE_INTERVAL) });
   }
@@ -133,7 +137,11 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       for (let i = 0; i < nT; i++) servingBusy += tally.groupBusy[g * nT + i]!;
     }
     time.busy = servingBusy;
-    const counters = tally.types.subarray(j * FIELDS, (j + 1) * FIELDS);
+    const counters = new Float64Array(FIELDS);
+    for (let iv = 0; iv < model.intervalCount; iv++) {
+      const row = (iv * nT + j) * FIELDS;
+      for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
+    }
     const bins = hist.counts.subarray(j * hist.bins, (j + 1) * hist.bins);
     for (let f = 0; f < FIELDS; f++) allCounters[f]! += counters[f]!;
     for (let b = 0; b < hist.bins; b++) allBins[b]! += bins[b]!;

@@ -2,9 +2,10 @@ import type { Model } from '../model/model.ts';
 import { LogHistograms } from './log-histogram.ts';
 
 /**
- * Counters a run streams into, in fixed-size typed arrays: one row of `FIELDS` per reporting
- * interval and one per contact type. Contacts count in the interval in which they arrived; cases
- * in the interval in which they opened. Memory does not grow with the number of contacts.
+ * Counters a run streams into, in fixed-size typed arrays: one row of `FIELDS` per (reporting
+ * interval, contact type). Contacts count in the interval in which they arrived; cases in the
+ * interval in which they opened. Totals per interval and per type are sums of rows, made once
+ * at the end. Memory does not grow with the number of contacts.
  */
 export const F = {
   arrivals: 0,
@@ -47,8 +48,8 @@ export const TTR_BINS_PER_DECADE_TYPE = 100;
 export const TTR_BINS_PER_DECADE_INTERVAL = 20;
 
 export interface Tally {
-  intervals: Float64Array; // intervalCount x FIELDS
-  types: Float64Array; // typeCount x FIELDS
+  /** Row (iv * typeCount + j) * FIELDS holds interval iv, type j. */
+  grid: Float64Array;
   intervalTime: Float64Array; // intervalCount x TIME_FIELDS
   /** Busy seconds per (group, type) after the warm-up, for occupancy and cost per type. */
   groupBusy: Float64Array; // groupCount x typeCount
@@ -57,6 +58,8 @@ export interface Tally {
   groupCost: Float64Array;
   ttrByType: LogHistograms;
   ttrByInterval: LogHistograms;
+  /** Events the engine processed (for the benchmark). */
+  events: number;
 }
 
 export function newTally(model: Model): Tally {
@@ -64,8 +67,7 @@ export function newTally(model: Model): Tally {
   const nG = model.groups.length;
   const nI = model.intervalCount;
   return {
-    intervals: new Float64Array(nI * FIELDS),
-    types: new Float64Array(nT * FIELDS),
+    grid: new Float64Array(nI * nT * FIELDS),
     intervalTime: new Float64Array(nI * TIME_FIELDS),
     groupBusy: new Float64Array(nG * nT),
     groupLogged: new Float64Array(nG),
@@ -73,5 +75,6 @@ export function newTally(model: Model): Tally {
     groupCost: new Float64Array(nG),
     ttrByType: new LogHistograms(nT, TTR_BINS_PER_DECADE_TYPE),
     ttrByInterval: new LogHistograms(nI, TTR_BINS_PER_DECADE_INTERVAL),
+    events: 0,
   };
 }
