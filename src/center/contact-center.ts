@@ -487,7 +487,9 @@ export class ContactCenter {
   private onAbandonDeadline(c: number): void {
     const p = this.contacts;
     p.flags[c]! &= ~FL_ABANDON_EVENT;
-    if (p.state[c] === S_WAITING) {
+    // A contact already answered may be waiting again, for a skilled agent after a transfer:
+    // its patience no longer applies.
+    if (p.state[c] === S_WAITING && !(p.flags[c]! & FL_ANSWERED)) {
       this.abandon(c);
       this.end(c); // stays in its queue as a tombstone until it reaches the head
     } else this.release(c);
