@@ -1,0 +1,87 @@
+/**
+ * `ccsim fit HISTORY.csv`: fit a scenario to interval history.
+ *
+ * stdout: the commented scenario YAML (or, with `--json`, the JSON fit report).
+ * stderr: skipped rows with their lines, and the fit report (a one-line summary per contact
+ * type when `--out` writes the report to files; nothing more with `--json`).
+ * `--out FILE`: the YAML to FILE, the report to FILE's name with `.fit.md` and `.fit.json`;
+ * existing files are replaced only with `--force`.
+ * `--strict`: any bad row rejects the file (exit 2) instead of being skipped with a count.
+ */
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { UserError } from '../errors.ts';
+import { defineCommand } from './options.ts';
+
+/** The report files written beside `--out`: `plan.yaml` -> `plan.fit.md`, `plan.fit.json`. */
+export function reportPaths(out: string): { md: string; json: string } {
+  const ext = extname(out);
+  const base = join(dirname(out), basename(out, ext === '.yaml' || ext === '.yml' ? ext : ''));
+  return { md: `${base}.fit.md`, json: `${base}.fit.json` };
+}
+
+export const fitCommand = defineCommand({
+  name: 'fit',
+  describe: 'Fit a scenario (arrival profiles, handle time, patience) to interval history; print the YAML',
+  positionals: ['history'],
+  options: ['outFile', 'map', 'strict', 'json', 'force'],
+  examples: [
+    ['ccsim fit history.csv > plan.yaml', 'the scenario on stdout, the fit report on stderr'],
+    ['ccsim fit history.csv --out plan.yaml', 'also writes plan.fit.md and plan.fit.json'],
+    ["ccsim fit export.csv --map 'Calls In=offered' --map 'Skill=queue'", 'name columns the aliases miss'],
+    ['ccsim fit history.csv --strict', 'refuse the file if any row is bad'],
+  ],
+  async run({ history, outFile, map, strict, json, force }) {
+    // Imported when needed, so `--help` stays fast.
+    const { fitHistoryFile, fitReportJson, fitReportText, scenarioYaml, formatProblems, summarizeProblems, skippedRows } =
+      await import('../fit/index.ts');
+    const reports = outFile === undefined ? undefined : reportPaths(outFile);
+    if (outFile !== undefined && reports !== undefined && !force) {
+      const existing = [outFile, reports.md, reports.json].filter((f) => existsSync(f));
+      if (existing.length > 0) throw new UserError(`--out: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
+    }
+
+    const fit = fitHistoryFile(history, { maps: map, strict });
+    const problems = fit.history.problems;
+    if (problems.length > 0) {
+      const more = json || reports !== undefined ? '' : ' (every one is in the JSON report: --json)';
+      process.stderr.write(
+        `warning: ${history}: skipped ${skippedRows(problems)} of ${fit.history.rowsRead} rows: ${summarizeProblems(problems)}${more}\n` +
+          formatProblems(history, problems, 50)
+            .map((l) => `  ${l}\n`)
+            .join(''),
+      );
+    }
+
+    const yaml = scenarioYaml(fit);
+    // The YAML must load: a fitted scenario that does not is a bug in ccsim, not the user's.
+    const { parseScenario } = await import('../scenario/load.ts');
+    try {
+      parseScenario(yaml, outFile ?? 'fitted.yaml');
+    } catch (error) {
+      throw new Error(`the fitted scenario does not load:\n${error instanceof Error ? error.message : String(error)}\n${yaml}`);
+    }
+    const text = fitReportText(fit);
+    const jsonText = fitReportJson(fit);
+
+    if (outFile !== undefined && reports !== undefined) {
+      writeFileSync(outFile, yaml);
+      writeFileSync(reports.md, text);
+      writeFileSync(reports.json, jsonText);
+      for (const t of fit.types) {
+        const a = t.arrivals;
+        process.stderr.write(
+          `${t.id}: per_day ${a.per_day.toFixed(1)}, ${a.days_used} days used, ${a.by_date.length} outlier day${a.by_date.length === 1 ? '' : 's'}` +
+            `, overdispersion_cv ${a.overdispersion === null ? 'not fitted' : a.overdispersion.value.toFixed(3)}` +
+            `, handle time ${t.handle_time.mean_seconds === null ? 'not fitted' : `${t.handle_time.mean_seconds.toFixed(1)} s`}` +
+            `, patience ${t.patience.mean_seconds === null ? 'not fitted' : `${t.patience.mean_seconds.toFixed(1)} s`}\n`,
+        );
+      }
+      process.stderr.write(`Wrote ${outFile}, ${reports.md}, ${reports.json}\n`);
+    } else if (!json) {
+      process.stderr.write(text);
+    }
+    process.stdout.write(json ? jsonText : outFile === undefined ? yaml : '');
+  },
+});

@@ -1,0 +1,89 @@
+/**
+ * `ccsim fit`: interval history (CSV) -> a commented scenario YAML and a fit report.
+ *
+ *   readHistory   (history-csv.ts)  columns, rows, bad rows with their lines, interval length
+ *   fitArrivals   (profiles.ts)     per_day, by_hour, by_weekday, by_month, by_date, overdispersion_cv
+ *   fitHandleTime (handle-time.ts)  mean and cv of the handle time
+ *   fitPatience   (patience.ts)     exponential patience from abandonment and ASA
+ *   scenarioYaml  (scenario-yaml.ts) the scenario, every fitted value commented with how
+ *   fitReport*    (fit-report.ts)   observed vs fitted by weekday, month, hour and weekday x hour
+ */
+import { readFileSync } from 'node:fs';
+import { UserError } from '../errors.ts';
+import { formatProblems, readHistory, summarizeProblems, type ColumnMap } from './history-csv.ts';
+import { fitHandleTime } from './handle-time.ts';
+import { fitPatience } from './patience.ts';
+import { fitArrivals } from './profiles.ts';
+import type { FitResult, History, TypeFit } from './types.ts';
+
+export { readHistory, parseCsv, parseMapping, formatProblems, summarizeProblems, skippedRows } from './history-csv.ts';
+export type { ColumnMap } from './history-csv.ts';
+export { fitArrivals, outlierK, OUTLIER_K } from './profiles.ts';
+export { fitHandleTime, DEFAULT_HANDLE_CV } from './handle-time.ts';
+export { fitPatience } from './patience.ts';
+export { scenarioYaml } from './scenario-yaml.ts';
+export { fitReportJson, fitReportText } from './fit-report.ts';
+export type * from './types.ts';
+
+export interface FitOptions {
+  /** `--map col=field` overrides. */
+  maps?: readonly ColumnMap[];
+  /** Reject the file (UserError) when any row is bad, instead of skipping those rows. */
+  strict?: boolean;
+}
+
+/** Reads and fits history CSV text; `file` names it in messages. Throws UserError (exit 2). */
+export function fitHistory(text: string, file: string, options: FitOptions = {}): FitResult {
+  const history = readHistory(text, file, { maps: options.maps ?? [] });
+  if (options.strict && history.problems.length > 0) {
+    throw new UserError(
+      `${file}: ${summarizeProblems(history.problems)} (--strict: nothing fitted)\n  ` +
+        formatProblems(file, history.problems).join('\n  '),
+    );
+  }
+  if (history.rows.length === 0) {
+    const why = history.problems.length > 0 ? `\n  ${formatProblems(file, history.problems).join('\n  ')}` : '';
+    throw new UserError(`${file}: no usable rows (${history.rowsRead} data rows read)${why}`);
+  }
+  return { history, types: fitTypes(history) };
+}
+
+/** Reads the file and fits it; a missing or unreadable file is a UserError. */
+export function fitHistoryFile(file: string, options: FitOptions = {}): FitResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `${file}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'cannot read: it is a directory' : `cannot read: ${code ?? String(e)}`}`,
+    );
+  }
+  return fitHistory(text, file, options);
+}
+
+function fitTypes(history: History): TypeFit[] {
+  return history.queues.map(({ name, id }) => {
+    const rows = history.rows.filter((r) => r.queue === id);
+    let agents: number[] | null = null;
+    if (history.has.agents) {
+      const sums = new Array<number>(24).fill(0);
+      const counts = new Array<number>(24).fill(0);
+      for (const r of rows) {
+        if (r.agents === undefined) continue;
+        const h = Math.floor(r.minute / 60);
+        sums[h]! += r.agents;
+        counts[h]! += 1;
+      }
+      agents = sums.map((s, h) => (counts[h]! > 0 ? s / counts[h]! : 0));
+    }
+    return {
+      id,
+      queue: name,
+      arrivals: fitArrivals(history, id),
+      handle_time: fitHandleTime(rows, history.has.handled),
+      patience: fitPatience(rows, history.has),
+      agents_by_hour: agents,
+    };
+  });
+}
