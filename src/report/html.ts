@@ -1,0 +1,630 @@
+/**
+ * `report.html`: one self-contained page per run (simulate, compare or sweep) that a planner
+ * can open from disk, mail, or print on A4.
+ *
+ * - Self-contained: CSS inline, charts as inline SVG, no scripts, no fonts or images fetched, no
+ *   URL of any kind.
+ * - Contents: the headline figures with their 95% intervals, the charts, the scenario's key
+ *   assumptions (volumes, staffing, routing, self-service, costs), and the table of figures
+ *   (per interval for a run; per plan or grid point for a comparison or sweep).
+ * - Print: A4 pages, charts and table rows never split across pages, table headers repeated.
+ *
+ * Every text that comes from a scenario or result is HTML-escaped. A figure that is not defined
+ * (a ratio with a zero denominator) shows as `–`, never as NaN.
+ */
+
+import type { Metrics, Result } from '../metrics/types.ts';
+import type { CompareResult, Difference, SweepResult, SweepRow } from '../experiment/types.ts';
+import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
+import { paretoFront, pointLabels } from './charts/frontier.ts';
+
+/** What a report is made from (the same shape `reportFiles` takes). */
+export type ReportInput =
+  | { kind: 'simulate'; scenario: Scenario; result: Result }
+  | { kind: 'compare'; plans: Array<{ name: string; scenario: Scenario }>; compare: CompareResult }
+  | { kind: 'sweep'; scenario: Scenario; sweep: SweepResult };
+
+/** A chart ready for the page. */
+export interface ReportChart {
+  /** File stem under charts/, also used to keep SVG ids apart. */
+  name: string;
+  title: string;
+  /** How to read it, one or two sentences. */
+  caption: string;
+  svg: string;
+}
+
+const NONE = '–';
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function isNum(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+function group(text: string): string {
+  const [int = '', frac] = text.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+}
+
+function fixed(x: number | null | undefined, decimals: number): string {
+  return isNum(x) ? group(x.toFixed(decimals)) : NONE;
+}
+
+function pct(x: number | null | undefined): string {
+  return isNum(x) ? `${(x * 100).toFixed(1)}%` : NONE;
+}
+
+function count(x: number | null | undefined): string {
+  if (!isNum(x)) return NONE;
+  return Number.isInteger(x) ? group(String(x)) : fixed(x, 1);
+}
+
+type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'agents';
+
+/** A value in its kind's format. */
+function format(kind: Kind, x: number | null | undefined): string {
+  switch (kind) {
+    case 'share':
+      return pct(x);
+    case 'seconds':
+      return fixed(x, 1);
+    case 'hours':
+      return fixed(x, 2);
+    case 'money':
+      return fixed(x, 2);
+    case 'agents':
+      return fixed(x, 1);
+    case 'count':
+      return count(x);
+  }
+}
+
+/** A half-width in its kind's units (percentage points for shares), with `±`; empty when undefined. */
+function halfWidth(kind: Kind, half: number | null | undefined): string {
+  if (!isNum(half)) return '';
+  return kind === 'share' ? `±${(half * 100).toFixed(1)} pp` : `±${format(kind, half)}`;
+}
+
+/** A difference with its sign, in its kind's units (percentage points for shares). */
+function signed(kind: Kind, x: number | null | undefined): string {
+  if (!isNum(x)) return NONE;
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  const abs = Math.abs(x);
+  return sign + (kind === 'share' ? `${(abs * 100).toFixed(1)} pp` : format(kind, abs));
+}
+
+function cellWithCi(kind: Kind, value: number | null | undefined, half: number | null | undefined): string {
+  const h = halfWidth(kind, half);
+  return escapeHtml(format(kind, value)) + (h === '' ? '' : ` <span class="ci">${escapeHtml(h)}</span>`);
+}
+
+function minutes(seconds: number): string {
+  if (!isNum(seconds)) return NONE;
+  if (seconds < 120) return `${+seconds.toFixed(1)} s`;
+  if (seconds < 7200) return `${+(seconds / 60).toFixed(1)} min`;
+  return `${+(seconds / 3600).toFixed(1)} h`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `3 days`, `1.5 days`, `6 hours` (under a day). */
+function daysText(days: number): string {
+  return days < 1 ? plural(+(days * 24).toFixed(2), 'hour') : plural(+days.toFixed(2), 'day');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline metrics
+
+interface Headline {
+  label: string;
+  kind: Kind;
+  get: (m: Metrics) => number | null;
+}
+
+const HEADLINES: readonly Headline[] = [
+  { label: 'Service level', kind: 'share', get: (m) => m.service_level },
+  { label: 'ASA (s)', kind: 'seconds', get: (m) => m.asa_seconds },
+  { label: 'Abandon rate', kind: 'share', get: (m) => m.abandon_rate },
+  { label: 'Occupancy', kind: 'share', get: (m) => m.occupancy },
+  { label: 'FCR', kind: 'share', get: (m) => m.fcr },
+  { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
+  { label: 'TTR p90 (h)', kind: 'hours', get: (m) => m.ttr_hours.p90 },
+  { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
+  { label: 'Cost total', kind: 'money', get: (m) => m.cost_total },
+  { label: 'Arrivals', kind: 'count', get: (m) => m.arrivals },
+  { label: 'Agents on line (mean)', kind: 'agents', get: (m) => m.agents },
+];
+
+/** How each compare `Difference.metric` is shown. */
+const DIFFERENCE_KIND: Record<string, { label: string; kind: Kind }> = {
+  service_level: { label: 'Service level', kind: 'share' },
+  asa_seconds: { label: 'ASA (s)', kind: 'seconds' },
+  abandon_rate: { label: 'Abandon rate', kind: 'share' },
+  occupancy: { label: 'Occupancy', kind: 'share' },
+  fcr: { label: 'FCR', kind: 'share' },
+  wait_probability: { label: 'Wait probability', kind: 'share' },
+  containment_rate: { label: 'Containment', kind: 'share' },
+  repeat_rate: { label: 'Repeat rate', kind: 'share' },
+  aht_seconds: { label: 'AHT (s)', kind: 'seconds' },
+  'ttr_hours.mean': { label: 'TTR mean (h)', kind: 'hours' },
+  'ttr_hours.p50': { label: 'TTR p50 (h)', kind: 'hours' },
+  'ttr_hours.p90': { label: 'TTR p90 (h)', kind: 'hours' },
+  cost_total: { label: 'Cost total', kind: 'money' },
+  cost_per_contact: { label: 'Cost per contact', kind: 'money' },
+  cost_per_resolution: { label: 'Cost per resolution', kind: 'money' },
+};
+
+function headlineCards(totals: Metrics, ci: Metrics | null | undefined, scenario: Scenario): string {
+  const { target, threshold_seconds } = scenario.service_level;
+  const cards = HEADLINES.map((h) => {
+    const value = h.get(totals);
+    const half = ci === null || ci === undefined ? null : h.get(ci);
+    let note = '';
+    if (h.label === 'Service level') {
+      const verdict = isNum(value) ? (value >= target ? 'met' : 'missed') : '';
+      note = `target ${pct(target)} within ${minutes(threshold_seconds)}` + (verdict ? `: <strong class="${verdict}">${verdict}</strong>` : '');
+    }
+    const hw = halfWidth(h.kind, half);
+    return (
+      `<div class="card"><div class="label">${escapeHtml(h.label)}</div>` +
+      `<div class="value">${escapeHtml(format(h.kind, value))}</div>` +
+      (hw === '' ? '' : `<div class="ci">${escapeHtml(hw)} (95%)</div>`) +
+      (note === '' ? '' : `<div class="note">${note}</div>`) +
+      `</div>`
+    );
+  });
+  return `<div class="cards">${cards.join('')}</div>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+function table(head: readonly string[], rows: readonly string[][], options: { numeric?: boolean[]; className?: string } = {}): string {
+  const num = (i: number): string => (options.numeric?.[i] ? ' class="num"' : '');
+  return (
+    `<table${options.className ? ` class="${options.className}"` : ''}><thead><tr>` +
+    head.map((h, i) => `<th${num(i)}>${escapeHtml(h)}</th>`).join('') +
+    `</tr></thead><tbody>` +
+    rows.map((r) => `<tr>${r.map((c, i) => `<td${num(i)}>${c}</td>`).join('')}</tr>`).join('') +
+    `</tbody></table>`
+  );
+}
+
+function intervalTable(result: Result): string {
+  const ci = result.ci95?.by_interval;
+  const head = ['Interval start', 'Arrivals', 'Offered', 'Answered', 'Abandoned', 'Service level', 'ASA (s)', 'Agents', 'Occupancy', 'Cost'];
+  const rows = result.by_interval.map((iv, i) => {
+    const c = ci?.[i];
+    return [
+      escapeHtml(iv.start.replace('T', ' ')),
+      cellWithCi('count', iv.arrivals, c?.arrivals),
+      escapeHtml(count(iv.offered)),
+      escapeHtml(count(iv.answered)),
+      escapeHtml(count(iv.abandoned)),
+      cellWithCi('share', iv.service_level, c?.service_level),
+      cellWithCi('seconds', iv.asa_seconds, c?.asa_seconds),
+      escapeHtml(fixed(iv.agents, 1)),
+      cellWithCi('share', iv.occupancy, c?.occupancy),
+      escapeHtml(fixed(iv.cost_total, 2)),
+    ];
+  });
+  if (rows.length === 0) return '<p>No intervals were reported (the warm-up covers the whole horizon).</p>';
+  return table(head, rows, { numeric: head.map((_, i) => i > 0), className: 'intervals' });
+}
+
+function typeTable(result: Result): string {
+  const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Cost per contact'];
+  const rows = Object.entries(result.by_type).map(([id, m]) => {
+    const c = result.ci95?.by_type[id];
+    return [
+      escapeHtml(id),
+      cellWithCi('count', m.arrivals, c?.arrivals),
+      cellWithCi('share', m.service_level, c?.service_level),
+      cellWithCi('seconds', m.asa_seconds, c?.asa_seconds),
+      cellWithCi('share', m.abandon_rate, c?.abandon_rate),
+      cellWithCi('share', m.fcr, c?.fcr),
+      cellWithCi('hours', m.ttr_hours.mean, c?.ttr_hours.mean),
+      cellWithCi('money', m.cost_per_contact, c?.cost_per_contact),
+    ];
+  });
+  return table(head, rows, { numeric: head.map((_, i) => i > 0) });
+}
+
+function planTable(compare: CompareResult): string {
+  const head = ['', ...compare.plans.map((p) => p.name)];
+  const rows = HEADLINES.map((h) => [
+    escapeHtml(h.label),
+    ...compare.plans.map((p) => cellWithCi(h.kind, h.get(p.totals), p.ci95 === null ? null : h.get(p.ci95))),
+  ]);
+  return table(head, rows, { numeric: head.map((_, i) => i > 0) });
+}
+
+function isSignificant(d: Difference): boolean {
+  return isNum(d.mean) && isNum(d.ci95) && Math.abs(d.mean) > d.ci95;
+}
+
+function differenceTable(differences: readonly Difference[]): string {
+  if (differences.length === 0) return '';
+  const head = ['Plan', 'Baseline', 'Metric', 'Difference', '95% interval (paired)', ''];
+  const rows = differences.map((d) => {
+    const k = DIFFERENCE_KIND[d.metric] ?? { label: d.metric, kind: 'hours' as Kind };
+    const interval = isNum(d.mean) && isNum(d.ci95) ? `${signed(k.kind, d.mean - d.ci95)} to ${signed(k.kind, d.mean + d.ci95)}` : NONE;
+    return [
+      escapeHtml(d.plan),
+      escapeHtml(d.baseline),
+      escapeHtml(k.label),
+      escapeHtml(signed(k.kind, d.mean)),
+      escapeHtml(interval),
+      isSignificant(d) ? '<span class="sig">excludes 0</span>' : '',
+    ];
+  });
+  return (
+    `<h3>Differences to the baseline</h3>` +
+    `<p class="hint">Plan minus baseline on common random numbers. “excludes 0”: the paired 95% interval does not contain zero, so the difference is not noise.</p>` +
+    table(head, rows, { numeric: [false, false, false, true, true, false] })
+  );
+}
+
+function sweepTable(sweep: SweepResult, target: number): string {
+  const labels = pointLabels(sweep.rows.map((r) => r.point));
+  const placed = sweep.rows.map((r) => ({ cost: r.totals.cost_per_contact, value: r.totals.service_level }));
+  const usable = placed.map((p) => isNum(p.cost) && isNum(p.value));
+  const front = paretoFront(placed.filter((_, i) => usable[i]).map((p) => ({ cost: p.cost!, value: p.value! })));
+  let f = 0;
+  const onFront = usable.map((u) => (u ? front[f++] === true : false));
+  const cols: Array<{ label: string; kind: Kind; get: (m: Metrics) => number | null }> = [
+    { label: 'Service level', kind: 'share', get: (m) => m.service_level },
+    { label: 'ASA (s)', kind: 'seconds', get: (m) => m.asa_seconds },
+    { label: 'Abandon', kind: 'share', get: (m) => m.abandon_rate },
+    { label: 'Occupancy', kind: 'share', get: (m) => m.occupancy },
+    { label: 'FCR', kind: 'share', get: (m) => m.fcr },
+    { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
+    { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
+  ];
+  const head = ['Grid point', ...cols.map((c) => c.label), 'Pareto (SL)'];
+  const rows = sweep.rows.map((r: SweepRow, i) => [
+    escapeHtml(labels[i] ?? ''),
+    ...cols.map((c) => cellWithCi(c.kind, c.get(r.totals), r.ci95 === null ? null : c.get(r.ci95))),
+    onFront[i] ? '●' : '',
+  ]);
+  // The cheapest point that meets the service-level target.
+  let best = -1;
+  sweep.rows.forEach((r, i) => {
+    const sl = r.totals.service_level;
+    const cost = r.totals.cost_per_contact;
+    if (!isNum(sl) || !isNum(cost) || sl < target) return;
+    const current = best < 0 ? null : sweep.rows[best]!.totals.cost_per_contact;
+    if (current === null || (isNum(current) && cost < current)) best = i;
+  });
+  const bestText =
+    best < 0
+      ? `<p>No grid point meets the service-level target of ${pct(target)}.</p>`
+      : `<p>Cheapest grid point meeting the service-level target of ${pct(target)}: <strong>${escapeHtml(labels[best] ?? '')}</strong> ` +
+        `(service level ${pct(sweep.rows[best]!.totals.service_level)}, cost per contact ${fixed(sweep.rows[best]!.totals.cost_per_contact, 2)}).</p>`;
+  return bestText + table(head, rows, { numeric: head.map((_, i) => i > 0 && i < head.length - 1) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions
+
+function describeDistribution(d: Distribution): string {
+  switch (d.distribution) {
+    case 'exponential':
+      return `exponential, mean ${minutes(d.mean_seconds)}`;
+    case 'lognormal':
+    case 'gamma':
+      return `${d.distribution}, mean ${minutes(d.mean_seconds)}, cv ${+d.cv.toFixed(2)}`;
+    case 'deterministic':
+      return `fixed ${minutes(d.mean_seconds)}`;
+    case 'empirical': {
+      const n = d.values_seconds.length;
+      const mean = n > 0 ? d.values_seconds.reduce((s, v) => s + v, 0) / n : NaN;
+      return `empirical, ${plural(n, 'value')}` + (n > 0 ? `, mean ${minutes(mean)}` : '');
+    }
+    case 'mixture':
+      return `mixture of ${d.parts.map((p) => `${+(p.weight * 100).toFixed(0)}% ${describeDistribution(p.dist)}`).join(' + ')}`;
+  }
+}
+
+function describeVolume(c: Scenario['contact_types'][number]): string {
+  const a = c.arrivals;
+  let base: string;
+  if (a.per_day !== undefined) {
+    base = `${group(String(+a.per_day.toFixed(1)))} per day` + (a.by_hour !== undefined ? ', by hour-of-day profile' : ', flat over the day');
+  } else if (Array.isArray(a.per_hour)) {
+    const total = a.per_hour.reduce((s, v) => s + v, 0);
+    const peak = Math.max(...a.per_hour);
+    base = `${group(String(+total.toFixed(1)))} per day by hour profile (peak ${+peak.toFixed(1)}/h)`;
+  } else if (a.per_hour !== undefined) {
+    base = `${+a.per_hour.toFixed(2)} per hour, flat`;
+  } else {
+    base = NONE;
+  }
+  const weekly = a.by_weekday.some((w) => w !== a.by_weekday[0]) ? `; weekday factors ${a.by_weekday.map((w) => +w.toFixed(2)).join(' / ')}` : '';
+  const dated = Object.keys(a.by_date).length > 0 ? `; ${plural(Object.keys(a.by_date).length, 'dated multiplier')}` : '';
+  const cv = a.overdispersion_cv > 0 ? `; day-to-day cv ${+a.overdispersion_cv.toFixed(2)}` : '';
+  return base + weekly + dated + cv;
+}
+
+function describeStaffing(s: Staffing): string {
+  switch (s.kind) {
+    case 'constant':
+      return `${s.agents} agents all day`;
+    case 'hourly':
+    case 'by_interval': {
+      const lo = Math.min(...s.agents);
+      const hi = Math.max(...s.agents);
+      return `${s.kind === 'hourly' ? 'by hour of day' : 'per interval'}: ${lo === hi ? lo : `${lo}–${hi}`} agents`;
+    }
+    case 'shifts': {
+      const weekly = s.shifts.reduce((n, sh) => n + sh.agents * sh.days.length, 0);
+      const summary = `${plural(weekly, 'agent-shift')} a week`;
+      if (s.shifts.length <= 4) {
+        const parts = s.shifts.map((sh) => `${sh.agents} × ${sh.start} for ${+sh.hours.toFixed(2)} h (${sh.days.join(' ')})`);
+        return `${summary}: ${parts.join('; ')}`;
+      }
+      const starts = s.shifts.map((sh) => sh.start).sort();
+      const hours = s.shifts.map((sh) => sh.hours);
+      const lo = Math.min(...hours);
+      const hi = Math.max(...hours);
+      return (
+        `${summary} in ${s.shifts.length} shifts starting ${starts[0]}–${starts[starts.length - 1]}, ` +
+        `${lo === hi ? +lo.toFixed(2) : `${+lo.toFixed(2)}–${+hi.toFixed(2)}`} h long`
+      );
+    }
+  }
+}
+
+function assumptions(scenario: Scenario): string {
+  const h = scenario.horizon;
+  const sl = scenario.service_level;
+  const caps = [
+    sl.max_abandon_rate !== undefined ? `abandon rate ≤ ${pct(sl.max_abandon_rate)}` : '',
+    sl.max_asa_seconds !== undefined ? `ASA ≤ ${minutes(sl.max_asa_seconds)}` : '',
+    sl.max_occupancy !== undefined ? `occupancy ≤ ${pct(sl.max_occupancy)}` : '',
+  ].filter((c) => c !== '');
+  const general = table(
+    ['', ''],
+    [
+      ['Horizon', escapeHtml(`${daysText(h.days)} from ${h.start}, ${h.interval_minutes}-minute intervals, ${h.warmup_hours} h warm-up`)],
+      ['Service-level target', escapeHtml(`${pct(sl.target)} answered within ${minutes(sl.threshold_seconds)}` + (caps.length ? `; ${caps.join(', ')}` : ''))],
+      ['Routing', escapeHtml(`${scenario.routing.policy.replace(/_/g, ' ')}; a transfer takes ${minutes(scenario.routing.transfer_seconds)}`)],
+      [
+        'Costs',
+        escapeHtml(
+          `agent overhead ${fixed(scenario.costs.overhead_per_agent_hour, 2)}/h; voice ${fixed(scenario.costs.per_minute_voice, 3)}/min; ` +
+            `${fixed(scenario.costs.per_contact, 2)} per contact`,
+        ),
+      ],
+      ['Seed', escapeHtml(String(scenario.seed))],
+    ],
+    { className: 'kv' },
+  );
+  const volumes = table(
+    ['Contact type', 'Channel', 'Volume', 'Handle time', 'Patience', 'FCR', 'SL threshold', 'Retry'],
+    scenario.contact_types.map((c) => [
+      escapeHtml(c.id),
+      escapeHtml(c.channel),
+      escapeHtml(describeVolume(c)),
+      escapeHtml(describeDistribution(c.handle_time)),
+      escapeHtml(c.patience === null ? 'waits for ever' : describeDistribution(c.patience)),
+      escapeHtml(pct(c.fcr)),
+      escapeHtml(minutes(c.service_level_seconds)),
+      escapeHtml(c.retry === null ? 'none' : `${pct(c.retry.probability)} after ${describeDistribution(c.retry.after)}`),
+    ]),
+  );
+  const withSelf = scenario.contact_types.filter((c) => c.self_service !== null);
+  const selfService =
+    withSelf.length === 0
+      ? '<p>No self-service: every arrival goes to the agent queue.</p>'
+      : table(
+          ['Contact type', 'Tries self-service', 'Contained', 'Session', 'Cost per session', 'Handle time after a failed try'],
+          withSelf.map((c) => {
+            const s = c.self_service!;
+            return [
+              escapeHtml(c.id),
+              escapeHtml(pct(s.share_offered)),
+              escapeHtml(pct(s.containment)),
+              escapeHtml(describeDistribution(s.duration)),
+              escapeHtml(fixed(s.cost_per_session, 2)),
+              escapeHtml(`× ${+s.failed_handle_time_factor.toFixed(2)}`),
+            ];
+          }),
+        );
+  const staffing = table(
+    ['Agent group', 'Skills (proficiency)', 'Staffing', 'Shrinkage', 'Concurrency', 'Hourly cost'],
+    scenario.agent_groups.map((g) => [
+      escapeHtml(g.id),
+      escapeHtml(
+        Object.entries(g.skills)
+          .map(([t, p]) => `${t} ${+p.toFixed(2)}`)
+          .join(', '),
+      ),
+      escapeHtml(describeStaffing(g.staffing)),
+      escapeHtml(pct(g.shrinkage)),
+      escapeHtml(String(g.concurrency)),
+      escapeHtml(fixed(g.hourly_cost, 2)),
+    ]),
+  );
+  return (
+    general +
+    `<h4>Volumes</h4>${volumes}` +
+    `<h4>Staffing</h4>${staffing}` +
+    `<h4>Self-service</h4>${selfService}`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+/** Gives every `id` in a chart's SVG a prefix, so several inline SVGs never share one. */
+export function prefixSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
+/** The SVG without its XML declaration (if any), sized by CSS, labelled for screen readers. */
+function inlineSvg(chart: ReportChart): string {
+  const body = prefixSvgIds(chart.svg.replace(/^<\?xml[^>]*>\s*/, ''), `chart-${chart.name}`);
+  return body.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(chart.title)}"`);
+}
+
+function chartSection(charts: readonly ReportChart[] | null): string {
+  if (charts === null) return '';
+  if (charts.length === 0) return '<section><h2>Charts</h2><p>No charts for this run.</p></section>';
+  const figures = charts.map(
+    (c) => `<figure id="fig-${escapeHtml(c.name)}">${inlineSvg(c)}<figcaption>${escapeHtml(c.caption)}</figcaption></figure>`,
+  );
+  return `<section class="charts"><h2>Charts</h2>${figures.join('')}</section>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f4f5f7; color: #1d2329; font: 14px/1.45 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+main { max-width: 1000px; margin: 0 auto; padding: 24px 28px 40px; background: #fff; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #e3e6ea; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+h4 { font-size: 13px; margin: 14px 0 4px; color: #444; }
+.meta, .hint { color: #5c6670; margin: 0 0 8px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(165px, 1fr)); gap: 10px; }
+.card { border: 1px solid #e3e6ea; border-radius: 6px; padding: 8px 10px; break-inside: avoid; }
+.card .label { font-size: 12px; color: #5c6670; }
+.card .value { font-size: 22px; font-weight: bold; }
+.card .ci, span.ci { color: #5c6670; font-size: 12px; white-space: nowrap; }
+.card .note { font-size: 11.5px; color: #444; }
+strong.met { color: #2b8a3e; } strong.missed { color: #c92a2a; }
+figure { margin: 14px 0 22px; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 12.5px; color: #444; margin-top: 4px; max-width: 760px; }
+table { border-collapse: collapse; margin: 6px 0 12px; font-size: 12.5px; }
+th, td { padding: 3px 8px; border-bottom: 1px solid #e3e6ea; text-align: left; vertical-align: top; }
+th { background: #f1f3f5; font-weight: bold; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+table.kv td:first-child { font-weight: bold; white-space: nowrap; }
+table.kv thead { display: none; }
+table.intervals { font-size: 11.5px; }
+.sig { color: #c92a2a; font-weight: bold; white-space: nowrap; }
+.plan-assumptions { margin-top: 10px; }
+footer { margin-top: 30px; color: #868e96; font-size: 11.5px; }
+@media print {
+  @page { size: A4 portrait; margin: 14mm 12mm 14mm 12mm; }
+  html, body { background: #fff; }
+  body { font-size: 9.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  h3, h4 { break-after: avoid; page-break-after: avoid; }
+  .cards { grid-template-columns: repeat(4, 1fr); gap: 6px; }
+  .card .value { font-size: 15pt; }
+  figure svg { max-height: 240mm; width: auto; }
+  table { font-size: 8pt; max-width: 100%; }
+  table.intervals { font-size: 7.5pt; }
+  th, td { padding: 2px 5px; }
+  td.num, th.num { white-space: normal; }
+  td span.ci { display: block; }
+  table.intervals td span.ci { display: inline; }
+  thead { display: table-header-group; }
+  tr, td, th { break-inside: avoid; page-break-inside: avoid; }
+  section.intervals { break-before: page; page-break-before: always; }
+}
+`;
+
+/** Everything the page says about the run, by kind. */
+function body(input: ReportInput, charts: readonly ReportChart[] | null): { title: string; html: string } {
+  switch (input.kind) {
+    case 'simulate': {
+      const { scenario, result } = input;
+      const reps = result.replications;
+      const meta =
+        `Simulation: seed ${result.seed}, ${daysText(scenario.horizon.days)}, ${plural(reps, 'replication')}` +
+        (reps > 1 ? ' — figures are means; ± is the 95% interval half-width' : ' — a single run has no intervals (use --replications)');
+      return {
+        title: result.scenario,
+        html:
+          `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
+          `<h3>By contact type</h3>${typeTable(result)}</section>` +
+          chartSection(charts) +
+          `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
+          `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +
+          (reps > 1 ? '; ± is the 95% interval half-width' : '') +
+          `.</p>${intervalTable(result)}</section>`,
+      };
+    }
+    case 'compare': {
+      const { plans, compare } = input;
+      const title = `Comparison: ${compare.plans.map((p) => p.name).join(' vs ')}`;
+      const reps = compare.replications ?? null;
+      const meta =
+        `${plural(compare.plans.length, 'plan')}` +
+        (compare.seed !== undefined ? `, seed ${compare.seed}` : '') +
+        (reps !== null ? `, ${plural(reps, 'replication')} each on common random numbers` : '') +
+        ' — ± is the 95% interval half-width';
+      const scenarioSections = plans
+        .map((p) => `<div class="plan-assumptions"><h3>${escapeHtml(p.name)}</h3>${assumptions(p.scenario)}</div>`)
+        .join('');
+      return {
+        title,
+        html:
+          `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare.differences)}</section>` +
+          chartSection(charts) +
+          `<section><h2>Key assumptions</h2>${scenarioSections || '<p>The plans’ scenarios were not saved with this run.</p>'}</section>`,
+      };
+    }
+    case 'sweep': {
+      const { scenario, sweep } = input;
+      const title = `Sweep: ${sweep.scenario ?? scenario.name}`;
+      const axes = (sweep.grid ?? []).map((a) => `${a.path} over ${a.values.join(', ')}`).join('; ');
+      const meta =
+        `${plural(sweep.rows.length, 'grid point')}` +
+        (axes ? ` — ${axes}` : '') +
+        (sweep.replications !== undefined ? ` — ${plural(sweep.replications, 'replication')} per point` : '') +
+        (sweep.shard !== undefined ? ` — shard ${sweep.shard.index} of ${sweep.shard.count}` : '');
+      return {
+        title,
+        html:
+          `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          `<section><h2>Grid points</h2><p class="hint">Means with 95% interval half-widths (±); ● marks the Pareto front of cost per contact against service level.</p>` +
+          `${sweepTable(sweep, scenario.service_level.target)}</section>` +
+          chartSection(charts) +
+          `<section><h2>Key assumptions (base scenario)</h2>${assumptions(scenario)}</section>`,
+      };
+    }
+  }
+}
+
+/**
+ * The report page as HTML text. `charts` null: drawn without charts (`--no-charts`); the page
+ * says so.
+ */
+export function reportHtml(input: ReportInput, charts: readonly ReportChart[] | null): string {
+  const { title, html } = body(input, charts);
+  const noCharts = charts === null ? '<p class="hint">Charts were not drawn for this report (--no-charts).</p>' : '';
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>${escapeHtml(title)} — ccsim report</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n` +
+    html +
+    noCharts +
+    `<footer>Made by ccsim. Metric definitions: the README’s “Metrics” section. ` +
+    `Charts are also in the charts/ folder as SVG, PNG and vega-lite JSON.</footer>\n</main>\n</body>\n</html>\n`
+  );
+}
