@@ -18,6 +18,7 @@ import { compile } from '../src/model/compile.ts';
 import { runReplication } from '../src/center/run.ts';
 import { summarise } from '../src/metrics/summarise.ts';
 import { WORKLOADS, workload, type Workload } from './workloads.ts';
+import { measureReplicationsPerSecond } from '../src/experiment/replications.ts';
 
 const RESULT_PREFIX = 'BENCH_RESULT ';
 const WARMUP_CONTACTS = 50_000;
@@ -132,7 +133,7 @@ interface Summary {
   results: Measurement[];
   memoryRatio: { w1_10M_over_1M: number | null; goal: number };
   contactsPerSecond: { w1_1M: number | null; w1_10M: number | null; goal: number };
-  replicationsPerSecond: { jobs1: number | null; jobs2: number | null };
+  replicationsPerSecond: { jobs1: number | null; jobs2: number | null; speedup?: number | null; goal?: number };
   reference: typeof REFERENCE;
 }
 
@@ -172,10 +173,12 @@ function print(s: Summary): void {
   const r = s.results.find((m) => m.id === 'R');
   if (r) {
     out.push(`R replications/s, --jobs 1: ${(r.replications / r.seconds).toFixed(2)}  (${r.replications} x ${si(r.contacts / r.replications)} contacts in ${r.seconds.toFixed(2)} s)`);
-    // ---- --jobs 2 ----------------------------------------------------------------------------
-    // Placeholder: src/experiment does not offer parallel replications yet. Once it exports a
-    // replicate(..., { jobs }) (worker threads), time R with jobs: 2 here and fill in jobs2.
-    out.push(`R replications/s, --jobs 2: n/a (src/experiment offers no parallel replications yet)`);
+    const p = s.replicationsPerSecond;
+    if (p.speedup != null && p.jobs2 !== null) {
+      out.push(
+        `R replications/s on worker threads (warm pool, ${R_PARALLEL_REPLICATIONS} replications, best of ${PARALLEL_ROUNDS}): --jobs 1 ${p.jobs1!.toFixed(2)}, --jobs 2 ${p.jobs2.toFixed(2)}: ${p.speedup.toFixed(2)}x  (goal >= ${GOAL_SPEEDUP_2_JOBS}x on 2 cores: ${p.speedup >= GOAL_SPEEDUP_2_JOBS ? 'met' : 'NOT met'}${cpus().length < 2 ? '; this machine has 1 CPU' : ''})`,
+      );
+    }
   }
   out.push('');
   out.push('Reference figures from the design notes (not measured by this run):');
@@ -185,6 +188,34 @@ function print(s: Summary): void {
 
 // ---- command line ---------------------------------------------------------------------------
 
+// ---- replications per second with 1 and 2 worker threads --------------------------------------
+
+const R_PARALLEL_REPLICATIONS = 16;
+const GOAL_SPEEDUP_2_JOBS = 1.8;
+const PARALLEL_ROUNDS = 3;
+
+/** Child: the R workload's scenario timed with --jobs 1 (in process) and --jobs 2 (worker threads). */
+async function childParallel(): Promise<void> {
+  const w = workload('R');
+  const scenario = w.build(w.contacts);
+  // Best of PARALLEL_ROUNDS alternating rounds: other load on the machine only ever slows a round.
+  let jobs1 = 0;
+  let jobs2 = 0;
+  for (let round = 0; round < PARALLEL_ROUNDS; round++) {
+    jobs1 = Math.max(jobs1, (await measureReplicationsPerSecond(scenario, R_PARALLEL_REPLICATIONS, 1)).replicationsPerSecond);
+    jobs2 = Math.max(jobs2, (await measureReplicationsPerSecond(scenario, R_PARALLEL_REPLICATIONS, 2)).replicationsPerSecond);
+  }
+  process.stdout.write(RESULT_PREFIX + JSON.stringify({ jobs1, jobs2 }) + '\n');
+}
+
+function runParallelChild(): { jobs1: number; jobs2: number } {
+  const bin = fileURLToPath(new URL('../bin/bench.mjs', import.meta.url));
+  const out = spawnSync(process.execPath, [...process.execArgv, bin, '--child-parallel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = out.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (out.status !== 0 || line === undefined) throw new Error(`parallel replications child exited with status ${out.status ?? out.signal}`);
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as { jobs1: number; jobs2: number };
+}
+
 export function main(argv: string[]): number {
   const flag = (name: string): string | undefined => {
     const i = argv.indexOf(name);
@@ -192,6 +223,13 @@ export function main(argv: string[]): number {
     const eq = argv.find((a) => a.startsWith(`${name}=`));
     return eq?.slice(name.length + 1);
   };
+  if (argv.includes('--child-parallel')) {
+    childParallel().catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    });
+    return 0;
+  }
   const childId = flag('--child');
   if (childId !== undefined) {
     child(childId);
@@ -212,6 +250,11 @@ export function main(argv: string[]): number {
     results.push(runChild(w.id));
   }
   const s = summary(results);
+  if (selected.some((w) => w.id === 'R')) {
+    if (!json) process.stderr.write(`running R with --jobs 1 and --jobs 2 (worker threads) ...\n`);
+    const p = runParallelChild();
+    s.replicationsPerSecond = { jobs1: p.jobs1, jobs2: p.jobs2, speedup: p.jobs2 / p.jobs1, goal: GOAL_SPEEDUP_2_JOBS };
+  }
   if (json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
   else print(s);
   return 0;

@@ -16,3 +16,16 @@ export { aggregate } from './metrics/aggregate.ts';
 export { simulate, type SimulateOptions } from './experiment/simulate.ts';
 export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
 export { UserError, ScenarioError } from './errors.ts';
+
+// Experiments: replications on worker threads, comparisons on common random numbers, sweeps.
+export type * from './experiment/types.ts';
+export { createRunner, runReplications, simulateParallel } from './experiment/replications.ts';
+export { compare } from './experiment/compare.ts';
+export { loadVariants, loadPlans } from './experiment/variants.ts';
+export { sweep, mergeSweeps } from './experiment/sweep.ts';
+
+// History to scenario.
+export { fitHistory, fitHistoryFile } from './fit/index.ts';
+
+// Reports.
+export { reportFiles } from './report/report-files.ts';

@@ -13,9 +13,15 @@ import { UserError } from '../errors.ts';
 import type { Command } from './options.ts';
 import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
+import { compareCommand } from './compare.ts';
+import { sweepCommand } from './sweep.ts';
+import { mergeCommand } from './merge.ts';
+import { reportCommand } from './report.ts';
+import { fitCommand } from './fit.ts';
+import { staffCommand } from './staff.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [simulateCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [simulateCommand, compareCommand, sweepCommand, mergeCommand, fitCommand, staffCommand, reportCommand, validateCommand];
 
 /** A bad command line, as reported by yargs. */
 class UsageError extends UserError {

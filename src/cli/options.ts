@@ -12,8 +12,24 @@
  * the commands that take it.
  */
 
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { UserError } from '../errors.ts';
+import {
+  DEFAULT_MAX_REPLICATIONS,
+  parseShard,
+  parseTargetCi,
+  parseVaries,
+  type Axis,
+  type Shard,
+  type TargetCiSpec,
+} from '../experiment/specs.ts';
+import { parseMapping, type ColumnMap } from '../fit/history-csv.ts';
+
+/** `--jobs` default: every core. */
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
 
 // ---------------------------------------------------------------------------------------------
 // Option and positional specifications
@@ -33,6 +49,8 @@ export interface OptionSpec<T> {
   readonly defaultDescription?: string;
   /** Turns the text the user typed into a checked value; throws UserError. */
   readonly parse: (text: string, flag: string) => T;
+  /** Set for an option that may be given several times: turns all the texts into one value. */
+  readonly many?: (texts: readonly string[], flag: string) => T;
 }
 
 /** One positional argument, e.g. the scenario `FILE`. */
@@ -41,14 +59,26 @@ export interface PositionalSpec<T> {
   readonly description: string;
   /** Turns the text the user typed into a checked value; throws UserError. */
   readonly parse: (text: string, name: string) => T;
+  /** Set for a positional that takes one or more values (`FILE...`): turns them into one value. */
+  readonly many?: (texts: readonly string[], name: string) => T;
 }
 
 function valueOption<T>(spec: Omit<OptionSpec<T>, 'type'>): OptionSpec<T> {
   return { ...spec, type: 'string' };
 }
 
+/** An option that may be given several times (`--vary A --vary B`). */
+function repeatableOption<T>(spec: Omit<OptionSpec<T>, 'type' | 'parse' | 'many'> & { many: (texts: readonly string[], flag: string) => T }): OptionSpec<T> {
+  return { ...spec, type: 'string', parse: (text, flag) => spec.many([text], flag) };
+}
+
 function flagOption(spec: { name: string; description: string }): OptionSpec<boolean> {
   return { ...spec, type: 'boolean', default: false, parse: (text) => text === 'true' };
+}
+
+/** A switch that is on unless `--no-NAME` is given (yargs reads `--no-NAME` as NAME = false). */
+function onByDefault(spec: { name: string; description: string }): OptionSpec<boolean> {
+  return { ...spec, type: 'boolean', default: true, defaultDescription: 'on; --no-' + spec.name + ' turns it off', parse: (text) => text === 'true' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +140,45 @@ export const OPTIONS = {
     default: 1,
     parse: (text, flag) => parseInteger(text, flag, 1),
   }),
+  jobs: valueOption<number>({
+    name: 'jobs',
+    valueName: 'N',
+    description: 'Replications run at once on worker threads (integer >= 1); results do not depend on it',
+    default: defaultJobs(),
+    defaultDescription: 'all cores',
+    parse: (text, flag) => parseInteger(text, flag, 1),
+  }),
+  targetCi: repeatableOption<TargetCiSpec[]>({
+    name: 'target-ci',
+    valueName: 'METRIC=HALFWIDTH',
+    description:
+      'Add replications until the 95% half-width of METRIC is at most HALFWIDTH (e.g. service_level=0.01); repeatable',
+    default: [],
+    many: (texts, flag) => parseTargetCi(texts, flag),
+  }),
+  maxReplications: valueOption<number | undefined>({
+    name: 'max-replications',
+    valueName: 'R',
+    description: 'With --target-ci: stop at this many replications even if a target is not met',
+    default: undefined,
+    defaultDescription: String(DEFAULT_MAX_REPLICATIONS),
+    parse: (text, flag) => parseInteger(text, flag, 2),
+  }),
+  vary: repeatableOption<Axis[]>({
+    name: 'vary',
+    valueName: 'PATH=FROM..TO:STEP',
+    description:
+      'Vary a scenario field over a range (agent_groups[team].agents=40..60:5) or a list (routing.policy=skill_based,longest_idle); repeatable, the grid is the product',
+    default: [],
+    many: (texts, flag) => parseVaries(texts, flag),
+  }),
+  shard: valueOption<Shard | undefined>({
+    name: 'shard',
+    valueName: 'i/n',
+    description: 'Run only shard i of n of the grid (points k with k mod n = i-1); combine the outputs with ccsim merge',
+    default: undefined,
+    parse: (text, flag) => parseShard(text, flag),
+  }),
   json: flagOption({
     name: 'json',
     description: 'Print the result as JSON on stdout (and nothing else)',
@@ -123,11 +192,35 @@ export const OPTIONS = {
   }),
   force: flagOption({
     name: 'force',
-    description: 'Allow --out to replace an existing, non-empty folder',
+    description: 'Allow --out to replace an existing, non-empty folder (fit: existing files)',
   }),
   quiet: flagOption({
     name: 'quiet',
-    description: 'Print nothing on stdout but --json output (warnings and errors still go to stderr)',
+    description: 'Print nothing on stdout but --json output, and no progress (warnings and errors still go to stderr)',
+  }),
+  // `ccsim fit`: its --out is a file, not a run folder.
+  outFile: valueOption<string | undefined>({
+    name: 'out',
+    valueName: 'FILE',
+    description: 'Write the fitted scenario YAML to FILE (and the fit report beside it) instead of stdout',
+    default: undefined,
+    parse: parsePath,
+  }),
+  map: repeatableOption<ColumnMap[]>({
+    name: 'map',
+    valueName: 'COL=FIELD',
+    description:
+      'Read history column COL as FIELD (date, interval, queue, offered, handled, abandoned, aht, asa, agents, or ignore); repeatable',
+    default: [],
+    many: (texts, flag) => texts.map((t) => parseMapping(t, flag)),
+  }),
+  charts: onByDefault({
+    name: 'charts',
+    description: 'Draw the charts (charts/*.svg, *.png, *.vl.json) and put them in report.html; --no-charts skips them (faster)',
+  }),
+  strict: flagOption({
+    name: 'strict',
+    description: 'Reject the history (exit 2) if any row is bad, instead of skipping bad rows with a count',
   }),
 } as const satisfies Record<string, OptionSpec<unknown>>;
 
@@ -137,6 +230,28 @@ export const POSITIONALS = {
     description: 'Scenario file (YAML or JSON)',
     // Existence is the loader's to check: it reports every file problem the same way.
     parse: parsePath,
+  },
+  history: {
+    name: 'history',
+    description: 'Interval history CSV: date, interval, queue, offered, handled, abandoned, aht [, asa, agents]',
+    parse: parsePath,
+  },
+  files: {
+    name: 'files',
+    description: 'Two or more scenario files, or one variants file (base + variants)',
+    parse: (text: string, name: string): string[] => [parsePath(text, name)],
+    many: (texts: readonly string[], name: string): string[] => texts.map((t) => parsePath(t, name)),
+  },
+  dir: {
+    name: 'dir',
+    description: 'A run folder written by simulate, compare or sweep',
+    parse: parsePath,
+  },
+  dirs: {
+    name: 'dirs',
+    description: 'Output folders (or their sweep.json) of the shards of one sweep',
+    parse: (text: string, name: string): string[] => [parsePath(text, name)],
+    many: (texts: readonly string[], name: string): string[] => texts.map((t) => parsePath(t, name)),
   },
 } as const satisfies Record<string, PositionalSpec<unknown>>;
 
@@ -188,7 +303,13 @@ export function readOptions<N extends OptionName>(
     if (spec.type === 'boolean') {
       const raw = argv[spec.name];
       if (Array.isArray(raw)) throw new UserError(`${flag}: given more than once`);
-      values[name] = raw === true;
+      values[name] = raw === undefined ? spec.default : raw === true;
+      continue;
+    }
+    if (spec.many !== undefined) {
+      const raw = argv[spec.name];
+      const texts = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+      values[name] = texts.length === 0 ? spec.default : spec.many(texts, flag);
       continue;
     }
     const text = readText(argv, spec.name, flag);
@@ -206,6 +327,13 @@ export function readPositionals<N extends PositionalName>(
   for (const name of names) {
     const spec: PositionalSpec<unknown> = POSITIONALS[name];
     const label = spec.name.toUpperCase();
+    if (spec.many !== undefined) {
+      const raw = argv[spec.name];
+      const texts = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+      if (texts.length === 0) throw new UserError(`missing ${label}`);
+      values[name] = spec.many(texts, label);
+      continue;
+    }
     const text = readText(argv, spec.name, label);
     if (text === undefined) throw new UserError(`missing ${label}`);
     values[name] = spec.parse(text, label);
@@ -235,8 +363,12 @@ export interface Command {
   register(y: Argv, done: (exitCode: number) => void): Argv;
 }
 
+function isMany(spec: PositionalSpec<unknown>): boolean {
+  return spec.many !== undefined;
+}
+
 export function defineCommand<P extends PositionalName, O extends OptionName>(spec: CommandSpec<P, O>): Command {
-  const usage = [spec.name, ...spec.positionals.map((p) => `<${p}>`)].join(' ');
+  const usage = [spec.name, ...spec.positionals.map((p) => (isMany(POSITIONALS[p]) ? `<${p}..>` : `<${p}>`))].join(' ');
   return {
     name: spec.name,
     register(y, done) {
@@ -246,7 +378,7 @@ export function defineCommand<P extends PositionalName, O extends OptionName>(sp
         (b) => {
           let built = b;
           for (const p of spec.positionals) {
-            built = built.positional(p, { type: 'string', describe: POSITIONALS[p].description });
+            built = built.positional(p, { type: 'string', describe: POSITIONALS[p].description, ...(isMany(POSITIONALS[p]) ? { array: true } : {}) });
           }
           for (const [command, description] of spec.examples ?? []) built = built.example(command, description);
           return declareOptions(built, spec.options);

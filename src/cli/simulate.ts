@@ -1,6 +1,7 @@
 /**
  * `ccsim simulate FILE`: run a scenario, print a summary (or the JSON result with `--json`),
- * and write summary.json, intervals.csv and types.csv into a new run folder.
+ * and write summary.json, intervals.csv, types.csv, scenario.json (the scenario as run), report.html
+ * and charts/ into a new run folder.
  */
 
 import { defineCommand, printWarnings } from './options.ts';
@@ -13,30 +14,39 @@ export const simulateCommand = defineCommand({
   name: 'simulate',
   describe: 'Simulate a scenario; print a summary and write a run folder',
   positionals: ['file'],
-  options: ['seed', 'days', 'replications', 'json', 'out', 'force', 'quiet'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
   examples: [
     ['ccsim simulate scenarios/retail-bank.yaml', 'one run, summary table, output/<name>-<time>/'],
     ['ccsim simulate scenarios/retail-bank.yaml --json', 'the result as JSON on stdout'],
     ['ccsim simulate scenarios/retail-bank.yaml --replications 10', 'means with 95% intervals'],
+    ['ccsim simulate scenarios/retail-bank.yaml --target-ci service_level=0.01', 'replicate until SL is known to ±1 pp'],
   ],
-  async run({ file, seed, days, replications, json, out, force, quiet }) {
+  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
     // Imported when needed, so `--help` stays fast.
+    const { simulateParallel, checkReplicationOptions } = await import('./experiment-support.ts');
+    checkReplicationOptions({ replications, targetCi, maxReplications });
     const { loadScenario } = await import('../scenario/load.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Planned before simulating, so a refused --out fails at once.
     const plan = planRunFolder({ name: scenario.name, out, force });
 
-    const { simulate } = await import('../experiment/simulate.ts');
-    const result = await simulate(scenario, { seed, days, replications });
+    // Replications run on worker threads (--jobs); one run stays in process.
+    const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
 
+    // The report (and the scenario as run, so `ccsim report DIR` can rebuild it).
+    const { withOverrides } = await import('../experiment/simulate.ts');
+    const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
+    const input = { kind: 'simulate', scenario: withOverrides(scenario, { seed, days }), result } as const;
     const files = {
       'summary.json': resultToJson(result),
       'intervals.csv': intervalsCsv(result),
       'types.csv': typesCsv(result),
+      ...savedInputFiles(input),
+      ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
     };
     const dir = writeRunFolder(plan, files);
-    const wrote = `Wrote ${displayPath(dir)} (${Object.keys(files).join(', ')})\n`;
+    const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(files))})\n`;
     if (json) {
       process.stdout.write(files['summary.json']);
       if (!quiet) process.stderr.write(wrote);

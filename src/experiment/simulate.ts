@@ -4,6 +4,7 @@ import { compile } from '../model/compile.ts';
 import { runReplication } from '../center/run.ts';
 import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
+import { UserError } from '../errors.ts';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -16,6 +17,13 @@ export interface SimulateOptions {
 
 /** The scenario with command-line overrides applied. */
 export function withOverrides(scenario: Scenario, options: SimulateOptions): Scenario {
+  const days = options.days ?? scenario.horizon.days;
+  if (!(days > 0)) throw new UserError(`--days: expected a number > 0, got ${days}`);
+  if (scenario.horizon.warmup_hours >= days * 24) {
+    throw new UserError(
+      `--days ${days}: the scenario's warm-up of ${scenario.horizon.warmup_hours} h covers the whole horizon, so nothing would be counted; give --days above ${scenario.horizon.warmup_hours / 24}`,
+    );
+  }
   return {
     ...scenario,
     seed: options.seed ?? scenario.seed,

@@ -18,23 +18,50 @@ export interface Difference {
   metric: MetricName;
   mean: number | null;
   ci95: number | null;
+  /** Welch half-width of the same difference as if the plans were independent (what pairing saves). */
+  ci95_unpaired?: number | null;
 }
 
 /** What `ccsim compare --json` prints. */
 export interface CompareResult {
+  /** The seed every plan ran with. */
+  seed?: number;
+  /** Replications per plan (the same for every plan: they are paired). */
+  replications?: number;
   plans: PlanResult[];
   differences: Difference[];
 }
 
 /** One grid point of a sweep. */
 export interface SweepRow {
+  /** Position in the full grid (0-based; the first --vary varies slowest). */
+  index?: number;
   point: Record<string, number | string>;
+  /** Replications behind this row (with --target-ci it varies by row). */
+  replications?: number;
   totals: Metrics;
   ci95: Metrics | null;
 }
 
 /** What `ccsim sweep --json` prints. */
 export interface SweepResult {
+  /** The base scenario's name. */
+  scenario?: string;
+  /** SHA-256 of the base scenario file's value (keys sorted), to tell sweeps apart when merging. */
+  scenario_hash?: string;
+  seed?: number;
+  /** --days, when given. */
+  days?: number | null;
+  /** --replications (with --target-ci: the first batch). */
+  replications?: number;
+  target_ci?: Array<{ metric: MetricName; half_width: number }> | null;
+  max_replications?: number | null;
+  /** The axes, in --vary order, each with every value it takes. */
+  grid?: Array<{ path: string; values: Array<number | string> }>;
+  /** Grid points in all (the product of the axes' lengths). */
+  points?: number;
+  /** Present in a shard's output only: this is shard `index` of `count` (1-based). */
+  shard?: { index: number; count: number };
   rows: SweepRow[];
 }
 

@@ -1,0 +1,63 @@
+/**
+ * `ccsim compare FILE...`: run two or more plans (scenario files, or one variants file) on
+ * common random numbers; print each headline metric per plan with its 95% interval and the
+ * difference to the first plan with its paired interval; write compare.json, compare.csv and
+ * differences.csv into a new run folder.
+ */
+
+import { defineCommand, printWarnings } from './options.ts';
+import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
+
+export const compareCommand = defineCommand({
+  name: 'compare',
+  describe: 'Compare plans on common random numbers: scenario files, or one variants file',
+  positionals: ['files'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
+  examples: [
+    ['ccsim compare scenarios/retail-bank.yaml scenarios/retail-bank-skills-bot.yaml --replications 20', 'two scenarios, paired differences'],
+    ['ccsim compare what-if.yaml --replications 20 --json', 'a base and its variants, as JSON'],
+  ],
+  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
+    // Imported when needed, so `--help` stays fast.
+    const { checkReplicationOptions, runnerFor, warnTargets } = await import('./experiment-support.ts');
+    checkReplicationOptions({ replications, targetCi, maxReplications });
+    const { loadPlans } = await import('../experiment/variants.ts');
+    const loaded = loadPlans(files);
+    printWarnings(loaded.warnings);
+    // Planned before simulating, so a refused --out fails at once.
+    const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force });
+
+    const { compare } = await import('../experiment/compare.ts');
+    const { createProgress } = await import('./progress.ts');
+    const work = loaded.plans.length * (targetCi.length > 0 ? (maxReplications ?? Infinity) : replications);
+    const runner = runnerFor(jobs, work);
+    const progress = createProgress('compare', 'replications', { quiet });
+    let outcome;
+    try {
+      outcome = await compare(loaded.plans, { seed, days, replications, targetCi, maxReplications, runner, progress });
+    } finally {
+      progress.done();
+      await runner.close();
+    }
+    warnTargets(outcome.targets, outcome.result.replications);
+
+    const { compareFiles, formatCompare } = await import('../report/compare.ts');
+    const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
+    const input = { kind: 'compare', plans: loaded.plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: outcome.result } as const;
+    const written = {
+      ...compareFiles(outcome.result),
+      ...savedInputFiles(input),
+      ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
+    };
+    const dir = writeRunFolder(plan, written);
+    const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(written))})\n`;
+    if (json) {
+      process.stdout.write(written['compare.json']!);
+      if (!quiet) process.stderr.write(wrote);
+    } else if (!quiet) {
+      const horizon = new Set(loaded.plans.map((p) => p.scenario.horizon.days));
+      const shownDays = days ?? (horizon.size === 1 ? [...horizon][0] : undefined);
+      process.stdout.write(formatCompare(outcome.result, { title: loaded.name, days: shownDays }) + '\n' + wrote);
+    }
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * What simulate, compare and sweep share on the command line: checking the replication options
+ * together, the runner for `--jobs` with a progress display, and warnings for targets not met.
+ * Loaded only when a command runs (it pulls in the simulator).
+ */
+import { UserError } from '../errors.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Result } from '../metrics/types.ts';
+import { simulate } from '../experiment/simulate.ts';
+import { createRunner, replicateScenario, type Runner, type TargetCi, type TargetOutcome } from '../experiment/replications.ts';
+import { createProgress, type Progress } from './progress.ts';
+
+export interface ReplicationFlags {
+  replications: number;
+  targetCi: readonly TargetCi[];
+  maxReplications: number | undefined;
+}
+
+/** Options that only make sense together. Throws UserError. */
+export function checkReplicationOptions(f: ReplicationFlags): void {
+  if (f.maxReplications !== undefined && f.targetCi.length === 0) {
+    throw new UserError('--max-replications: only used with --target-ci (give --replications R for a fixed number)');
+  }
+  if (f.maxReplications !== undefined && f.maxReplications < f.replications) {
+    throw new UserError(`--max-replications (${f.maxReplications}) is less than --replications (${f.replications})`);
+  }
+}
+
+/** Prints a warning on stderr for every --target-ci that was not met. */
+export function warnTargets(targets: readonly TargetOutcome[] | undefined, replications?: number, where = ''): void {
+  for (const t of targets ?? []) {
+    if (t.met) continue;
+    const got = t.halfWidth === null ? 'undefined' : String(Number(t.halfWidth.toPrecision(3)));
+    const after = replications === undefined ? '' : ` after ${replications} replications`;
+    process.stderr.write(
+      `warning: ${where}--target-ci ${t.metric}=${t.target} not met${after}: half-width ${got} (raise --max-replications)\n`,
+    );
+  }
+}
+
+/** A runner for `--jobs`, never with more threads than there is work for. */
+export function runnerFor(jobs: number, work: number): Runner {
+  return createRunner(Math.max(1, Math.min(jobs, Math.max(1, work))));
+}
+
+export interface SimulateFlags extends ReplicationFlags {
+  seed: number | undefined;
+  days: number | undefined;
+  jobs: number;
+  quiet: boolean;
+}
+
+/**
+ * `ccsim simulate`: one run in process (the synchronous library path), or replications on
+ * `--jobs` threads with progress on stderr. The result is the same whatever `--jobs` is.
+ */
+export async function simulateParallel(scenario: Scenario, f: SimulateFlags): Promise<{ result: Result; targets?: TargetOutcome[] }> {
+  if (f.replications === 1 && f.targetCi.length === 0) return { result: simulate(scenario, { seed: f.seed, days: f.days }) };
+  const { aggregate } = await import('../metrics/aggregate.ts');
+  const work = f.targetCi.length > 0 ? (f.maxReplications ?? Infinity) : f.replications;
+  const runner = runnerFor(f.jobs, work);
+  const progress: Progress = createProgress(`simulate ${scenario.name}`, 'replications', { quiet: f.quiet });
+  try {
+    const out = await replicateScenario(scenario, {
+      seed: f.seed,
+      days: f.days,
+      replications: f.replications,
+      targetCi: f.targetCi,
+      maxReplications: f.maxReplications,
+      runner,
+      progress,
+    });
+    const result = out.results.length === 1 ? out.results[0]! : aggregate(out.results);
+    if (out.targets !== undefined) warnTargets(out.targets, out.results.length);
+    return out.targets === undefined ? { result } : { result, targets: out.targets };
+  } finally {
+    progress.done();
+    await runner.close();
+  }
+}

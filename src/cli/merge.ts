@@ -1,0 +1,67 @@
+/**
+ * `ccsim merge DIR...`: combine the outputs of the shards of one sweep (`ccsim sweep --shard
+ * i/n`) into exactly what one unsharded run writes: sweep.json and sweep.csv in a new run folder.
+ */
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.ts';
+import { defineCommand, printWarnings } from './options.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
+
+/** DIR/sweep.json, or the file itself when a .json file is given. */
+function readSweep(path: string): { source: string; value: unknown } {
+  let file = path;
+  try {
+    if (statSync(path).isDirectory()) file = join(path, 'sweep.json');
+  } catch {
+    throw new UserError(`merge: ${path}: no such folder or file`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`merge: ${path}: no sweep.json in it (expected the output folder of ccsim sweep --shard i/n)`);
+  }
+  try {
+    return { source: file, value: JSON.parse(text) };
+  } catch (e) {
+    throw new UserError(`merge: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+export const mergeCommand = defineCommand({
+  name: 'merge',
+  describe: 'Combine the shard outputs of one sweep into the output of an unsharded run',
+  positionals: ['dirs'],
+  options: ['json', 'out', 'force', 'quiet', 'charts'],
+  examples: [['ccsim merge shards/* --out staffing-sweep', 'merge every shard folder']],
+  async run({ dirs, json, out, force, quiet, charts }) {
+    const { asSweepDocument, mergeSweeps } = await import('../experiment/sweep.ts');
+    const parts = dirs.map((d) => {
+      const { source, value } = readSweep(d);
+      return { source, document: asSweepDocument(value, source) };
+    });
+    const doc = mergeSweeps(parts);
+    const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force });
+    const { sweepFiles, formatSweep } = await import('../report/sweep.ts');
+    const written: Record<string, string | Uint8Array> = sweepFiles(doc);
+    // Each shard saved the scenario it ran; with it the merged sweep gets its report too.
+    const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find((f) => existsSync(f));
+    if (scenarioFile !== undefined) {
+      const { reportFiles, savedInputFiles } = await import('../report/report-files.ts');
+      const input = { kind: 'sweep', scenario: JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario, sweep: doc } as const;
+      Object.assign(written, savedInputFiles(input), await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) }));
+    }
+    const { describeFiles } = await import('../report/report-files.ts');
+    const dir = writeRunFolder(plan, written);
+    const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(written))}) from ${parts.length} shard output${parts.length === 1 ? '' : 's'}\n`;
+    if (json) {
+      process.stdout.write(written['sweep.json']!);
+      if (!quiet) process.stderr.write(wrote);
+    } else if (!quiet) {
+      process.stdout.write(formatSweep(doc) + '\n' + wrote);
+    }
+  },
+});

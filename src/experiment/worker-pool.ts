@@ -1,0 +1,135 @@
+/**
+ * A pool of worker threads that run replications. Workers are started lazily (never more than
+ * `size`, never more than there is work for) and reused for every scenario the pool is given,
+ * so a command creates one pool and runs all its plans or grid points through it.
+ *
+ * Each task is one replication: a pure function of (scenario, seed, replication), so which
+ * worker runs it, and in which order, cannot change its result. Callers place results by
+ * replication number, never by completion order.
+ *
+ * Workers are referenced (keep the process alive) only while they have work, so a pool that is
+ * not closed never hangs the process; close it anyway to free the threads.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../scenario/types.ts';
+import type { Result } from '../metrics/types.ts';
+
+/** Main thread -> worker. */
+export interface TaskMessage {
+  id: number;
+  /** Identifies the scenario, so the worker can reuse its compiled model. */
+  key: number;
+  scenario: Scenario;
+  seed: number;
+  replication: number;
+  /** Send `by_interval` back (false: an empty list, for callers that need totals and types only). */
+  intervals: boolean;
+}
+
+/** Worker -> main thread. */
+export type ReplyMessage =
+  | { id: number; result: Result; error?: undefined }
+  | { id: number; result?: undefined; error: { name: string; message: string; stack: string } };
+
+interface Pending {
+  message: TaskMessage;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Pending | null;
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+/** A replication failed inside a worker; the worker's stack trace is kept. */
+export class WorkerTaskError extends Error {
+  constructor(name: string, message: string, stack: string) {
+    super(message);
+    this.name = `WorkerTaskError(${name})`;
+    if (stack !== '') this.stack = `${this.name}: ${message}\n(in a worker thread)\n${stack}`;
+  }
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly keys = new WeakMap<Scenario, number>();
+  private nextKey = 1;
+  private nextId = 1;
+  private failure: Error | null = null;
+  private closed = false;
+
+  /** @param size the most worker threads to start (>= 1). */
+  constructor(readonly size: number) {
+    if (!(Number.isSafeInteger(size) && size >= 1)) throw new RangeError(`WorkerPool: size must be an integer >= 1, got ${size}`);
+  }
+
+  /** Runs replication `replication` of `scenario` (seeded from `seed`) on a worker. */
+  run(scenario: Scenario, seed: number, replication: number, intervals = true): Promise<Result> {
+    if (this.closed) return Promise.reject(new Error('WorkerPool: already closed'));
+    if (this.failure !== null) return Promise.reject(this.failure);
+    let key = this.keys.get(scenario);
+    if (key === undefined) {
+      key = this.nextKey++;
+      this.keys.set(scenario, key);
+    }
+    const message: TaskMessage = { id: this.nextId++, key, scenario, seed, replication, intervals };
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ message, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker. Pending tasks are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.fail(new Error('WorkerPool: closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (slot === undefined) {
+        if (this.slots.length >= this.size) return;
+        slot = this.start();
+      }
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage(task.message);
+    }
+  }
+
+  private start(): Slot {
+    const worker = new Worker(ENTRY);
+    const slot: Slot = { worker, task: null };
+    worker.on('message', (reply: ReplyMessage) => {
+      const task = slot.task;
+      if (task === null || task.message.id !== reply.id) return;
+      slot.task = null;
+      if (reply.error !== undefined) task.reject(new WorkerTaskError(reply.error.name, reply.error.message, reply.error.stack));
+      else task.resolve(reply.result);
+      if (this.queue.length === 0) worker.unref();
+      this.dispatch();
+    });
+    worker.on('error', (error: Error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.fail(new Error(`a replication worker stopped unexpectedly (exit code ${code})`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Rejects everything pending and refuses further work. */
+  private fail(error: Error): void {
+    if (this.failure === null) this.failure = error;
+    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => (s.task === null ? [] : [s.task]))];
+    for (const s of this.slots) s.task = null;
+    for (const p of pending) p.reject(error);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What `ccsim sweep` and `ccsim merge` print and write.
+ *
+ * - `sweep.json`: the sweep document (what `--json` prints): the grid, the settings that make two
+ *   shards part of one sweep, and one row per grid point `{index, point, replications, totals,
+ *   ci95}` in grid order. A shard's document also has `shard` and only its own rows.
+ * - `sweep.csv`: one row per grid point: `index`, one column per varied path, `replications`,
+ *   every metric, then `<metric>_ci95` columns.
+ */
+import type { SweepDocument } from '../experiment/sweep.ts';
+import { HEADLINE_METRICS, metricValue } from '../experiment/metrics.ts';
+import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
+import { renderTable } from './table.ts';
+import { formatWithCi, metricShortLabel } from './experiment-format.ts';
+
+/** The sweep as JSON text (two-space indent, final newline). */
+export function sweepJson(doc: SweepDocument): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function cell(v: number | string | undefined): string {
+  return typeof v === 'number' ? csvNumber(v) : (v ?? '');
+}
+
+/** `sweep.csv`. */
+export function sweepCsv(doc: SweepDocument): string {
+  const paths = doc.grid.map((a) => a.path);
+  const names = METRIC_COLUMNS.map((c) => c.name);
+  const rows: string[][] = [['index', ...paths, 'replications', ...names, ...names.map((n) => `${n}_ci95`)]];
+  for (const r of doc.rows) {
+    rows.push([
+      String(r.index ?? ''),
+      ...paths.map((p) => cell(r.point[p])),
+      String(r.replications ?? ''),
+      ...METRIC_COLUMNS.map((c) => csvNumber(c.value(r.totals))),
+      ...METRIC_COLUMNS.map((c) => (r.ci95 === null ? '' : csvNumber(c.value(r.ci95)))),
+    ]);
+  }
+  return toCsv(rows);
+}
+
+/** Every file `ccsim sweep` (and `ccsim merge`) writes into its run folder (the one place to add files). */
+export function sweepFiles(doc: SweepDocument): Record<string, string> {
+  return { 'sweep.json': sweepJson(doc), 'sweep.csv': sweepCsv(doc) };
+}
+
+/** The sweep as a text table: one row per grid point, headline metrics with ± half-widths. */
+export function formatSweep(doc: SweepDocument): string {
+  const lines: string[] = [];
+  const shard = doc.shard === undefined ? '' : `, shard ${doc.shard.index}/${doc.shard.count} (${doc.rows.length} of ${doc.points} points)`;
+  lines.push(`${doc.scenario}: sweep of ${doc.points} point${doc.points === 1 ? '' : 's'}${shard}`);
+  const reps = doc.target_ci === null ? `${doc.replications} replication${doc.replications === 1 ? '' : 's'} per point` : 'replications per point until --target-ci is met';
+  lines.push(`seed ${doc.seed}${doc.days === null ? '' : `, ${doc.days} day${doc.days === 1 ? '' : 's'}`}, ${reps}${doc.replications >= 2 || doc.target_ci !== null ? ' (± = 95% interval half-width)' : ''}`);
+  lines.push('');
+  const paths = doc.grid.map((a) => a.path);
+  const showReps = doc.target_ci !== null;
+  const header = ['#', ...paths, ...(showReps ? ['reps'] : []), ...HEADLINE_METRICS.map(metricShortLabel)];
+  const rows: string[][] = [header];
+  for (const r of doc.rows) {
+    rows.push([
+      String(r.index ?? ''),
+      ...paths.map((p) => String(r.point[p] ?? '')),
+      ...(showReps ? [String(r.replications ?? '')] : []),
+      ...HEADLINE_METRICS.map((m) => formatWithCi(m, metricValue(r.totals, m), r.ci95 === null ? null : metricValue(r.ci95, m))),
+    ]);
+  }
+  lines.push(...renderTable(rows, ['r', ...paths.map(() => 'r' as const), ...(showReps ? ['r' as const] : []), ...HEADLINE_METRICS.map(() => 'r' as const)]));
+  return lines.join('\n') + '\n';
+}

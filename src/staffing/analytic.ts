@@ -1,0 +1,390 @@
+/**
+ * The analytic side of staffing: the load each contact type offers in each interval, and the
+ * Erlang C / Erlang A answer per agent group and per interval (stationary independent period by
+ * period, "SIPP": each interval is treated as a steady-state queue with its own arrival rate).
+ *
+ * Offered rate of type j in interval i (contacts per second), from the model's hourly rates (the
+ * expected rate; the daily gamma factor of overdispersion has mean 1):
+ *   first contacts   o = λ · (1 − share_offered · containment)      (self-service thinning)
+ *   repeats (fcr<1)  every agent contact leaves the case open with probability 1 − f (f = fcr times
+ *                    the best proficiency among the groups that serve j), and repeats go through
+ *                    self-service again, so in steady state the offered stream is o / (1 − (1 − f)·k)
+ *                    with k = 1 − share·containment. The extra stream arrives `repeat_after` later:
+ *                    it is spread over the day at the horizon's mean rate when that delay averages
+ *                    6 h or more (the default is 24 h), else it follows the interval's own rate;
+ *                    either way it ramps up as 1 − exp(−t / mean delay) from the start of the run.
+ * Retries of abandoned contacts and transfer legs are not in the analytic load (the simulation
+ * has them).
+ *
+ * Mean handle time of an offered contact of type j with an agent of proficiency p:
+ *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p.
+ *
+ * Per group (interval by interval):
+ *  - a group that serves exactly one contact type, served by no other group ("single-skill"):
+ *    the exact Erlang C answer (no patience), or Erlang A (exponential patience with the same
+ *    mean; exact for exponential patience and handle times), with the scenario's caps;
+ *  - groups that share contact types (a connected set of groups and types with more than one
+ *    of either, "multi-skill"): an approximation, meant to be optimistic so that the simulation
+ *    mostly adds agents (one cheap simulation per step) rather than removes them (two per group).
+ *    The set is sized as one pooled queue (Erlang C, or Erlang A when every type has patience)
+ *    with the summed arrival rate, the rate-weighted mean handle time at each type's best
+ *    proficiency, and the strictest threshold; that total is shared among the groups in
+ *    proportion to what each would need alone for the load routed to it first (each type to its
+ *    most proficient groups), rounded down (but every type with load keeps an agent).
+ * Chat groups with concurrency k need ⌈servers / k⌉ agents (each chat slot counted as a server).
+ * An interval in which a group's types offer nothing gets 0 agents (no configurable minimum).
+ */
+
+import { erlangA, erlangAStaffing, erlangCStaffing } from '../analytic/index.ts';
+import { distributionMean } from '../dist/sampler.ts';
+import type { Model } from '../model/model.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+/** The requirement a staffing must meet, read from `service_level` of the scenario. */
+export interface StaffingTargets {
+  target: number;
+  thresholdSeconds: number;
+  maxAbandonRate?: number | undefined;
+  maxAsaSeconds?: number | undefined;
+  maxOccupancy?: number | undefined;
+}
+
+export function targetsOf(scenario: Scenario): StaffingTargets {
+  const sl = scenario.service_level;
+  return {
+    target: sl.target,
+    thresholdSeconds: sl.threshold_seconds,
+    maxAbandonRate: sl.max_abandon_rate,
+    maxAsaSeconds: sl.max_asa_seconds,
+    maxOccupancy: sl.max_occupancy,
+  };
+}
+
+/** How a group's analytic requirement was found. */
+export type AnalyticMethod = 'erlang_c' | 'erlang_a' | 'pooled_erlang_c' | 'pooled_erlang_a';
+
+/** One queue to size: a single contact type, or several pooled. */
+interface QueueSpec {
+  ratePerSecond: number;
+  meanServiceSeconds: number;
+  /** Infinity: nobody abandons. */
+  meanPatienceSeconds: number;
+  thresholdSeconds: number;
+  concurrency: number;
+}
+
+export interface AnalyticPlan {
+  /** Expected offered contacts per (interval, type): `offered[i][j]`, for the part of the interval inside the horizon. */
+  offered: Float64Array[];
+  /** Offered rate per second, `rate[i][j]`. */
+  rate: Float64Array[];
+  /** Agents per group and interval: `agents[g][i]`. */
+  agents: Int32Array[];
+  /** How each group was sized (the same in every interval with load; 0 agents where it has none). */
+  method: AnalyticMethod[];
+  /** A dedicated team per contact type, sized alone by Erlang C/A: `separate[j][i]` (for the pooling comparison). */
+  separate: Int32Array[];
+}
+
+/** A patience mean below this (e.g. `patience: 0`) is sized as this, in seconds: Erlang A needs a positive mean. */
+const PATIENCE_FLOOR_SECONDS = 1e-3;
+
+/** Offered rates per interval and type, per second (see the module comment). */
+export function offeredRates(model: Model): Float64Array[] {
+  const nI = model.intervalCount;
+  const len = model.intervalSeconds;
+  const rates: Float64Array[] = [];
+  for (let i = 0; i < nI; i++) rates.push(new Float64Array(model.types.length));
+  model.types.forEach((t, j) => {
+    const k = t.selfService ? 1 - t.selfService.shareOffered * t.selfService.containment : 1;
+    const first = new Float64Array(nI);
+    let sum = 0;
+    let span = 0;
+    for (let i = 0; i < nI; i++) {
+      const hour = Math.floor((i * len) / 3600);
+      first[i] = (t.hourlyRates[hour] ?? 0) * k;
+      const inside = Math.min(len, model.horizonSeconds - i * len);
+      sum += first[i]! * inside;
+      span += inside;
+    }
+    const meanFirst = span > 0 ? sum / span : 0;
+    const f = t.fcr * bestProficiency(model, j);
+    const repeatFactor = f < 1 ? 1 / Math.max(1e-9, 1 - (1 - f) * k) - 1 : 0;
+    const delay = distributionMean(model.scenario.contact_types[j]!.repeat_after);
+    for (let i = 0; i < nI; i++) {
+      let extra = 0;
+      if (repeatFactor > 0) {
+        const mid = (i + 0.5) * len;
+        const ramp = delay > 0 ? 1 - Math.exp(-mid / delay) : 1;
+        extra = repeatFactor * ramp * (delay >= 6 * 3600 ? meanFirst : first[i]!);
+      }
+      rates[i]![j] = first[i]! + extra;
+    }
+  });
+  return rates;
+}
+
+function bestProficiency(model: Model, j: number): number {
+  let best = 0;
+  for (const g of model.groups) best = Math.max(best, g.proficiency[j]!);
+  return best;
+}
+
+/** Mean handle time (seconds) of an offered contact of type j with an agent of proficiency p. */
+export function meanHandleSeconds(scenario: Scenario, j: number, proficiency: number): number {
+  const t = scenario.contact_types[j]!;
+  const h = distributionMean(t.handle_time);
+  const ss = t.self_service;
+  let factor = 1;
+  if (ss) {
+    const offered = 1 - ss.share_offered * ss.containment;
+    if (offered > 0) factor = (1 - ss.share_offered + ss.share_offered * (1 - ss.containment) * ss.failed_handle_time_factor) / offered;
+  }
+  return (h * factor) / proficiency;
+}
+
+/** Mean patience in seconds; Infinity when the type never abandons. */
+export function meanPatienceSeconds(scenario: Scenario, j: number): number {
+  const t = scenario.contact_types[j]!;
+  if (t.patience === null || t.channel === 'email') return Infinity;
+  return Math.max(PATIENCE_FLOOR_SECONDS, distributionMean(t.patience));
+}
+
+/**
+ * Fewest agents for one queue meeting the target and every cap. Erlang C without patience,
+ * Erlang A with it; Erlang A has no ASA or occupancy cap of its own, so those are met by adding
+ * agents one at a time from its answer.
+ */
+export function agentsFor(q: QueueSpec, targets: StaffingTargets): number {
+  if (!(q.ratePerSecond > 0)) return 0;
+  let servers: number;
+  if (q.meanPatienceSeconds === Infinity) {
+    servers = erlangCStaffing({
+      ratePerSecond: q.ratePerSecond,
+      meanServiceSeconds: q.meanServiceSeconds,
+      thresholdSeconds: q.thresholdSeconds,
+      target: targets.target,
+      ...(targets.maxOccupancy !== undefined ? { maxOccupancy: targets.maxOccupancy } : {}),
+      ...(targets.maxAsaSeconds !== undefined ? { maxAsaSeconds: targets.maxAsaSeconds } : {}),
+    }).servers;
+  } else {
+    const base = {
+      ratePerSecond: q.ratePerSecond,
+      meanServiceSeconds: q.meanServiceSeconds,
+      meanPatienceSeconds: q.meanPatienceSeconds,
+      thresholdSeconds: q.thresholdSeconds,
+    };
+    const found = erlangAStaffing({
+      ...base,
+      target: targets.target,
+      ...(targets.maxAbandonRate !== undefined ? { maxAbandonRate: targets.maxAbandonRate } : {}),
+    });
+    servers = Math.max(1, found.servers);
+    let r = found.servers >= 1 ? found : { ...erlangA({ ...base, servers }), servers };
+    const limit = servers + 10_000;
+    while (
+      ((targets.maxAsaSeconds !== undefined && r.asaSeconds > targets.maxAsaSeconds) ||
+        (targets.maxOccupancy !== undefined && r.occupancy > targets.maxOccupancy)) &&
+      servers < limit
+    ) {
+      servers++;
+      r = { ...erlangA({ ...base, servers }), servers };
+    }
+  }
+  return Math.ceil(servers / Math.max(1, q.concurrency));
+}
+
+/** Groups and contact types that share agents, directly or through other groups (connected components). */
+function components(model: Model): Array<{ groups: number[]; types: number[] }> {
+  const nG = model.groups.length;
+  const nT = model.types.length;
+  const seen = new Uint8Array(nG);
+  const out: Array<{ groups: number[]; types: number[] }> = [];
+  for (let start = 0; start < nG; start++) {
+    if (seen[start]) continue;
+    const groups: number[] = [];
+    const types = new Set<number>();
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const g = stack.pop()!;
+      groups.push(g);
+      for (let j = 0; j < nT; j++) {
+        if (!(model.groups[g]!.proficiency[j]! > 0) || types.has(j)) continue;
+        types.add(j);
+        for (let h = 0; h < nG; h++) {
+          if (!seen[h] && model.groups[h]!.proficiency[j]! > 0) {
+            seen[h] = 1;
+            stack.push(h);
+          }
+        }
+      }
+    }
+    out.push({ groups: groups.sort((a, b) => a - b), types: [...types].sort((a, b) => a - b) });
+  }
+  return out;
+}
+
+/** The analytic plan: offered load, the per-group Erlang answer, and separate per-type teams. */
+export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPlan {
+  const scenario = model.scenario;
+  const nI = model.intervalCount;
+  const nT = model.types.length;
+  const len = model.intervalSeconds;
+  const rate = offeredRates(model);
+  const offered = rate.map((row, i) => {
+    const inside = Math.max(0, Math.min(len, model.horizonSeconds - i * len));
+    return row.map((r) => r * inside);
+  });
+
+  // Groups serving each type, and the most proficient of them.
+  const servers: number[][] = [];
+  for (let j = 0; j < nT; j++) servers.push(model.groups.flatMap((g, gi) => (g.proficiency[j]! > 0 ? [gi] : [])));
+  const preferred: number[][] = servers.map((gs, j) => {
+    const best = Math.max(...gs.map((gi) => model.groups[gi]!.proficiency[j]!));
+    return gs.filter((gi) => model.groups[gi]!.proficiency[j]! === best);
+  });
+
+  /** Erlang C/A for a set of (type, share of its rate) served by one queue; 0 without load. */
+  const pooledAgents = (i: number, parts: ReadonlyArray<readonly [type: number, share: number, proficiency: number]>, concurrency: number): number => {
+    let lambda = 0;
+    let work = 0;
+    let patienceWeighted = 0;
+    let threshold = Infinity;
+    let allPatient = true;
+    for (const [j, share, p] of parts) {
+      const r = rate[i]![j]! * share;
+      if (!(r > 0)) continue;
+      const patience = meanPatienceSeconds(scenario, j);
+      allPatient &&= patience !== Infinity;
+      lambda += r;
+      work += r * meanHandleSeconds(scenario, j, p);
+      patienceWeighted += r * (patience === Infinity ? 0 : patience);
+      threshold = Math.min(threshold, model.types[j]!.serviceLevelSeconds);
+    }
+    if (!(lambda > 0)) return 0;
+    return agentsFor(
+      {
+        ratePerSecond: lambda,
+        meanServiceSeconds: work / lambda,
+        meanPatienceSeconds: allPatient ? patienceWeighted / lambda : Infinity,
+        thresholdSeconds: threshold,
+        concurrency,
+      },
+      targets,
+    );
+  };
+
+  const method: AnalyticMethod[] = [];
+  const agents: Int32Array[] = model.groups.map(() => new Int32Array(nI));
+  for (const component of components(model)) {
+    const patient = component.types.every((j) => meanPatienceSeconds(scenario, j) !== Infinity);
+    const single = component.groups.length === 1 && component.types.length === 1;
+    for (const gi of component.groups) {
+      method[gi] = single ? (patient ? 'erlang_a' : 'erlang_c') : patient ? 'pooled_erlang_a' : 'pooled_erlang_c';
+    }
+    if (single) {
+      const gi = component.groups[0]!;
+      const j = component.types[0]!;
+      for (let i = 0; i < nI; i++) agents[gi]![i] = pooledAgents(i, [[j, 1, model.groups[gi]!.proficiency[j]!]], model.groups[gi]!.concurrency);
+      continue;
+    }
+    // Several groups or types: the whole component as one pooled queue (every type at its best
+    // proficiency), shared among the groups in proportion to what each would need for the load
+    // routed to it first (each type to its most proficient groups, split equally among them).
+    const concurrency = Math.min(...component.groups.map((gi) => model.groups[gi]!.concurrency));
+    for (let i = 0; i < nI; i++) {
+      const total = pooledAgents(
+        i,
+        component.types.map((j) => [j, 1, bestProficiency(model, j)] as const),
+        concurrency,
+      );
+      if (total === 0) continue;
+      const own = component.groups.map((gi) =>
+        pooledAgents(
+          i,
+          component.types.filter((j) => preferred[j]!.includes(gi)).map((j) => [j, 1 / preferred[j]!.length, model.groups[gi]!.proficiency[j]!] as const),
+          model.groups[gi]!.concurrency,
+        ),
+      );
+      const sum = own.reduce((a, b) => a + b, 0);
+      component.groups.forEach((gi, k) => {
+        agents[gi]![i] = sum > 0 ? Math.floor((total * own[k]!) / sum) : 0;
+      });
+      // Rounding down must not leave a type with load unserved.
+      for (const j of component.types) {
+        if (!(rate[i]![j]! > 0) || servers[j]!.some((gi) => agents[gi]![i]! > 0)) continue;
+        agents[preferred[j]![0]!]![i] = 1;
+      }
+    }
+  }
+
+  const separate: Int32Array[] = [];
+  for (let j = 0; j < nT; j++) {
+    const best = bestProficiency(model, j);
+    const concurrency = Math.min(...servers[j]!.map((gi) => model.groups[gi]!.concurrency));
+    const row = new Int32Array(nI);
+    for (let i = 0; i < nI; i++) {
+      row[i] = agentsFor(
+        {
+          ratePerSecond: rate[i]![j]!,
+          meanServiceSeconds: meanHandleSeconds(scenario, j, best),
+          meanPatienceSeconds: meanPatienceSeconds(scenario, j),
+          thresholdSeconds: model.types[j]!.serviceLevelSeconds,
+          concurrency,
+        },
+        targets,
+      );
+    }
+    separate.push(row);
+  }
+  return { offered, rate, agents, method, separate };
+}
+
+/** The queue of one contact type alone (best proficiency), for calibrating search steps. */
+export function typeQueue(model: Model, j: number, ratePerSecond: number): QueueSpec {
+  return {
+    ratePerSecond,
+    meanServiceSeconds: meanHandleSeconds(model.scenario, j, bestProficiency(model, j)),
+    meanPatienceSeconds: meanPatienceSeconds(model.scenario, j),
+    thresholdSeconds: model.types[j]!.serviceLevelSeconds,
+    concurrency: 1,
+  };
+}
+
+/** Erlang C/A service level of `q` with `servers` agents. */
+function serviceLevelOf(q: QueueSpec, servers: number): number {
+  if (servers < 1) return 0;
+  return erlangA({
+    servers,
+    ratePerSecond: q.ratePerSecond,
+    meanServiceSeconds: q.meanServiceSeconds,
+    meanPatienceSeconds: q.meanPatienceSeconds,
+    thresholdSeconds: q.thresholdSeconds,
+  }).serviceLevel;
+}
+
+/**
+ * How many agents to add where the simulation found service level `observed` (below target)
+ * with `servers` agents able to take the type: the Erlang model is calibrated to what was seen
+ * (the offered rate at which Erlang C/A with `servers` agents gives `observed`), and the answer
+ * is what that calibrated model needs beyond `servers`, at least 1. The simulation has the last
+ * word; this only makes the step a good guess instead of always 1.
+ */
+export function calibratedStep(q: QueueSpec, servers: number, observed: number, targets: StaffingTargets): number {
+  if (servers < 1 || !(q.ratePerSecond > 0)) return 1;
+  const h = q.meanServiceSeconds;
+  const at = (load: number): number => serviceLevelOf({ ...q, ratePerSecond: load / h }, servers);
+  // SL falls as the load grows; find the load that gives the observed level.
+  let lo = 0;
+  let hi = Math.max(servers, q.ratePerSecond * h) * 4 + 1;
+  if (at(hi) > observed) return 1;
+  for (let k = 0; k < 40; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (at(mid) > observed) lo = mid;
+    else hi = mid;
+  }
+  const load = 0.5 * (lo + hi);
+  const need = agentsFor({ ...q, ratePerSecond: load / h }, { target: targets.target, thresholdSeconds: q.thresholdSeconds });
+  return Math.max(1, need - servers);
+}

@@ -1,0 +1,377 @@
+/**
+ * Staffing: the fewest agents per group and interval that meet the scenario's service-level
+ * target (and its optional caps on abandonment, ASA and occupancy). The exact Erlang C / Erlang A
+ * answer for single-skill groups, an approximation for multi-skill groups (analytic.ts), both
+ * then checked and refined by simulation on common random numbers (search.ts).
+ */
+
+import { ScenarioError, type Problem } from '../errors.ts';
+import { timestampOf } from '../model/calendar.ts';
+import { compile } from '../model/compile.ts';
+import { summarise } from '../metrics/summarise.ts';
+import { aggregate } from '../metrics/aggregate.ts';
+import type { Result } from '../metrics/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { withOverrides } from '../experiment/simulate.ts';
+import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
+import { intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
+
+export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
+export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
+export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
+
+export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
+  replications: 10,
+  earlyReplications: 4,
+  maxIterations: 60,
+  minOffered: 5,
+  maxRemovalRounds: 3,
+};
+
+export interface StaffOptions extends Partial<SearchOptions> {
+  /** Overrides the scenario's seed. */
+  seed?: number | undefined;
+  /** Overrides horizon.days. */
+  days?: number | undefined;
+}
+
+export interface GroupRequirement {
+  analytic: number;
+  simulated: number;
+}
+
+export interface TypeFigures {
+  /** Expected offered contacts (analytic). */
+  offered_expected: number;
+  /** Mean offered contacts in the simulation. */
+  offered: number;
+  /** The search checks this type in this interval (reported, and enough load). */
+  checked: boolean;
+  service_level: number | null;
+  service_level_ci95: number | null;
+  abandon_rate: number | null;
+  asa_seconds: number | null;
+}
+
+export interface StaffingInterval {
+  start: string;
+  required: Record<string, GroupRequirement>;
+  /**
+   * Service level of all contacts arriving in the interval under the plan found: answered within
+   * the threshold over offered, pooled over the final replications (the per-contact share, as
+   * Erlang C defines it; `simulate` averages per-replication shares instead, which reads a
+   * little higher), with its 95% half-width. Abandon rate, ASA and occupancy likewise.
+   */
+  service_level: number | null;
+  service_level_ci95: number | null;
+  /** Agents to schedule so that `required.simulated` are logged in: ⌈required / (1 − shrinkage)⌉. */
+  scheduled: Record<string, number>;
+  abandon_rate: number | null;
+  asa_seconds: number | null;
+  occupancy: number | null;
+  /** Expected offered contacts, all types. */
+  offered_expected: number;
+  /** Some type is checked in this interval. */
+  checked: boolean;
+  /** Every checked type meets the target and caps on the mean; null when nothing is checked. */
+  meets: boolean | null;
+  by_type: Record<string, TypeFigures>;
+}
+
+export interface GroupSummary {
+  method: AnalyticMethod;
+  /** Most agents logged in at once, analytic and simulated. */
+  peak_analytic: number;
+  peak_required: number;
+  /** Most agents scheduled at once (with shrinkage). */
+  peak_scheduled: number;
+  shrinkage: number;
+  /** Logged-in agent hours after the warm-up, analytic and simulated plan. */
+  analytic_agent_hours: number;
+  agent_hours: number;
+  /** agent_hours / (1 − shrinkage). */
+  paid_hours: number;
+  /** paid_hours × (hourly_cost + overhead_per_agent_hour). */
+  cost_agents: number;
+}
+
+export interface PoolingSummary {
+  /** Agent hours (after the warm-up) of a separate Erlang C/A team per contact type. */
+  separate_agent_hours: number;
+  /** Agent hours of the plan found. */
+  plan_agent_hours: number;
+  saved_agent_hours: number;
+  /** Mean over the reported intervals with load of (separate teams − plan) agents. */
+  saved_agents_per_interval: number;
+  /** saved / separate, as a share. */
+  saved_share: number;
+  message: string;
+}
+
+export interface StaffingResult {
+  intervals: StaffingInterval[];
+  /** Peak scheduled agents per group (with shrinkage). */
+  headcount: Record<string, number>;
+  /** The plan's simulated cost_total (METRICS.md), mean over the final replications. */
+  cost_total: number;
+  scenario: string;
+  seed: number;
+  replications: number;
+  target: { service_level: number; threshold_seconds: number; max_abandon_rate: number | null; max_asa_seconds: number | null; max_occupancy: number | null };
+  groups: Record<string, GroupSummary>;
+  pooling: PoolingSummary | null;
+  search: {
+    iterations: number;
+    simulations: number;
+    replications_run: number;
+    contacts_simulated: number;
+    /** The last removal round removed nothing. */
+    converged: boolean;
+    /** The plan meets the target on the mean in every checked interval of the final simulation's replications (not stopped mid-way by the iteration limit). */
+    settled: boolean;
+    removal_rounds: number;
+    seconds: number;
+    min_offered: number;
+    /** Checked intervals that miss on the mean in the final simulation. */
+    missed_intervals: string[];
+  };
+}
+
+export interface Staffed {
+  result: StaffingResult;
+  /** The scenario with the simulated staffing as `by_interval`. */
+  scenario: Scenario;
+  /** The final simulation of that scenario (replications' means with ci95). */
+  simulation: Result;
+  /** Events simulated by the whole search (for the benchmark). */
+  events: number;
+}
+
+/**
+ * Problems that make a scenario's requirement impossible for any finite staffing. The loader has
+ * already checked the ranges (shares in [0, 1], seconds >= 0); these are the values a staffing
+ * search cannot meet.
+ */
+export function staffingProblems(scenario: Scenario): Problem[] {
+  const sl = scenario.service_level;
+  const problems: Problem[] = [];
+  if (sl.target >= 1) {
+    problems.push({ path: 'service_level.target', message: `expected a share below 1 for staffing, got ${sl.target} (no finite staffing answers every contact within the threshold)` });
+  }
+  if (sl.max_occupancy !== undefined && sl.max_occupancy <= 0) {
+    problems.push({ path: 'service_level.max_occupancy', message: `expected a share above 0, got ${sl.max_occupancy} (agents who take contacts are busy some of the time)` });
+  }
+  if (sl.max_asa_seconds !== undefined && sl.max_asa_seconds <= 0) {
+    problems.push({ path: 'service_level.max_asa_seconds', message: `expected a number above 0, got ${sl.max_asa_seconds} (with any load some contacts wait)` });
+  }
+  const patient = scenario.contact_types.filter((t) => t.patience !== null && t.channel !== 'email');
+  if (sl.max_abandon_rate !== undefined && sl.max_abandon_rate <= 0 && patient.length > 0) {
+    problems.push({
+      path: 'service_level.max_abandon_rate',
+      message: `expected a share above 0, got ${sl.max_abandon_rate} (contact type ${patient[0]!.id} has a patience, so some contacts abandon under any staffing)`,
+    });
+  }
+  return problems;
+}
+
+/** Throws ScenarioError (exit code 2) when the scenario's requirement cannot be staffed. */
+export function checkStaffable(scenario: Scenario): void {
+  const problems = staffingProblems(scenario);
+  if (problems.length > 0) throw new ScenarioError(scenario.source ?? scenario.name, problems);
+}
+
+const ceilShrunk = (n: number, shrinkage: number): number => (n === 0 ? 0 : Math.ceil(n / (1 - shrinkage) - 1e-9));
+
+/** Finds the staffing; see the module comments of analytic.ts and search.ts. */
+export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
+  const t0 = performance.now();
+  checkStaffable(input);
+  const scenario = withOverrides(input, { seed: options.seed, days: options.days });
+  const settings: SearchOptions = {
+    replications: Math.max(2, Math.floor(options.replications ?? DEFAULT_STAFF_OPTIONS.replications)),
+    earlyReplications: Math.max(2, Math.floor(options.earlyReplications ?? DEFAULT_STAFF_OPTIONS.earlyReplications)),
+    maxIterations: Math.max(1, Math.floor(options.maxIterations ?? DEFAULT_STAFF_OPTIONS.maxIterations)),
+    minOffered: options.minOffered ?? DEFAULT_STAFF_OPTIONS.minOffered,
+    maxRemovalRounds: Math.max(0, Math.floor(options.maxRemovalRounds ?? DEFAULT_STAFF_OPTIONS.maxRemovalRounds)),
+    onProgress: options.onProgress,
+  };
+  const targets: StaffingTargets = targetsOf(scenario);
+  const model = compile(scenario);
+  const analytic = analyticPlan(model, targets);
+  const outcome = searchStaffing(model, analytic, targets, scenario.seed, settings);
+
+  const staffedScenario = withPlan(scenario, outcome.plan);
+  const staffedModel = compile(staffedScenario);
+  const simulation = aggregate(outcome.final.tallies.map((t) => summarise(staffedModel, t, scenario.seed)));
+
+  const nI = model.intervalCount;
+  const nT = model.types.length;
+  const len = model.intervalSeconds;
+  const from = model.firstReportedInterval;
+  const groupIds = scenario.agent_groups.map((g) => g.id);
+  const typeIds = scenario.contact_types.map((t) => t.id);
+  const final = outcome.final;
+  const reportedHours = (i: number): number => Math.max(0, Math.min((i + 1) * len, model.horizonSeconds) - Math.max(i * len, model.warmupSeconds)) / 3600;
+
+  const intervals: StaffingInterval[] = [];
+  const missed: string[] = [];
+  for (let i = 0; i < nI; i++) {
+    const start = timestampOf(scenario.horizon.start, i * len);
+    const required: Record<string, GroupRequirement> = {};
+    const scheduled: Record<string, number> = {};
+    scenario.agent_groups.forEach((g, gi) => {
+      required[g.id] = { analytic: analytic.agents[gi]![i]!, simulated: outcome.plan[gi]![i]! };
+      scheduled[g.id] = ceilShrunk(outcome.plan[gi]![i]!, g.shrinkage);
+    });
+    const reported = i >= from;
+    const sl = intervalServiceLevel(final, i, nT);
+    const figures = intervalFigures(final, i, nT);
+    const by_type: Record<string, TypeFigures> = {};
+    let checked = false;
+    let meets = true;
+    let offeredExpected = 0;
+    for (let j = 0; j < nT; j++) {
+      const cell = i * nT + j;
+      const isChecked = outcome.checked[cell] === 1;
+      offeredExpected += analytic.offered[i]![j]!;
+      const cellSl = final.serviceLevel[cell]!;
+      const ab = final.abandonRate[cell]!.mean;
+      const asa = final.asa[cell]!.mean;
+      by_type[typeIds[j]!] = {
+        offered_expected: analytic.offered[i]![j]!,
+        offered: final.offered[cell]!,
+        checked: isChecked,
+        service_level: reported ? cellSl.mean : null,
+        service_level_ci95: reported ? cellSl.ci95 : null,
+        abandon_rate: reported ? ab : null,
+        asa_seconds: reported ? asa : null,
+      };
+      if (!isChecked) continue;
+      checked = true;
+      if (cellSl.mean !== null && cellSl.mean < targets.target) meets = false;
+      if (targets.maxAbandonRate !== undefined && ab !== null && ab > targets.maxAbandonRate) meets = false;
+      if (targets.maxAsaSeconds !== undefined && asa !== null && asa > targets.maxAsaSeconds) meets = false;
+    }
+    const occ = final.occupancy[i]!.mean;
+    if (checked && targets.maxOccupancy !== undefined && occ !== null && occ > targets.maxOccupancy) meets = false;
+    if (checked && !meets) missed.push(start);
+    intervals.push({
+      start,
+      required,
+      service_level: reported ? sl.mean : null,
+      service_level_ci95: reported ? sl.ci95 : null,
+      scheduled,
+      abandon_rate: reported ? figures.abandonRate.mean : null,
+      asa_seconds: reported ? figures.asa.mean : null,
+      occupancy: reported ? final.occupancy[i]!.mean : null,
+      offered_expected: offeredExpected,
+      checked,
+      meets: checked ? meets : null,
+      by_type,
+    });
+  }
+
+  const groups: Record<string, GroupSummary> = {};
+  const headcount: Record<string, number> = {};
+  scenario.agent_groups.forEach((g, gi) => {
+    let agentHours = 0;
+    let analyticHours = 0;
+    for (let i = 0; i < nI; i++) {
+      agentHours += outcome.plan[gi]![i]! * reportedHours(i);
+      analyticHours += analytic.agents[gi]![i]! * reportedHours(i);
+    }
+    const peak = Math.max(0, ...outcome.plan[gi]!);
+    const paid = agentHours / (1 - g.shrinkage);
+    groups[g.id] = {
+      method: analytic.method[gi]!,
+      peak_analytic: Math.max(0, ...analytic.agents[gi]!),
+      peak_required: peak,
+      peak_scheduled: ceilShrunk(peak, g.shrinkage),
+      shrinkage: g.shrinkage,
+      analytic_agent_hours: analyticHours,
+      agent_hours: agentHours,
+      paid_hours: paid,
+      cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+    };
+    headcount[g.id] = ceilShrunk(peak, g.shrinkage);
+  });
+
+  const result: StaffingResult = {
+    intervals,
+    headcount,
+    cost_total: simulation.totals.cost_total,
+    scenario: scenario.name,
+    seed: scenario.seed,
+    replications: settings.replications,
+    target: {
+      service_level: targets.target,
+      threshold_seconds: targets.thresholdSeconds,
+      max_abandon_rate: targets.maxAbandonRate ?? null,
+      max_asa_seconds: targets.maxAsaSeconds ?? null,
+      max_occupancy: targets.maxOccupancy ?? null,
+    },
+    groups,
+    pooling: pooling(model.groups.some((g) => g.proficiency.filter((p) => p > 0).length >= 2), analytic.separate, outcome.plan, from, nI, reportedHours, groupIds.length),
+    search: {
+      iterations: outcome.iterations,
+      simulations: outcome.simulations,
+      replications_run: outcome.replicationsRun,
+      contacts_simulated: outcome.contactsSimulated,
+      converged: outcome.converged,
+      settled: outcome.settled,
+      removal_rounds: outcome.removalRounds,
+      seconds: (performance.now() - t0) / 1000,
+      min_offered: settings.minOffered,
+      missed_intervals: missed,
+    },
+  };
+  return { result, scenario: staffedScenario, simulation, events: outcome.events };
+}
+
+/** The pooling comparison, when some group serves two or more contact types. */
+function pooling(
+  multiSkill: boolean,
+  separate: readonly Int32Array[],
+  plan: readonly Int32Array[],
+  from: number,
+  nI: number,
+  hours: (i: number) => number,
+  nG: number,
+): PoolingSummary | null {
+  if (!multiSkill) return null;
+  let sepHours = 0;
+  let planHours = 0;
+  let savedSum = 0;
+  let loaded = 0;
+  for (let i = from; i < nI; i++) {
+    let sep = 0;
+    let got = 0;
+    for (const row of separate) sep += row[i]!;
+    for (let g = 0; g < nG; g++) got += plan[g]![i]!;
+    sepHours += sep * hours(i);
+    planHours += got * hours(i);
+    if (sep > 0 && hours(i) > 0) {
+      savedSum += sep - got;
+      loaded++;
+    }
+  }
+  const perInterval = loaded > 0 ? savedSum / loaded : 0;
+  const saved = sepHours - planHours;
+  const share = sepHours > 0 ? saved / sepHours : 0;
+  const n = Number.isInteger(Math.round(perInterval * 10) / 10) ? String(Math.round(perInterval)) : perInterval.toFixed(1);
+  const h = saved.toFixed(1);
+  const message =
+    perInterval > 0
+      ? `pooling saves ${n} agents per interval on average (${h} agent-hours, ${(100 * share).toFixed(1)}%) against separate Erlang teams, one per contact type`
+      : perInterval < 0
+        ? `the plan needs ${n.replace('-', '')} more agents per interval on average (${h.replace('-', '')} agent-hours) than separate Erlang teams, one per contact type: pooling saves nothing here`
+        : 'pooling saves 0 agents against separate Erlang teams, one per contact type';
+  return {
+    separate_agent_hours: sepHours,
+    plan_agent_hours: planHours,
+    saved_agent_hours: saved,
+    saved_agents_per_interval: perInterval,
+    saved_share: share,
+    message,
+  };
+}

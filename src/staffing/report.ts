@@ -1,0 +1,144 @@
+/**
+ * What `ccsim staff` prints and writes: the table on stdout, `staffing.json` (the same as
+ * `--json`), `staffing.csv` (one row per interval) and `staffed.yaml` (the scenario with the
+ * staffing found, as `by_interval`).
+ */
+
+import { csvNumber, toCsv } from '../report/csv.ts';
+import { renderTable } from '../report/table.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { StaffingResult } from './index.ts';
+import { scenarioToYaml } from './scenario-file.ts';
+
+const NONE = '–';
+
+/** `staffing.json` and `--json`: `{intervals, headcount, cost_total, ...}`, two-space indent, final newline. */
+export function staffingJson(result: StaffingResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}
+
+/** `staffing.csv`: per interval the expected load, per group analytic / simulated / scheduled agents, and what the plan achieves. */
+export function staffingCsv(result: StaffingResult): string {
+  const groups = Object.keys(result.headcount);
+  const header = [
+    'start',
+    'offered_expected',
+    'checked',
+    ...groups.flatMap((g) => [`${g}_analytic`, `${g}_simulated`, `${g}_scheduled`]),
+    'service_level',
+    'service_level_ci95',
+    'abandon_rate',
+    'asa_seconds',
+    'occupancy',
+    'meets',
+  ];
+  const rows = result.intervals.map((iv) => [
+    iv.start,
+    csvNumber(iv.offered_expected),
+    iv.checked ? 'true' : 'false',
+    ...groups.flatMap((g) => [String(iv.required[g]!.analytic), String(iv.required[g]!.simulated), String(iv.scheduled[g]!)]),
+    csvNumber(iv.service_level),
+    csvNumber(iv.service_level_ci95),
+    csvNumber(iv.abandon_rate),
+    csvNumber(iv.asa_seconds),
+    csvNumber(iv.occupancy),
+    iv.meets === null ? '' : iv.meets ? 'true' : 'false',
+  ]);
+  return toCsv([header, ...rows]);
+}
+
+/** `staffed.yaml`: the scenario with the staffing found, and a comment saying where it came from. */
+export function staffedYaml(staffed: Scenario, result: StaffingResult, from: string | undefined): string {
+  const lines = [
+    `Staffed by \`ccsim staff\`${from !== undefined ? ` from ${from}` : ''}: agents per interval found by`,
+    `Erlang C/A and refined by simulation (seed ${result.seed}, ${result.replications} replications per plan),`,
+    `for ${pct(result.target.service_level)} answered within ${result.target.threshold_seconds} s${caps(result) ? ` and ${caps(result)}` : ''}.`,
+    `Simulate it with: ccsim simulate staffed.yaml --replications ${result.replications}`,
+  ];
+  return scenarioToYaml(staffed, lines.join('\n'));
+}
+
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? NONE : `${(x * 100).toFixed(1)}%`;
+}
+
+function caps(result: StaffingResult): string {
+  const t = result.target;
+  const out: string[] = [];
+  if (t.max_abandon_rate !== null) out.push(`abandon rate <= ${pct(t.max_abandon_rate)}`);
+  if (t.max_asa_seconds !== null) out.push(`ASA <= ${t.max_asa_seconds} s`);
+  if (t.max_occupancy !== null) out.push(`occupancy <= ${pct(t.max_occupancy)}`);
+  return out.join(', ');
+}
+
+function num(x: number | null | undefined, decimals: number): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? NONE : x.toFixed(decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The table `ccsim staff` prints. */
+export function formatStaffing(result: StaffingResult): string {
+  const groups = Object.keys(result.headcount);
+  const out: string[] = [];
+  out.push(`Staffing: ${result.scenario}`);
+  out.push(
+    `target ${pct(result.target.service_level)} answered within ${result.target.threshold_seconds} s` +
+      (caps(result) ? `; ${caps(result)}` : '') +
+      ` — seed ${result.seed}, ${result.replications} replications per plan (common random numbers)`,
+  );
+  const s = result.search;
+  out.push(
+    `search: ${s.iterations} iterations, ${s.simulations} simulations, ${s.replications_run} replications, ${num(s.seconds, 1)} s` +
+      (s.converged ? ', converged' : ', stopped at the iteration limit'),
+  );
+  out.push('');
+  out.push('Agents logged in per interval: Erlang (analytic) -> simulated; SL is the plan\'s, mean ± 95% half-width');
+  const header = ['interval', 'offered', ...groups.flatMap((g) => [g, 'sched']), 'SL', '±', 'abandon', 'ASA (s)', 'occ', ''];
+  const rows: string[][] = [header];
+  for (const iv of result.intervals) {
+    rows.push([
+      iv.start.replace('T', ' '),
+      num(iv.offered_expected, 1),
+      ...groups.flatMap((g) => {
+        const r = iv.required[g]!;
+        return [r.analytic === r.simulated ? `${r.simulated}` : `${r.analytic} -> ${r.simulated}`, String(iv.scheduled[g]!)];
+      }),
+      pct(iv.service_level),
+      iv.service_level_ci95 === null ? '' : (100 * iv.service_level_ci95).toFixed(1),
+      pct(iv.abandon_rate),
+      num(iv.asa_seconds, 1),
+      pct(iv.occupancy),
+      iv.meets === false ? 'MISSED' : iv.checked ? '' : 'not checked',
+    ]);
+  }
+  out.push(...renderTable(rows, ['l', 'r', ...groups.flatMap((): Array<'l' | 'r'> => ['r', 'r']), 'r', 'r', 'r', 'r', 'r', 'l']));
+  out.push('');
+  out.push('Per group (hours after the warm-up; scheduled and paid include shrinkage)');
+  const gRows: string[][] = [['group', 'sized by', 'peak analytic', 'peak simulated', 'headcount', 'shrinkage', 'agent h (analytic)', 'agent h', 'paid h', 'agent cost']];
+  for (const g of groups) {
+    const x = result.groups[g]!;
+    gRows.push([
+      g,
+      x.method.replace(/_/g, ' '),
+      String(x.peak_analytic),
+      String(x.peak_required),
+      String(result.headcount[g]!),
+      pct(x.shrinkage),
+      num(x.analytic_agent_hours, 1),
+      num(x.agent_hours, 1),
+      num(x.paid_hours, 1),
+      num(x.cost_agents, 2),
+    ]);
+  }
+  out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push('');
+  out.push(`Cost total of the plan (simulated, all costs): ${num(result.cost_total, 2)}`);
+  if (result.pooling !== null) out.push(`Pooling: ${result.pooling.message}.`);
+  const checked = result.intervals.filter((iv) => iv.checked).length;
+  const missed = s.missed_intervals;
+  out.push(
+    missed.length === 0
+      ? `Every checked interval (${checked}; an interval is checked when a contact type expects at least ${s.min_offered} offered contacts) meets the target on the mean.`
+      : `${missed.length} of ${checked} checked intervals miss the target on the mean: ${missed.slice(0, 8).join(', ')}${missed.length > 8 ? ', ...' : ''}`,
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,125 @@
+/**
+ * A loaded `Scenario` written back in the scenario FILE format (SCENARIO.md), as YAML: what
+ * `ccsim staff` writes as `staffed.yaml`, so that the staffing it found can be simulated and
+ * compared at once. Every default is spelled out; times are in seconds; number lists are written
+ * on one line (`[3, 4, 5]`).
+ */
+
+import { Document, isScalar, isSeq, visit } from 'yaml';
+import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, Staffing } from '../scenario/types.ts';
+
+type FileValue = string | number | boolean | FileValue[] | { [key: string]: FileValue };
+type FileMap = { [key: string]: FileValue };
+
+export function distributionToFile(d: Distribution): FileMap {
+  switch (d.distribution) {
+    case 'exponential':
+    case 'deterministic':
+      return { distribution: d.distribution, mean_seconds: d.mean_seconds };
+    case 'lognormal':
+    case 'gamma':
+      return { distribution: d.distribution, mean_seconds: d.mean_seconds, cv: d.cv };
+    case 'empirical':
+      return { distribution: 'empirical', values_seconds: [...d.values_seconds] };
+    case 'mixture':
+      return { distribution: 'mixture', parts: d.parts.map((p) => ({ weight: p.weight, ...distributionToFile(p.dist) })) };
+  }
+}
+
+function arrivalsToFile(a: Arrivals): FileMap {
+  const out: FileMap = {};
+  if (a.per_hour !== undefined) out['per_hour'] = typeof a.per_hour === 'number' ? a.per_hour : [...a.per_hour];
+  if (a.per_day !== undefined) out['per_day'] = a.per_day;
+  if (a.by_hour !== undefined) out['by_hour'] = [...a.by_hour];
+  out['by_weekday'] = [...a.by_weekday];
+  out['by_month'] = [...a.by_month];
+  if (Object.keys(a.by_date).length > 0) out['by_date'] = { ...a.by_date };
+  if (a.overdispersion_cv > 0) out['overdispersion_cv'] = a.overdispersion_cv;
+  return out;
+}
+
+function contactTypeToFile(t: ContactType): FileMap {
+  const out: FileMap = { id: t.id, channel: t.channel, arrivals: arrivalsToFile(t.arrivals), handle_time: distributionToFile(t.handle_time) };
+  if (t.patience !== null) out['patience'] = distributionToFile(t.patience);
+  if (t.retry !== null) out['retry'] = { probability: t.retry.probability, after: distributionToFile(t.retry.after) };
+  out['fcr'] = t.fcr;
+  out['repeat_after'] = distributionToFile(t.repeat_after);
+  out['priority'] = t.priority;
+  out['service_level_seconds'] = t.service_level_seconds;
+  if (t.self_service !== null) {
+    const s = t.self_service;
+    out['self_service'] = {
+      share_offered: s.share_offered,
+      containment: s.containment,
+      duration: distributionToFile(s.duration),
+      cost_per_session: s.cost_per_session,
+      failed_handle_time_factor: s.failed_handle_time_factor,
+    };
+  }
+  return out;
+}
+
+function staffingToFile(s: Staffing): [key: 'agents' | 'shifts', value: FileValue] {
+  switch (s.kind) {
+    case 'constant':
+      return ['agents', s.agents];
+    case 'hourly':
+      return ['agents', [...s.agents]];
+    case 'by_interval':
+      return ['agents', { by_interval: [...s.agents] }];
+    case 'shifts':
+      return ['shifts', s.shifts.map((x) => ({ start: x.start, hours: x.hours, agents: x.agents, days: [...x.days] }))];
+  }
+}
+
+function groupToFile(g: AgentGroup): FileMap {
+  const [key, value] = staffingToFile(g.staffing);
+  return {
+    id: g.id,
+    skills: { ...g.skills },
+    [key]: value,
+    hourly_cost: g.hourly_cost,
+    shrinkage: g.shrinkage,
+    concurrency: g.concurrency,
+  };
+}
+
+/** The scenario as a plain object in the file format. */
+export function scenarioToFile(s: Scenario): FileMap {
+  const sl: FileMap = { threshold_seconds: s.service_level.threshold_seconds, target: s.service_level.target };
+  if (s.service_level.max_abandon_rate !== undefined) sl['max_abandon_rate'] = s.service_level.max_abandon_rate;
+  if (s.service_level.max_asa_seconds !== undefined) sl['max_asa_seconds'] = s.service_level.max_asa_seconds;
+  if (s.service_level.max_occupancy !== undefined) sl['max_occupancy'] = s.service_level.max_occupancy;
+  return {
+    name: s.name,
+    seed: s.seed,
+    horizon: {
+      start: s.horizon.start,
+      days: s.horizon.days,
+      interval_minutes: s.horizon.interval_minutes,
+      warmup_hours: s.horizon.warmup_hours,
+    },
+    service_level: sl,
+    contact_types: s.contact_types.map(contactTypeToFile),
+    agent_groups: s.agent_groups.map(groupToFile),
+    routing: { policy: s.routing.policy, transfer_seconds: s.routing.transfer_seconds },
+    costs: {
+      per_minute_voice: s.costs.per_minute_voice,
+      per_contact: s.costs.per_contact,
+      overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
+    },
+  };
+}
+
+/** The scenario as YAML text in the file format; `comment` (lines) goes on top. */
+export function scenarioToYaml(s: Scenario, comment?: string): string {
+  const doc = new Document(scenarioToFile(s));
+  // Lists of numbers or words on one line; lists of mappings as blocks.
+  visit(doc, {
+    Seq(_, node) {
+      if (isSeq(node) && node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  if (comment !== undefined) doc.commentBefore = comment.split('\n').map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
+  return doc.toString({ lineWidth: 0 });
+}

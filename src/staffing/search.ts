@@ -1,0 +1,655 @@
+/**
+ * The simulation-based staffing search: an iterative staffing algorithm in the spirit of
+ * Feldman, Mandelbaum, Massey & Whitt (2008), "Staffing of time-varying queues to achieve
+ * time-stable performance", Management Science 54(2): start from the analytic answer, simulate
+ * the whole horizon, adjust every interval, and repeat until the plan no longer changes.
+ *
+ * One iteration:
+ *  1. Simulate the plan (a `by_interval` staffing per group) for R replications. Replication r is
+ *     seeded from (seed, r) whatever the plan, so every plan sees the same customers (common
+ *     random numbers) and the search is deterministic.
+ *  2. A cell (interval i, contact type j) is *checked* when it is reported (after the warm-up) and
+ *     its expected offered load is at least `minOffered` contacts. Its service level is the share
+ *     of its offered contacts, pooled over the replications, that were answered within the
+ *     threshold (the per-contact share Erlang C and A compute; see `ratioEstimate`), with a 95%
+ *     half-width; likewise abandon rate, ASA and occupancy. Contacts count in the interval they
+ *     arrived in (waits that spill into the next interval still count against the arrival
+ *     interval).
+ *  3. *Add*, wherever a checked cell misses on the mean (service level below target, or abandon
+ *     rate, ASA or occupancy above its cap), and then back to 1:
+ *      - if a group lost an agent in this interval in the last removal round, that agent is put
+ *        back, and that cell is never lowered again (so the search cannot cycle);
+ *      - else the greedy cover of the missing types: the group with the highest shortfall score
+ *        Σ offered_j · (target − SL_j) · proficiency over the missing types it serves (per unit
+ *        of cost when every group has a cost; ties: fewest skills, then file order) gets agents,
+ *        its types count as covered, and so on until every missing type is covered. How many:
+ *        three quarters (rounded, at least 1, at most 10) of what Erlang C/A calibrated to the
+ *        simulated service level says is missing (`calibratedStep`), so that a far-off start
+ *        takes a few iterations, not one per agent. An occupancy miss alone adds one agent to the
+ *        group with the most offered work per agent.
+ *  4. *Remove* (only when nothing missed): for each group and each parity of the interval index,
+ *     one agent is taken out of every candidate interval of that parity at once and the trial plan
+ *     is simulated. A removal is kept where the interval and both its neighbours still meet on
+ *     the mean (one agent fewer in i also serves the last contacts of i − 1 later and leaves a
+ *     longer queue to i + 1). For a group sized exactly by Erlang C/A, going *below* the analytic
+ *     answer needs more: the types the group serves must meet *clearly* (the lower end of the
+ *     95% interval at or above the target, the upper ends of capped figures at or below their
+ *     caps), and that twice, on replications 0..R−1 and again on the independent replications
+ *     R..2R−1; a per-interval service level is skewed (mostly good, now and then a bad burst), so
+ *     ten replications without a burst look clearly good more often than the nominal 2.5%, and
+ *     two independent looks cut that to well under 1%. The same holds in step 3: such a cell is
+ *     put back up as soon as it no longer clearly meets on both looks. Testing alternate
+ *     intervals together costs two simulations per group instead of one per interval; a removal
+ *     already refused is not tried again until something within one interval of it changes.
+ *     Every type with load keeps at least one agent.
+ *
+ * The search ends when a removal round removes nothing, or after `maxRemovalRounds` rounds
+ * (followed by additions until nothing misses), or at `maxIterations`. The final plan meets the
+ * target on the mean in every checked interval, is locally the smallest such plan at or above
+ * the analytic answer, and goes below an exact Erlang answer only on clear evidence: that answer
+ * is the prior, because a per-interval estimate from ten replications of a half-hour is noisy
+ * (±5 to ±15 points) while Erlang C/A is exact for a stationary single-skill queue.
+ *
+ * Two stages: first with few replications (`earlyReplications`), adding only, and only to groups
+ * that share types (their analytic start is an optimistic pooled approximation: climbing is
+ * cheap, one simulation per step); then with the final count, adding and removing.
+ *
+ * Everything runs on the calling thread: the searched figures are per (interval, contact type),
+ * which the replication runner's summarised results do not carry.
+ */
+
+import { studentTQuantile } from '../metrics/student-t.ts';
+import { F, FIELDS, T, TIME_FIELDS, type Tally } from '../metrics/tally.ts';
+import type { Model } from '../model/model.ts';
+import { compile } from '../model/compile.ts';
+import { runReplication } from '../center/run.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { calibratedStep, typeQueue, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
+
+/** Most agents added to one group in one interval in one iteration. */
+const MAX_STEP = 10;
+
+export interface SearchOptions {
+  /** Replications of the final stage (default 10). */
+  replications: number;
+  /** Replications of the first, coarse stage (default 4; skipped when not below `replications`). */
+  earlyReplications: number;
+  /** Most simulations of the plan itself (iterations) over both stages (default 60). */
+  maxIterations: number;
+  /** A (interval, type) cell is checked when it expects at least this many offered contacts (default 5). */
+  minOffered: number;
+  /**
+   * Removal rounds of the final stage (default 3). Each costs two simulations per group; the
+   * first does most of the work, later ones shave a few agent-intervals and put some back.
+   */
+  maxRemovalRounds: number;
+  /** Told what the search is doing (for a progress line). */
+  onProgress?: ((message: string) => void) | undefined;
+}
+
+/** An estimate and its 95% half-width (null with fewer than two replications). */
+export interface Estimate {
+  mean: number | null;
+  ci95: number | null;
+}
+
+/** What one simulation of a plan says, per checked cell and per interval. */
+export interface Evaluation {
+  replications: number;
+  /** `[i * nT + j]`: the cell's figures; null mean when undefined in every replication. */
+  serviceLevel: Estimate[];
+  abandonRate: Estimate[];
+  asa: Estimate[];
+  offered: Float64Array;
+  /** Per interval, all groups together. */
+  occupancy: Estimate[];
+  tallies: Tally[];
+  contacts: number;
+  events: number;
+}
+
+export interface SearchOutcome {
+  /** Agents per group and interval: `plan[g][i]`. */
+  plan: Int32Array[];
+  /** `checked[i * nT + j]`. */
+  checked: Uint8Array;
+  /** The simulation of the final plan with the final number of replications (tallies kept). */
+  final: Evaluation;
+  iterations: number;
+  simulations: number;
+  replicationsRun: number;
+  contactsSimulated: number;
+  events: number;
+  /** True when the last iteration changed nothing (false: stopped at maxIterations or maxRemovalRounds). */
+  converged: boolean;
+  /** The final plan meets on the mean everywhere checked (false only when stopped at maxIterations while adding). */
+  settled: boolean;
+  removalRounds: number;
+  /** Cells where a group reached its agent limit while the interval still missed. */
+  atLimit: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The scenario with each group's staffing replaced by `plan[g]` as `by_interval`. */
+export function withPlan(scenario: Scenario, plan: readonly Int32Array[]): Scenario {
+  return {
+    ...scenario,
+    agent_groups: scenario.agent_groups.map((g, gi) => ({ ...g, staffing: { kind: 'by_interval', agents: Array.from(plan[gi]!) } })),
+  };
+}
+
+/**
+ * The ratio estimator Σ y_r / Σ x_r over replications (e.g. contacts answered within the
+ * threshold over contacts offered): the share per contact, as Erlang C and A define it, not the
+ * mean of per-replication shares (which weighs a quiet replication like a busy one and sits a
+ * little above the per-contact share). Its 95% half-width is the delta-method (Student-t) one:
+ * t_{0.975, R−1} · sd(y_r − est · x_r) / (√R · mean x). Null when Σ x = 0; no half-width for R < 2.
+ */
+export function ratioEstimate(ys: ArrayLike<number>, xs: ArrayLike<number>): Estimate {
+  const n = xs.length;
+  let sy = 0;
+  let sx = 0;
+  for (let r = 0; r < n; r++) {
+    sy += ys[r]!;
+    sx += xs[r]!;
+  }
+  if (!(sx > 0)) return { mean: null, ci95: null };
+  const est = sy / sx;
+  if (n < 2) return { mean: est, ci95: null };
+  let ss = 0;
+  for (let r = 0; r < n; r++) {
+    const d = ys[r]! - est * xs[r]!;
+    ss += d * d;
+  }
+  const se = Math.sqrt(ss / (n - 1) / n) / (sx / n);
+  return { mean: est, ci95: studentTQuantile(0.975, n - 1) * se };
+}
+
+/** Simulates `plan` for replications from..from+R−1 and collects the per-cell figures. */
+export function evaluatePlan(base: Scenario, plan: readonly Int32Array[], seed: number, replications: number, from = 0): Evaluation {
+  const model = compile(withPlan(base, plan));
+  const nI = model.intervalCount;
+  const nT = model.types.length;
+  const tallies: Tally[] = [];
+  let contacts = 0;
+  let events = 0;
+  for (let r = 0; r < replications; r++) {
+    const tally = runReplication(model, seed, from + r);
+    tallies.push(tally);
+    events += tally.events;
+  }
+  const R = replications;
+  const serviceLevel: Estimate[] = [];
+  const abandonRate: Estimate[] = [];
+  const asa: Estimate[] = [];
+  const offered = new Float64Array(nI * nT);
+  const occupancy: Estimate[] = [];
+  const inSl = new Float64Array(R);
+  const off = new Float64Array(R);
+  const abandoned = new Float64Array(R);
+  const waits = new Float64Array(R);
+  const answered = new Float64Array(R);
+  const busy = new Float64Array(R);
+  const logged = new Float64Array(R);
+  for (let i = 0; i < nI; i++) {
+    for (let j = 0; j < nT; j++) {
+      const row = (i * nT + j) * FIELDS;
+      let sum = 0;
+      tallies.forEach((t, r) => {
+        off[r] = t.grid[row + F.offered]!;
+        inSl[r] = t.grid[row + F.answeredInSl]!;
+        abandoned[r] = t.grid[row + F.abandoned]!;
+        waits[r] = t.grid[row + F.waitSum]!;
+        answered[r] = t.grid[row + F.answered]!;
+        contacts += t.grid[row + F.arrivals]!;
+        sum += off[r]!;
+      });
+      serviceLevel.push(ratioEstimate(inSl, off));
+      abandonRate.push(ratioEstimate(abandoned, off));
+      asa.push(ratioEstimate(waits, answered));
+      offered[i * nT + j] = sum / R;
+    }
+    tallies.forEach((t, r) => {
+      busy[r] = t.intervalTime[i * TIME_FIELDS + T.busy]!;
+      logged[r] = t.intervalTime[i * TIME_FIELDS + T.logged]!;
+    });
+    occupancy.push(ratioEstimate(busy, logged));
+  }
+  return { replications, serviceLevel, abandonRate, asa, offered, occupancy, tallies, contacts, events };
+}
+
+/** The service level of interval i over all contact types (ratio estimator, as above). */
+export function intervalServiceLevel(e: Evaluation, i: number, nT: number): Estimate {
+  const R = e.tallies.length;
+  const inSl = new Float64Array(R);
+  const off = new Float64Array(R);
+  e.tallies.forEach((t, r) => {
+    for (let j = 0; j < nT; j++) {
+      const row = (i * nT + j) * FIELDS;
+      inSl[r]! += t.grid[row + F.answeredInSl]!;
+      off[r]! += t.grid[row + F.offered]!;
+    }
+  });
+  return ratioEstimate(inSl, off);
+}
+
+/** Abandon rate, ASA (answered contacts) of interval i over all contact types. */
+export function intervalFigures(e: Evaluation, i: number, nT: number): { abandonRate: Estimate; asa: Estimate } {
+  const R = e.tallies.length;
+  const ab = new Float64Array(R);
+  const off = new Float64Array(R);
+  const w = new Float64Array(R);
+  const ans = new Float64Array(R);
+  e.tallies.forEach((t, r) => {
+    for (let j = 0; j < nT; j++) {
+      const row = (i * nT + j) * FIELDS;
+      ab[r]! += t.grid[row + F.abandoned]!;
+      off[r]! += t.grid[row + F.offered]!;
+      w[r]! += t.grid[row + F.waitSum]!;
+      ans[r]! += t.grid[row + F.answered]!;
+    }
+  });
+  return { abandonRate: ratioEstimate(ab, off), asa: ratioEstimate(w, ans) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** How far a cell is from meeting the requirement on the mean; 0 when it meets. */
+function shortfall(e: Evaluation, cell: number, targets: StaffingTargets): number {
+  let miss = 0;
+  const sl = e.serviceLevel[cell]!.mean;
+  if (sl !== null && sl < targets.target) miss = Math.max(miss, targets.target - sl);
+  const ab = e.abandonRate[cell]!.mean;
+  if (targets.maxAbandonRate !== undefined && ab !== null && ab > targets.maxAbandonRate) {
+    miss = Math.max(miss, Math.min(1, (ab - targets.maxAbandonRate) / Math.max(targets.maxAbandonRate, 0.01)));
+  }
+  const asa = e.asa[cell]!.mean;
+  if (targets.maxAsaSeconds !== undefined && asa !== null && asa > targets.maxAsaSeconds) {
+    miss = Math.max(miss, Math.min(1, (asa - targets.maxAsaSeconds) / Math.max(targets.maxAsaSeconds, 1)));
+  }
+  return miss;
+}
+
+/**
+ * The cell meets the requirement with a margin of `kappa` 95% half-widths: service level at or
+ * above target + kappa·ci95, capped figures at or below cap − kappa·ci95. kappa = 1 is "clearly
+ * meets" (the whole 95% interval is on the right side); kappa = 0 is "meets on the mean".
+ */
+function meetsWith(e: Evaluation, cell: number, targets: StaffingTargets, kappa: number): boolean {
+  const half = (x: Estimate): number | null => (kappa === 0 ? 0 : x.ci95 === null ? null : kappa * x.ci95);
+  const sl = e.serviceLevel[cell]!;
+  if (sl.mean !== null) {
+    const h = half(sl);
+    if (h === null || sl.mean - h < targets.target) return false;
+  }
+  const ab = e.abandonRate[cell]!;
+  if (targets.maxAbandonRate !== undefined && ab.mean !== null) {
+    const h = half(ab);
+    if (h === null || ab.mean + h > targets.maxAbandonRate) return false;
+  }
+  const asa = e.asa[cell]!;
+  if (targets.maxAsaSeconds !== undefined && asa.mean !== null) {
+    const h = half(asa);
+    if (h === null || asa.mean + h > targets.maxAsaSeconds) return false;
+  }
+  return true;
+}
+
+/** The cell meets the requirement with 95% confidence (not just on the mean). */
+function clearlyMeets(e: Evaluation, cell: number, targets: StaffingTargets): boolean {
+  return meetsWith(e, cell, targets, 1);
+}
+
+/**
+ * The margin, in 95% half-widths, by which one agent fewer must still meet the target for a
+ * removal at or above the analytic answer: 0, the mean decides (as it does for adding).
+ */
+export const REMOVAL_MARGIN = 0;
+
+function occupancyMisses(e: Evaluation, i: number, targets: StaffingTargets): boolean {
+  const m = e.occupancy[i]!.mean;
+  return targets.maxOccupancy !== undefined && m !== null && m > targets.maxOccupancy;
+}
+
+function occupancyClearlyMeets(e: Evaluation, i: number, targets: StaffingTargets): boolean {
+  if (targets.maxOccupancy === undefined) return true;
+  const o = e.occupancy[i]!;
+  if (o.mean === null) return true;
+  return o.ci95 !== null && o.mean + o.ci95 <= targets.maxOccupancy;
+}
+
+/**
+ * Runs the search from the analytic plan. `seed` drives every simulation (replication r of every
+ * plan is seeded from (seed, r)).
+ */
+export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: StaffingTargets, seed: number, options: SearchOptions): SearchOutcome {
+  const base = model.scenario;
+  const nI = model.intervalCount;
+  const nT = model.types.length;
+  const nG = model.groups.length;
+  const groups = model.groups;
+  const serves = (g: number, j: number): boolean => groups[g]!.proficiency[j]! > 0;
+  const skillCount = groups.map((g) => g.proficiency.reduce((n, p) => n + (p > 0 ? 1 : 0), 0));
+  const costed = groups.every((g) => g.costPerLoggedSecond > 0);
+  /** Groups sized exactly by Erlang C/A: their analytic answer is the prior (see the module comment). */
+  const exact = analytic.method.map((m) => m === 'erlang_c' || m === 'erlang_a');
+
+  // Which cells are checked, and which (group, interval) the search may change.
+  const checked = new Uint8Array(nI * nT);
+  for (let i = model.firstReportedInterval; i < nI; i++) {
+    for (let j = 0; j < nT; j++) {
+      if (analytic.offered[i]![j]! >= options.minOffered) checked[i * nT + j] = 1;
+    }
+  }
+  const relevant = (g: number, i: number): boolean => {
+    for (let j = 0; j < nT; j++) if (checked[i * nT + j] && serves(g, j)) return true;
+    return false;
+  };
+  const plan = analytic.agents.map((a) => Int32Array.from(a));
+  const limit = analytic.agents.map((a) => Int32Array.from(a, (n) => 3 * n + 20));
+  const removedOnce = plan.map(() => new Uint8Array(nI));
+  const tabu = plan.map(() => new Uint8Array(nI));
+  /** The removal round in which (g, i) last lost an agent (0: never); `trimRound` counts rounds. */
+  const removedIn = plan.map(() => new Int32Array(nI));
+  let trimRound = 0;
+
+  let iterations = 0;
+  let simulations = 0;
+  let replicationsRun = 0;
+  let contactsSimulated = 0;
+  let events = 0;
+  let atLimit = 0;
+  const run = (p: readonly Int32Array[], r: number, from = 0): Evaluation => {
+    const e = evaluatePlan(base, p, seed, r, from);
+    simulations++;
+    replicationsRun += r;
+    contactsSimulated += e.contacts;
+    events += e.events;
+    return e;
+  };
+  const say = (m: string): void => options.onProgress?.(m);
+
+  /** Every type with load in interval i keeps at least one agent among the groups serving it. */
+  const covered = (p: readonly Int32Array[], i: number): boolean => {
+    for (let j = 0; j < nT; j++) {
+      if (!(analytic.rate[i]![j]! > 0)) continue;
+      let n = 0;
+      for (let g = 0; g < nG; g++) if (serves(g, j)) n += p[g]![i]!;
+      if (n === 0) return false;
+    }
+    return true;
+  };
+
+  /**
+   * Adds agents where the plan misses; returns how many were added. With `prior` (the final
+   * stage), a cell of an exactly sized group that is below the analytic answer must also clearly
+   * meet the target for the types the group serves, on `e` and on `confirm` (other replications).
+   */
+  const fill = (e: Evaluation, confirm: Evaluation | null, prior: boolean): number => {
+    let added = 0;
+    for (let i = 0; i < nI; i++) {
+      if (prior) {
+        for (let g = 0; g < nG; g++) {
+          if (!exact[g] || plan[g]![i]! >= analytic.agents[g]![i]! || !relevant(g, i)) continue;
+          let clear = true;
+          for (let j = 0; j < nT && clear; j++) {
+            const cell = i * nT + j;
+            if (checked[cell] && serves(g, j)) clear = clearlyMeets(e, cell, targets) && (confirm === null || clearlyMeets(confirm, cell, targets));
+          }
+          if (!clear) {
+            plan[g]![i]!++;
+            changed(i);
+            added++;
+            if (removedOnce[g]![i]) tabu[g]![i] = 1;
+          }
+        }
+      }
+      const missing = new Map<number, number>(); // type -> weight
+      const steps = new Map<number, number>(); // type -> agents to add
+      for (let j = 0; j < nT; j++) {
+        const cell = i * nT + j;
+        if (!checked[cell]) continue;
+        const s = shortfall(e, cell, targets);
+        if (!(s > 0)) continue;
+        missing.set(j, Math.max(e.offered[cell]!, 1) * s);
+        const sl = e.serviceLevel[cell]!.mean;
+        let step = 1;
+        if (sl !== null && sl < targets.target) {
+          let able = 0;
+          for (let g = 0; g < nG; g++) if (serves(g, j)) able += plan[g]![i]!;
+          // Three quarters of the calibrated Erlang step, rounded: overshooting costs a removal
+          // round (two simulations per group), undershooting one more cheap iteration.
+          step = Math.min(MAX_STEP, Math.max(1, Math.round(0.75 * calibratedStep(typeQueue(model, j, analytic.rate[i]![j]!), able, sl, targets))));
+        }
+        steps.set(j, step);
+      }
+      const bump = (g: number, by = 1): void => {
+        for (let k = 0; k < by; k++) {
+          if (plan[g]![i]! >= limit[g]![i]!) {
+            atLimit++;
+            return;
+          }
+          plan[g]![i]!++;
+          changed(i);
+          added++;
+          if (removedOnce[g]![i]) tabu[g]![i] = 1;
+        }
+      };
+      if (missing.size === 0) {
+        if (occupancyMisses(e, i, targets)) {
+          // The group with the most offered work per agent in this interval.
+          let best = -1;
+          let bestLoad = -1;
+          for (let g = 0; g < nG; g++) {
+            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]!) continue;
+            let load = 0;
+            for (let j = 0; j < nT; j++) if (serves(g, j)) load += e.offered[i * nT + j]!;
+            load /= Math.max(1, plan[g]![i]!);
+            if (load > bestLoad) {
+              bestLoad = load;
+              best = g;
+            }
+          }
+          if (best >= 0) bump(best);
+        }
+        continue;
+      }
+      while (missing.size > 0) {
+        let best = -1;
+        let bestScore = 0;
+        // A miss in an interval that lost an agent in the last removal round: put that agent
+        // back (and never take it out again) rather than add one elsewhere; the removal of one
+        // group's agent can tip another group's type (its work overflows there). Prefer the
+        // group serving a missing type; the next iteration adds more if this was not enough.
+        for (let pass = 0; pass < 2 && best < 0; pass++) {
+          for (let g = 0; g < nG && best < 0; g++) {
+            if (removedIn[g]![i] !== trimRound || trimRound === 0 || tabu[g]![i]) continue;
+            if (pass === 0 && ![...missing.keys()].some((j) => serves(g, j))) continue;
+            best = g;
+          }
+        }
+        if (best >= 0) {
+          bump(best, 1);
+          missing.clear();
+          break;
+        }
+        for (let g = 0; g < nG; g++) {
+          // The coarse stage leaves exactly sized groups alone: their analytic answer is already
+          // close, and a few replications would only chase noise.
+          if (!prior && exact[g]) continue;
+          let score = 0;
+          for (const [j, w] of missing) if (serves(g, j)) score += w * groups[g]!.proficiency[j]!;
+          if (score <= 0) continue;
+          if (costed) score /= groups[g]!.costPerLoggedSecond;
+          const better =
+            best < 0 ||
+            score > bestScore * (1 + 1e-12) ||
+            (Math.abs(score - bestScore) <= 1e-12 * bestScore && skillCount[g]! < skillCount[best]!);
+          if (better) {
+            best = g;
+            bestScore = score;
+          }
+        }
+        if (best < 0) break;
+        let by = 1;
+        for (const j of missing.keys()) if (serves(best, j)) by = Math.max(by, steps.get(j) ?? 1);
+        bump(best, by);
+        for (const j of [...missing.keys()]) if (serves(best, j)) missing.delete(j);
+      }
+    }
+    return added;
+  };
+
+  // Plan versions, so that a removal already refused is not simulated again while nothing near
+  // it has changed: `stamp[i]` is the version at which interval i last changed (any group),
+  // `refused[g][i]` the version at which removing from (g, i) was last refused.
+  let version = 1;
+  const stamp = new Int32Array(nI);
+  const refused = plan.map(() => new Int32Array(nI));
+  const changed = (i: number): void => {
+    version++;
+    stamp[i] = version;
+  };
+  const quietSince = (g: number, i: number): boolean => {
+    const since = refused[g]![i]!;
+    if (since === 0) return false;
+    for (let k = Math.max(0, i - 1); k <= Math.min(nI - 1, i + 1); k++) if (stamp[k]! > since) return false;
+    return true;
+  };
+
+  /** Every checked cell of interval i meets on the mean (and its occupancy cap). */
+  const meetsOnMean = (ev: Evaluation, i: number): boolean => {
+    if (i < 0 || i >= nI) return true;
+    if (occupancyMisses(ev, i, targets)) return false;
+    for (let j = 0; j < nT; j++) if (checked[i * nT + j] && shortfall(ev, i * nT + j, targets) > 0) return false;
+    return true;
+  };
+
+  /** Tries one agent fewer, group by group and parity by parity; returns how many were removed. */
+  const trim = (r: number, prior: boolean): number => {
+    trimRound++;
+    let removed = 0;
+    for (let g = 0; g < nG; g++) {
+      for (let parity = 0; parity < 2; parity++) {
+        const candidates: number[] = [];
+        const trial = plan.map((p) => Int32Array.from(p));
+        for (let i = parity; i < nI; i += 2) {
+          if (plan[g]![i]! <= 0 || tabu[g]![i] || !relevant(g, i) || quietSince(g, i)) continue;
+          trial[g]![i]!--;
+          if (!covered(trial, i)) {
+            trial[g]![i]!++;
+            continue;
+          }
+          candidates.push(i);
+        }
+        if (candidates.length === 0) continue;
+        const e = run(trial, r);
+        // The interval itself by the rule (see the module comment), and its neighbours on the
+        // mean: one agent fewer in i also serves the last contacts of i − 1 later and leaves a
+        // longer queue to i + 1.
+        const stillMeets = (ev: Evaluation, i: number, belowAnalytic: boolean): boolean => {
+          let ok = belowAnalytic ? occupancyClearlyMeets(ev, i, targets) : !occupancyMisses(ev, i, targets);
+          for (let j = 0; j < nT && ok; j++) {
+            const cell = i * nT + j;
+            if (!checked[cell]) continue;
+            ok = serves(g, j) ? meetsWith(ev, cell, targets, belowAnalytic ? 1 : REMOVAL_MARGIN) : shortfall(ev, cell, targets) === 0;
+          }
+          return ok && meetsOnMean(ev, i - 1) && meetsOnMean(ev, i + 1);
+        };
+        // At or above the analytic answer the mean decides; below it, only clear evidence, found
+        // twice: on replications 0..r−1 and again on the independent replications r..2r−1.
+        const accepted: number[] = [];
+        const pending: number[] = [];
+        const refuse = (i: number): void => {
+          refused[g]![i] = version;
+        };
+        for (const i of candidates) {
+          const below = prior && exact[g]! && trial[g]![i]! < analytic.agents[g]![i]!;
+          if (!stillMeets(e, i, below)) refuse(i);
+          else (below ? pending : accepted).push(i);
+        }
+        if (pending.length > 0) {
+          const confirm = plan.map((p) => Int32Array.from(p));
+          for (const i of [...accepted, ...pending]) confirm[g]![i]!--;
+          const e2 = run(confirm, r, r);
+          for (const i of pending) {
+            if (stillMeets(e2, i, true)) accepted.push(i);
+            else refuse(i);
+          }
+        }
+        for (const i of accepted) {
+          plan[g]![i]!--;
+          changed(i);
+          removedOnce[g]![i] = 1;
+          removedIn[g]![i] = trimRound;
+          removed++;
+        }
+      }
+    }
+    return removed;
+  };
+
+  const stages = options.earlyReplications < options.replications ? [options.earlyReplications, options.replications] : [options.replications];
+  let converged = false;
+  let settled = false;
+  let last: { e: Evaluation; snapshot: string } | null = null;
+  const snapshotOf = (): string => plan.map((p) => p.join(',')).join(';');
+  for (const [k, r] of stages.entries()) {
+    converged = false;
+    settled = false;
+    const prior = k === stages.length - 1;
+    // Each stage starts afresh: every refusal, removal and tabu of a coarser stage is forgotten.
+    for (const rows of [refused, removedOnce, tabu, removedIn]) for (const row of rows) row.fill(0);
+    // The coarse stage may use at most half of the iterations.
+    const budget = k < stages.length - 1 ? Math.ceil(options.maxIterations / 2) : options.maxIterations;
+    while (iterations < budget) {
+      iterations++;
+      const e = run(plan, r);
+      last = { e, snapshot: snapshotOf() };
+      let confirm: Evaluation | null = null;
+      if (prior && plan.some((p, g) => exact[g] && p.some((n, i) => n < analytic.agents[g]![i]!))) confirm = run(plan, r, r);
+      const added = fill(e, confirm, prior);
+      if (added > 0) {
+        say(`iteration ${iterations} (${r} replications): added ${added} agent-intervals`);
+        continue;
+      }
+      if (!prior) {
+        // The coarse stage only climbs from the (optimistic) start; removals need the final count.
+        say(`iteration ${iterations} (${r} replications): no misses`);
+        break;
+      }
+      settled = true;
+      if (trimRound >= options.maxRemovalRounds) {
+        say(`iteration ${iterations} (${r} replications): no misses; stopping after ${trimRound} removal rounds`);
+        break;
+      }
+      const removed = trim(r, prior);
+      say(`iteration ${iterations} (${r} replications): ${removed > 0 ? `removed ${removed} agent-intervals` : 'stable'}`);
+      if (removed === 0) {
+        converged = true;
+        break;
+      }
+      settled = false;
+    }
+  }
+  // The figures reported are those of the final plan with the final replications.
+  let final = last?.e;
+  if (final === undefined || last?.snapshot !== snapshotOf() || final.replications !== options.replications) {
+    final = run(plan, options.replications);
+  }
+  return {
+    plan,
+    checked,
+    final,
+    iterations,
+    simulations,
+    replicationsRun,
+    contactsSimulated,
+    events,
+    converged,
+    settled,
+    removalRounds: trimRound,
+    atLimit,
+  };
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
+
+let cwd: string;
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'ccsim-staff-'));
+});
+afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SCENARIO = `
+name: Staff me
+seed: 4
+horizon: { days: 0.25, interval_minutes: 30, warmup_hours: 1 }
+service_level: { threshold_seconds: 20, target: 0.8, max_abandon_rate: 0.05 }
+contact_types:
+  - id: calls
+    arrivals: { per_hour: [60, 60, 60, 80, 120, 160, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60] }
+    handle_time: { distribution: lognormal, mean_minutes: 3, cv: 0.8 }
+    patience: { distribution: exponential, mean_seconds: 120 }
+agent_groups:
+  - id: team
+    skills: { calls: 1 }
+    agents: 3
+    hourly_cost: 25
+    shrinkage: 0.25
+`;
+
+function write(name: string, text: string): string {
+  writeFileSync(join(cwd, name), text);
+  return name;
+}
+
+describe('ccsim staff', () => {
+  it('--json prints {intervals, headcount, cost_total} on stdout and nothing else, and writes the run folder', () => {
+    const file = write('staff-me.yaml', SCENARIO);
+    const r = ccsim('staff', file, '--json', '--out', 'run1');
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      intervals: Array<{ start: string; required: Record<string, { analytic: number; simulated: number }>; service_level: number | null }>;
+      headcount: Record<string, number>;
+      cost_total: number;
+    };
+    expect(Object.keys(json).slice(0, 3)).toEqual(['intervals', 'headcount', 'cost_total']);
+    expect(json.intervals).toHaveLength(12);
+    for (const iv of json.intervals) {
+      expect(iv.start).toMatch(/^2026-01-05T\d\d:\d\d$/);
+      expect(Object.keys(iv.required)).toEqual(['team']);
+      expect(Number.isInteger(iv.required['team']!.analytic)).toBe(true);
+      expect(Number.isInteger(iv.required['team']!.simulated)).toBe(true);
+      expect(iv.service_level === null || (iv.service_level >= 0 && iv.service_level <= 1)).toBe(true);
+    }
+    // The warm-up (first two intervals) has no figures; the rest have.
+    expect(json.intervals[0]!.service_level).toBeNull();
+    expect(json.intervals[5]!.service_level).not.toBeNull();
+    const peak = Math.max(...json.intervals.map((iv) => iv.required['team']!.simulated));
+    expect(json.headcount).toEqual({ team: Math.ceil(peak / 0.75) });
+    expect(json.cost_total).toBeGreaterThan(0);
+
+    for (const f of ['staffing.json', 'staffing.csv', 'staffed.yaml']) expect(existsSync(join(cwd, 'run1', f))).toBe(true);
+    expect(JSON.parse(readFileSync(join(cwd, 'run1', 'staffing.json'), 'utf8'))).toEqual(json);
+    const csv = readFileSync(join(cwd, 'run1', 'staffing.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('start,offered_expected,checked,team_analytic,team_simulated,team_scheduled,service_level,service_level_ci95,abandon_rate,asa_seconds,occupancy,meets');
+    expect(csv).toHaveLength(12 + 2);
+  }, 120_000);
+
+  it('staffed.yaml is the scenario with the staffing found, ready to simulate', () => {
+    const staffed = loadScenario(join(cwd, 'run1', 'staffed.yaml')).scenario;
+    const json = JSON.parse(readFileSync(join(cwd, 'run1', 'staffing.json'), 'utf8')) as { intervals: Array<{ required: Record<string, { simulated: number }> }> };
+    expect(staffed.agent_groups[0]!.staffing).toEqual({ kind: 'by_interval', agents: json.intervals.map((iv) => iv.required['team']!.simulated) });
+    const original = loadScenario(join(cwd, 'staff-me.yaml')).scenario;
+    const { source: _a, agent_groups: ga, ...restStaffed } = staffed;
+    const { source: _b, agent_groups: gb, ...restOriginal } = original;
+    expect(restStaffed).toEqual(restOriginal);
+    expect({ ...ga[0]!, staffing: null }).toEqual({ ...gb[0]!, staffing: null });
+
+    const r = ccsim('simulate', join('run1', 'staffed.yaml'), '--json', '--replications', '2', '--jobs', '1', '--out', 'run2');
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { totals: { offered: number } }).totals.offered).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('prints the table with analytic and simulated agents side by side', () => {
+    const r = ccsim('staff', 'staff-me.yaml', '--out', 'run3', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const t = ccsim('staff', 'staff-me.yaml', '--out', 'run4');
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout).toContain('Staffing: Staff me');
+    expect(t.stdout).toContain('2026-01-05 05:30');
+    expect(t.stdout).toMatch(/headcount/);
+    expect(t.stdout).toContain('Wrote run4/');
+  }, 120_000);
+
+  it('refuses caps that no staffing can meet (exit code 2, the field named)', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['target: 0.8, max_occupancy: 0', /service_level\.max_occupancy: expected a share above 0/],
+      ['target: 0.8, max_asa_seconds: 0', /service_level\.max_asa_seconds: expected a number above 0/],
+      ['target: 0.8, max_abandon_rate: 0', /service_level\.max_abandon_rate: expected a share above 0/],
+      ['target: 1', /service_level\.target: expected a share below 1/],
+      ['target: 0.8, max_occupancy: 1.5', /max_occupancy/],
+      ['target: 0.8, max_asa_seconds: -3', /max_asa_seconds/],
+    ];
+    for (const [cap, message] of cases) {
+      const file = write('bad-cap.yaml', SCENARIO.replace('target: 0.8, max_abandon_rate: 0.05', cap));
+      const r = ccsim('staff', file, '--out', 'never');
+      expect(r.status, `${cap}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toContain('internal error');
+      expect(existsSync(join(cwd, 'never'))).toBe(false);
+    }
+  }, 120_000);
+});
