@@ -19,6 +19,7 @@ import { runReplication } from '../src/center/run.ts';
 import { summarise } from '../src/metrics/summarise.ts';
 import { WORKLOADS, workload, type Workload } from './workloads.ts';
 import { measureReplicationsPerSecond } from '../src/experiment/replications.ts';
+import { benchStaffing, type StaffingBench } from './staffing.ts';
 
 const RESULT_PREFIX = 'BENCH_RESULT ';
 const WARMUP_CONTACTS = 50_000;
@@ -135,6 +136,8 @@ interface Summary {
   contactsPerSecond: { w1_1M: number | null; w1_10M: number | null; goal: number };
   replicationsPerSecond: { jobs1: number | null; jobs2: number | null; speedup?: number | null; goal?: number };
   reference: typeof REFERENCE;
+  /** `ccsim staff` on a 7-day, 30-minute, three-type week (bench/staffing.ts); absent unless run. */
+  staffing?: StaffingBench;
 }
 
 function summary(results: Measurement[]): Summary {
@@ -179,6 +182,13 @@ function print(s: Summary): void {
         `R replications/s on worker threads (warm pool, ${R_PARALLEL_REPLICATIONS} replications, best of ${PARALLEL_ROUNDS}): --jobs 1 ${p.jobs1!.toFixed(2)}, --jobs 2 ${p.jobs2.toFixed(2)}: ${p.speedup.toFixed(2)}x  (goal >= ${GOAL_SPEEDUP_2_JOBS}x on 2 cores: ${p.speedup >= GOAL_SPEEDUP_2_JOBS ? 'met' : 'NOT met'}${cpus().length < 2 ? '; this machine has 1 CPU' : ''})`,
       );
     }
+  }
+  if (s.staffing) {
+    const st = s.staffing;
+    out.push(
+      `staffing (ccsim staff, 7 days x 30 min, 3 types, default settings): ${st.seconds.toFixed(1)} s; ${st.iterations} iterations, ${st.simulations} simulations, ` +
+        `${st.replications} replications, ${si(st.contacts)} contacts; ${st.checkedIntervals} checked intervals, ${st.missedIntervals} missed (goal: under ~60 s)`,
+    );
   }
   out.push('');
   out.push('Reference figures from the design notes (not measured by this run):');
@@ -230,6 +240,10 @@ export function main(argv: string[]): number {
     });
     return 0;
   }
+  if (argv.includes('--child-staffing')) {
+    process.stdout.write(RESULT_PREFIX + JSON.stringify(benchStaffing()) + '\n');
+    return 0;
+  }
   const childId = flag('--child');
   if (childId !== undefined) {
     child(childId);
@@ -239,7 +253,7 @@ export function main(argv: string[]): number {
   const only = flag('--only');
   let selected: Workload[];
   try {
-    selected = only === undefined ? WORKLOADS : only.split(',').map((id) => workload(id.trim()));
+    selected = only === undefined ? WORKLOADS : only.split(',').map((id) => id.trim()).filter((id) => id !== 'staffing').map((id) => workload(id));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n`);
     return 2;
@@ -255,7 +269,20 @@ export function main(argv: string[]): number {
     const p = runParallelChild();
     s.replicationsPerSecond = { jobs1: p.jobs1, jobs2: p.jobs2, speedup: p.jobs2 / p.jobs1, goal: GOAL_SPEEDUP_2_JOBS };
   }
+  if (only === undefined || only.split(',').some((id) => id.trim() === 'staffing')) {
+    if (!json) process.stderr.write(`running staffing: ccsim staff on a 7-day, 30-minute, three-type week ...\n`);
+    s.staffing = runStaffingChild();
+  }
   if (json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
   else print(s);
   return 0;
+}
+
+/** `ccsim staff` timed in its own child process (bench/staffing.ts). */
+function runStaffingChild(): StaffingBench {
+  const bin = fileURLToPath(new URL('../bin/bench.mjs', import.meta.url));
+  const out = spawnSync(process.execPath, [...process.execArgv, bin, '--child-staffing'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = out.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (out.status !== 0 || line === undefined) throw new Error(`staffing child exited with status ${out.status ?? out.signal}`);
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as StaffingBench;
 }
