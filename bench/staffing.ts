@@ -4,8 +4,9 @@
  *
  *   billing  voice, 4,000 a day, handle lognormal 300 s (cv 0.8), patience exp 150 s
  *   tech     voice, 2,000 a day, handle lognormal 480 s (cv 1.0), patience exp 240 s
- *   sales    voice, 1,200 a day, handle exp 240 s, patience exp 120 s
- *   groups   billing (billing), tech (tech), flex (billing 0.9, sales 1, tech 0.8)
+ *   sales    voice, 1,200 a day, handle exp 240 s, patience exp 120 s, priority 1
+ *   groups   billing (billing), tech (tech), flex (billing 0.9, sales 1, tech 0.8): a free flex
+ *            agent takes a waiting sales call first, and billing or tech overflow otherwise
  *
  * Open 07:00–22:00 with a two-peak day; Saturday at 60%, Sunday at 30%; 80% within 20 s and an
  * abandon rate of at most 5%.
@@ -20,7 +21,7 @@ const lognormal = (mean: number, cv: number): Distribution => ({ distribution: '
 const BY_HOUR = [0, 0, 0, 0, 0, 0, 0, 3, 7, 10, 11, 10, 8, 8, 9, 10, 9, 7, 6, 5, 4, 3, 0, 0];
 const BY_WEEKDAY = [1, 1, 1, 1, 1, 0.6, 0.3];
 
-function contactType(id: string, perDay: number, handle: Distribution, patience: Distribution): ContactType {
+function contactType(id: string, perDay: number, handle: Distribution, patience: Distribution, priority = 0): ContactType {
   return {
     id,
     channel: 'voice',
@@ -30,7 +31,7 @@ function contactType(id: string, perDay: number, handle: Distribution, patience:
     retry: null,
     fcr: 1,
     repeat_after: exp(86400),
-    priority: 0,
+    priority,
     service_level_seconds: 20,
     self_service: null,
   };
@@ -50,7 +51,7 @@ export function staffingScenario(days = 7): Scenario {
     contact_types: [
       contactType('billing', 4000, lognormal(300, 0.8), exp(150)),
       contactType('tech', 2000, lognormal(480, 1), exp(240)),
-      contactType('sales', 1200, exp(240), exp(120)),
+      contactType('sales', 1200, exp(240), exp(120), 1),
     ],
     agent_groups: [group('billing', { billing: 1 }, 30), group('tech', { tech: 1 }, 40), group('flex', { billing: 0.9, sales: 1, tech: 0.8 }, 36)],
     routing: { policy: 'skill_based', transfer_seconds: 60 },

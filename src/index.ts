@@ -29,3 +29,6 @@ export { fitHistory, fitHistoryFile } from './fit/index.ts';
 
 // Reports.
 export { reportFiles } from './report/report-files.ts';
+
+// Staffing search.
+export { staff } from './staffing/index.ts';

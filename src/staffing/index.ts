@@ -130,6 +130,8 @@ export interface StaffingResult {
     /** The plan meets the target on the mean in every checked interval of the final simulation's replications (not stopped mid-way by the iteration limit). */
     settled: boolean;
     removal_rounds: number;
+    /** Agents the search wanted to add but could not: a group at its limit (3 × separate teams + 20). */
+    at_limit: number;
     seconds: number;
     min_offered: number;
     /** Checked intervals that miss on the mean in the final simulation. */
@@ -320,6 +322,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       converged: outcome.converged,
       settled: outcome.settled,
       removal_rounds: outcome.removalRounds,
+      at_limit: outcome.atLimit,
       seconds: (performance.now() - t0) / 1000,
       min_offered: settings.minOffered,
       missed_intervals: missed,

@@ -88,7 +88,7 @@ export function formatStaffing(result: StaffingResult): string {
   const s = result.search;
   out.push(
     `search: ${s.iterations} iterations, ${s.simulations} simulations, ${s.replications_run} replications, ${num(s.seconds, 1)} s` +
-      (s.converged ? ', converged' : ', stopped at the iteration limit'),
+      (s.converged ? ', converged' : s.settled ? `, stopped after ${s.removal_rounds} removal rounds` : ', stopped at the iteration limit'),
   );
   out.push('');
   out.push('Agents logged in per interval: Erlang (analytic) -> simulated; SL is the plan\'s, mean ± 95% half-width');

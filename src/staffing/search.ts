@@ -125,7 +125,7 @@ export interface SearchOutcome {
   /** The final plan meets on the mean everywhere checked (false only when stopped at maxIterations while adding). */
   settled: boolean;
   removalRounds: number;
-  /** Cells where a group reached its agent limit while the interval still missed. */
+  /** Agents that could not be added because a group was at its limit (3 × separate teams + 20). */
   atLimit: number;
 }
 
@@ -347,7 +347,14 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
     return false;
   };
   const plan = analytic.agents.map((a) => Int32Array.from(a));
-  const limit = analytic.agents.map((a) => Int32Array.from(a, (n) => 3 * n + 20));
+  // A group never needs more than three times what separate teams for all its types would.
+  const limit = analytic.agents.map((a, g) =>
+    Int32Array.from(a, (n, i) => {
+      let separate = 0;
+      for (let j = 0; j < nT; j++) if (serves(g, j)) separate += analytic.separate[j]![i]!;
+      return 3 * Math.max(n, separate) + 20;
+    }),
+  );
   const removedOnce = plan.map(() => new Uint8Array(nI));
   const tabu = plan.map(() => new Uint8Array(nI));
   /** The removal round in which (g, i) last lost an agent (0: never); `trimRound` counts rounds. */
@@ -442,7 +449,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
           let best = -1;
           let bestLoad = -1;
           for (let g = 0; g < nG; g++) {
-            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]!) continue;
+            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]! || (!prior && exact[g])) continue;
             let load = 0;
             for (let j = 0; j < nT; j++) if (serves(g, j)) load += e.offered[i * nT + j]!;
             load /= Math.max(1, plan[g]![i]!);
