@@ -527,7 +527,7 @@ export class ContactCenter {
       const fine = this.tally.ttrByType;
       const bin = fine.binOf(ttr);
       fine.counts[j * fine.bins + bin]! += 1;
-      this.tally.ttrByInterval.addFinerBin(kIv, bin, fine.binsPerDecade);
+      this.tally.ttrByInterval.addFinerBin(kIv, bin, fine.subBitsLog2);
     }
     this.cases.free(k);
   }

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.ts';
 import { timestampOf } from '../model/calendar.ts';
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
-import { F, FIELDS, T, TIME_FIELDS, TTR_BINS_PER_DECADE_INTERVAL, TTR_BINS_PER_DECADE_TYPE, type Tally } from './tally.ts';
+import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
 import { quantileOfBins } from './log-histogram.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -20,7 +20,7 @@ interface TimeRow {
  * Turn one row of counters into the metrics of the README. `c` holds FIELDS counters (see
  * tally.ts), `ttr` the TTR histogram of the same contacts.
  */
-function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: ArrayLike<number>, binsPerDecade: number): Metrics {
+function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: ArrayLike<number>, subBitsLog2: number): Metrics {
   const g = (f: number): number => c[f]!;
   const arrivals = g(F.arrivals);
   const offered = g(F.offered);
@@ -31,7 +31,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
   const costContacts = g(F.agentContacts) * model.costPerAgentContact;
   const costTotal = time.agentCost + costSelfService + costTelephony + costContacts;
   const q = (p: number): number | null => {
-    const s = quantileOfBins(ttr, binsPerDecade, p);
+    const s = quantileOfBins(ttr, subBitsLog2, p);
     return s === null ? null : s / 3600;
   };
   const ttrMean = ratio(g(F.ttrSum), resolved);
@@ -96,7 +96,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
     }
     const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
-    by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_BINS_PER_DECADE_INTERVAL) });
+    by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL) });
   }
 
   // Agent time and cost per type: a group's busy time is the type's own; its idle time and pay
@@ -145,9 +145,9 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     const bins = hist.counts.subarray(j * hist.bins, (j + 1) * hist.bins);
     for (let f = 0; f < FIELDS; f++) allCounters[f]! += counters[f]!;
     for (let b = 0; b < hist.bins; b++) allBins[b]! += bins[b]!;
-    by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_BINS_PER_DECADE_TYPE);
+    by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_SUB_BITS_TYPE);
   }
-  const totals = metricsOf(model, allCounters, allTime, allBins, TTR_BINS_PER_DECADE_TYPE);
+  const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
 
   return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
 }
