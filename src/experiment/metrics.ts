@@ -6,54 +6,17 @@
 import type { Metrics } from '../metrics/types.ts';
 import { ci95HalfWidth, studentTQuantile } from '../metrics/student-t.ts';
 import type { MetricName } from './types.ts';
+import { SCALAR_METRICS } from '../metrics/names.ts';
 
-type Scalar = Exclude<keyof Metrics, 'ttr_hours'>;
 
-const SCALARS = [
-  'arrivals',
-  'contained',
-  'offered',
-  'answered',
-  'abandoned',
-  'transfers',
-  'service_level',
-  'asa_seconds',
-  'wait_probability',
-  'abandon_rate',
-  'aht_seconds',
-  'occupancy',
-  'fcr',
-  'containment_rate',
-  'repeat_rate',
-  'cases',
-  'resolved_cases',
-  'lost_cases',
-  'open_cases',
-  'cost_total',
-  'cost_per_contact',
-  'cost_per_resolution',
-  'agents',
-  'paid_hours',
-  'cost_agents',
-  'cost_self_service',
-  'cost_telephony',
-  'cost_contacts',
-  'waiting_at_end',
-  'in_self_service_at_end',
-] as const satisfies readonly Scalar[];
-
-// Compile-time check: a metric added to `Metrics` must be listed here.
-type Missing = Exclude<Scalar, (typeof SCALARS)[number]>;
-const everyMetricListed: [Missing] extends [never] ? true : Missing = true;
-void everyMetricListed;
 
 /** Every metric name, in the order of the metrics definitions. */
 export const METRIC_NAMES: readonly MetricName[] = [
-  ...SCALARS.slice(0, SCALARS.indexOf('repeat_rate') + 1),
+  ...SCALAR_METRICS.slice(0, SCALAR_METRICS.indexOf('repeat_rate') + 1),
   'ttr_hours.mean',
   'ttr_hours.p50',
   'ttr_hours.p90',
-  ...SCALARS.slice(SCALARS.indexOf('repeat_rate') + 1),
+  ...SCALAR_METRICS.slice(SCALAR_METRICS.indexOf('repeat_rate') + 1),
 ];
 
 /** The headline metrics a comparison or sweep reports, in display order. */

@@ -16,64 +16,26 @@
  */
 
 import type { Metrics, Result } from '../metrics/types.ts';
+import { SCALAR_METRICS, type ScalarMetric } from '../metrics/names.ts';
 
-type ScalarKey = Exclude<keyof Metrics, 'ttr_hours'>;
 
-/** Every scalar metric, in column order. */
-const SCALAR_KEYS = [
-  'arrivals',
-  'contained',
-  'offered',
-  'answered',
-  'abandoned',
-  'transfers',
-  'service_level',
-  'asa_seconds',
-  'wait_probability',
-  'abandon_rate',
-  'aht_seconds',
-  'occupancy',
-  'fcr',
-  'containment_rate',
-  'repeat_rate',
-  'cases',
-  'resolved_cases',
-  'lost_cases',
-  'open_cases',
-  'cost_total',
-  'cost_per_contact',
-  'cost_per_resolution',
-  'agents',
-  'paid_hours',
-  'cost_agents',
-  'cost_self_service',
-  'cost_telephony',
-  'cost_contacts',
-  'waiting_at_end',
-  'in_self_service_at_end',
-] as const satisfies readonly ScalarKey[];
-
-// Compile-time check: a metric added to `Metrics` must get a column here.
-type MissingColumn = Exclude<ScalarKey, (typeof SCALAR_KEYS)[number]>;
-const everyMetricHasAColumn: [MissingColumn] extends [never] ? true : MissingColumn = true;
-void everyMetricHasAColumn;
 
 interface Column {
   readonly name: string;
   readonly value: (m: Metrics) => number | null;
 }
 
-function scalarColumn(key: ScalarKey): Column {
+function scalarColumn(key: ScalarMetric): Column {
   return { name: key, value: (m) => m[key] };
 }
 
 /** The metric columns, in order (`ttr_hours_*` after `repeat_rate`). */
 export const METRIC_COLUMNS: readonly Column[] = [
-  ...SCALAR_KEYS.slice(0, SCALAR_KEYS.indexOf('repeat_rate') + 1).map(scalarColumn),
+  ...SCALAR_METRICS.slice(0, SCALAR_METRICS.indexOf('repeat_rate') + 1).map(scalarColumn),
   { name: 'ttr_hours_mean', value: (m) => m.ttr_hours.mean },
   { name: 'ttr_hours_p50', value: (m) => m.ttr_hours.p50 },
   { name: 'ttr_hours_p90', value: (m) => m.ttr_hours.p90 },
-  ...SCALAR_KEYS.slice(SCALAR_KEYS.indexOf('repeat_rate') + 1).map(scalarColumn),
+  ...SCALAR_METRICS.slice(SCALAR_METRICS.indexOf('repeat_rate') + 1).map(scalarColumn),
 ];
 
 /** A number as CSV text: integers as they are, others with at most 6 decimals; null or non-finite: empty. */
