@@ -76,7 +76,6 @@ export class ContactCenter {
   private readonly horizon: number;
   private readonly warmup: number;
   private readonly ivLen: number;
-  private readonly ivCount: number;
 
   constructor(
     private readonly model: Model,
@@ -88,7 +87,6 @@ export class ContactCenter {
     this.horizon = model.horizonSeconds;
     this.warmup = model.warmupSeconds;
     this.ivLen = model.intervalSeconds;
-    this.ivCount = model.intervalCount;
     this.tally = newTally(model);
     this.grid = this.tally.grid;
     this.typeCount = nT;

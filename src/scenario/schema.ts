@@ -51,7 +51,6 @@ function num(what: string, ok: (n: number) => boolean = () => true) {
   return z.number({ error }).refine(ok, { error });
 }
 
-const anyNumber = num(WHAT.number);
 const nonNegative = num(WHAT.nonNegative, (n) => n >= 0);
 const positive = num(WHAT.positive, (n) => n > 0);
 const share = num(WHAT.share, (n) => n >= 0 && n <= 1);
