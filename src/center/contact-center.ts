@@ -65,6 +65,8 @@ export class ContactCenter {
   private readonly channelOf: Int32Array;
   private readonly slOf: Float64Array;
   private readonly fcrOf: Float64Array;
+  /** 1 where a contact can leave unresolved (fcr < 1, or a skilled agent below proficiency 1). */
+  private readonly mayFail: Uint8Array;
   private readonly proficiency: Float64Array; // group * typeCount + type
   private readonly streams: TypeStreams[];
   /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
@@ -95,6 +97,9 @@ export class ContactCenter {
     this.fcrOf = Float64Array.from(model.types, (t) => t.fcr);
     this.proficiency = new Float64Array(nG * nT);
     model.groups.forEach((g, gi) => this.proficiency.set(g.proficiency, gi * nT));
+    this.mayFail = Uint8Array.from(model.types, (t, j) =>
+      t.fcr < 1 || model.groups.some((g) => g.proficiency[j]! > 0 && g.proficiency[j]! < 1) ? 1 : 0,
+    );
     this.agents = new AgentPool(model.groups.map((g) => ({ size: g.roster.max, concurrency: g.concurrency })));
     this.rosterIndex = new Int32Array(nG);
 
@@ -261,13 +266,14 @@ export class ContactCenter {
     p.iv[c] = iv;
     p.handle[c] = type.handle(s.handle[gen]!);
     p.patience[c] = type.patience !== null ? type.patience(s.patience[gen]!) : Infinity;
-    p.resolveU[c] = type.fcr < 1 ? s.resolve[gen]!() : 0;
+    const mayFail = this.mayFail[j] === 1;
+    p.resolveU[c] = mayFail ? s.resolve[gen]!() : 0;
     if (type.retryAfter !== null) {
       const u = s.retry[gen]!;
       p.retryU[c] = u();
       p.retryDelay[c] = type.retryAfter(u);
     }
-    if (type.fcr < 1) p.repeatDelay[c] = type.repeatAfter(s.repeat[gen]!);
+    if (mayFail) p.repeatDelay[c] = type.repeatAfter(s.repeat[gen]!);
     if (iv >= 0) {
       this.add(F.arrivals, iv, j, 1);
       if (p.flags[c]! & FL_REPEAT) this.add(F.repeats, iv, j, 1);

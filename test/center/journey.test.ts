@@ -125,6 +125,12 @@ describe('proficiency', () => {
     });
   }
 
+  it('with the default fcr of 1, proficiency 0.5 still resolves only half the cases at first contact', () => {
+    const results = replicate(single({ perHour: 60, handle: exp(h), agents: 40, proficiency: 0.5, fcr: 1, repeat: exp(HOUR), days: 2, seed: 260 }), R);
+    expectAgrees(results, (m) => m.fcr, 0.5, 'FCR');
+    for (const r of results) expect(r.totals.repeat_rate!).toBeGreaterThan(0.3);
+  });
+
   it('proficiency 0.5 doubles AHT and halves FCR relative to proficiency 1, same customers', () => {
     const run = (p: number) => replicate(single({ perHour: 60, handle: exp(h), agents: 40, proficiency: p, fcr: f, repeat: exp(HOUR), days: 2, seed: 250 }), R);
     const full = run(1);
