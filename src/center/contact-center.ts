@@ -392,6 +392,9 @@ export class ContactCenter {
         if (wait > 0) this.add(F.waited, iv, j, 1);
         if (channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
       }
+    } else if (iv >= 0 && channel === VOICE) {
+      // A transferred call on hold for a skilled agent: the line stays open.
+      this.add(F.voiceSeconds, iv, j, now - p.queued[c]!);
     }
     ag.take(a, channel === CHAT, now);
     const proficiency = this.proficiency[g * this.typeCount + j]!;
@@ -453,11 +456,11 @@ export class ContactCenter {
     const j = p.type[c]!;
     const rr = this.router as RoundRobinRouter; // only round robin transfers
     const b = rr.skilledAgentFor(j);
+    p.queued[c] = this.now; // from now on, on hold for a skilled agent
     if (b >= 0) this.startService(c, b);
     else {
       p.state[c] = S_WAITING;
       p.deadline[c] = Infinity;
-      p.queued[c] = this.now;
       p.flags[c]! |= FL_IN_QUEUE;
       rr.transferQueueFor(j).push(c);
     }

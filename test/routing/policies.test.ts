@@ -67,3 +67,27 @@ describe('round_robin', () => {
     }
   });
 });
+
+describe('telephony minutes', () => {
+  const make = (policy: 'skill_based' | 'round_robin') =>
+    scenario({
+      seed: 9,
+      routing: { policy, transfer_seconds: 60 },
+      costs: { per_minute_voice: 0.6, per_contact: 0, overhead_per_agent_hour: 0 },
+      contact_types: [contactType('a', { arrivals: flat(100) }), contactType('b', { arrivals: flat(100) })],
+      agent_groups: [group('for-a', { a: 1 }, 6), group('for-b', { b: 1 }, 6)],
+    });
+
+  it('are the waits plus the handle times of voice contacts (skill_based, no abandonment)', () => {
+    const t = simulate(make('skill_based')).totals;
+    // 0.6 per minute = 0.01 per second; every offered contact was answered.
+    expect(t.answered).toBe(t.offered);
+    expect(t.cost_telephony).toBeCloseTo(0.01 * t.answered * (t.asa_seconds! + t.aht_seconds!), 6);
+  });
+
+  it('also bill the hold of a transferred call waiting for a skilled agent (round_robin)', () => {
+    const t = simulate(make('round_robin')).totals;
+    expect(t.transfers).toBeGreaterThan(0);
+    expect(t.cost_telephony).toBeGreaterThan(0.01 * t.answered * (t.asa_seconds! + t.aht_seconds!));
+  });
+});
