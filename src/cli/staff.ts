@@ -2,7 +2,8 @@
  * `ccsim staff FILE`: the fewest agents per group and interval meeting the scenario's service
  * level target (and its caps): Erlang C/A first, then refined by simulation. Prints the table
  * (or `--json`), and writes staffing.json, staffing.csv and staffed.yaml (the scenario with the
- * staffing found as `by_interval`, ready to simulate) into a new run folder.
+ * staffing found as `by_interval`, ready to simulate) into a new run folder; when a group is
+ * staffed in shifts, also staffed-shifts.yaml (its requirement covered with its shift templates).
  */
 
 import { defineCommand, printWarnings } from './options.ts';
@@ -23,7 +24,7 @@ export const staffCommand = defineCommand({
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     const { staff, checkStaffable } = await import('../staffing/index.ts');
-    const { staffingJson, staffingCsv, staffedYaml, formatStaffing } = await import('../staffing/report.ts');
+    const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing } = await import('../staffing/report.ts');
     checkStaffable(scenario);
     // Planned before searching, so a refused --out fails at once.
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force });
@@ -31,15 +32,17 @@ export const staffCommand = defineCommand({
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
     const staffed = staff(scenario, { seed, days, onProgress: progress });
 
-    const files = {
-      'staffing.json': staffingJson(staffed.result),
+    const staffingText = staffingJson(staffed.result);
+    const files: Record<string, string> = {
+      'staffing.json': staffingText,
       'staffing.csv': staffingCsv(staffed.result),
       'staffed.yaml': staffedYaml(staffed.scenario, staffed.result, file),
     };
+    if (staffed.shiftsScenario !== null) files['staffed-shifts.yaml'] = staffedShiftsYaml(staffed.shiftsScenario, staffed.result, file);
     const dir = writeRunFolder(plan, files);
     const wrote = `Wrote ${displayPath(dir)} (${Object.keys(files).join(', ')})\n`;
     if (json) {
-      process.stdout.write(files['staffing.json']);
+      process.stdout.write(staffingText);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {
       process.stdout.write(formatStaffing(staffed.result) + '\n' + wrote);

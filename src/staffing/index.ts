@@ -11,14 +11,16 @@ import { compile } from '../model/compile.ts';
 import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import type { Result } from '../metrics/types.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, Weekday } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 import { intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
+import { coverWithShifts, evaluateShifts } from './shifts.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
 export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
+export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable } from './shifts.ts';
 
 export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
   replications: 10,
@@ -108,6 +110,33 @@ export interface PoolingSummary {
   message: string;
 }
 
+/**
+ * A group staffed in shifts: its simulated requirement covered with its shift templates
+ * (shifts.ts). Hours are logged-in agent-hours over the whole horizon, warm-up included (the
+ * shifts must be there from the start); `paid_hours` and `cost_agents` add shrinkage and cost.
+ */
+export interface GroupShifts {
+  /** One entry per (template, weekday): the template starting that weekday, and its agents. */
+  shifts: Array<{ template: number; start: string; hours: number; day: Weekday; agents: number; agent_hours: number }>;
+  /** Agent-hours of the cover. */
+  agent_hours: number;
+  /** Σ requirement × interval hours (coverable intervals). */
+  required_agent_hours: number;
+  /** Lower bound (LP relaxation) on the agent-hours of any cover. */
+  lower_bound_agent_hours: number;
+  /** (agent_hours − lower bound) / lower bound. */
+  gap: number;
+  /** agent_hours / (1 − shrinkage), and × (hourly_cost + overhead_per_agent_hour). */
+  paid_hours: number;
+  cost_agents: number;
+  /** The scenario's own shifts (their `agents`): agent-hours and intervals below the requirement. */
+  current_agent_hours: number;
+  current_short_intervals: number;
+  /** Intervals needing agents that no template covers whole, and their required agent-hours. */
+  uncoverable: string[];
+  uncoverable_agent_hours: number;
+}
+
 export interface StaffingResult {
   intervals: StaffingInterval[];
   /** Peak scheduled agents per group (with shrinkage). */
@@ -120,6 +149,8 @@ export interface StaffingResult {
   target: { service_level: number; threshold_seconds: number; max_abandon_rate: number | null; max_asa_seconds: number | null; max_occupancy: number | null };
   groups: Record<string, GroupSummary>;
   pooling: PoolingSummary | null;
+  /** Per group staffed in shifts, the requirement covered with its templates; {} when none. */
+  shifts: Record<string, GroupShifts>;
   search: {
     iterations: number;
     simulations: number;
@@ -143,6 +174,8 @@ export interface Staffed {
   result: StaffingResult;
   /** The scenario with the simulated staffing as `by_interval`. */
   scenario: Scenario;
+  /** The scenario with groups in shifts staffed by the shift cover (others as in `scenario`); null when no group has shifts. */
+  shiftsScenario: Scenario | null;
   /** The final simulation of that scenario (replications' means with ci95). */
   simulation: Result;
   /** Events simulated by the whole search (for the benchmark). */
@@ -298,6 +331,30 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     headcount[g.id] = ceilShrunk(peak, g.shrinkage);
   });
 
+  const shifts: Record<string, GroupShifts> = {};
+  const shiftsScenario: Scenario = { ...staffedScenario, agent_groups: [...staffedScenario.agent_groups] };
+  scenario.agent_groups.forEach((g, gi) => {
+    if (g.staffing.kind !== 'shifts') return;
+    const requirement = Array.from(outcome.plan[gi]!);
+    const cover = coverWithShifts(requirement, g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes);
+    const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, nI);
+    const paid = cover.paidHours / (1 - g.shrinkage);
+    shifts[g.id] = {
+      shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
+      agent_hours: cover.paidHours,
+      required_agent_hours: cover.requiredHours,
+      lower_bound_agent_hours: cover.lowerBoundHours,
+      gap: cover.gap,
+      paid_hours: paid,
+      cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+      current_agent_hours: current.agentHours,
+      current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
+      uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
+      uncoverable_agent_hours: cover.uncoverableHours,
+    };
+    shiftsScenario.agent_groups[gi] = { ...shiftsScenario.agent_groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
+  });
+
   const result: StaffingResult = {
     intervals,
     headcount,
@@ -314,6 +371,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     },
     groups,
     pooling: pooling(model.groups.some((g) => g.proficiency.filter((p) => p > 0).length >= 2), analytic.separate, outcome.plan, from, nI, reportedHours, groupIds.length),
+    shifts,
     search: {
       iterations: outcome.iterations,
       simulations: outcome.simulations,
@@ -328,7 +386,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       missed_intervals: missed,
     },
   };
-  return { result, scenario: staffedScenario, simulation, events: outcome.events };
+  return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events };
 }
 
 /** The pooling comparison, when some group serves two or more contact types. */

@@ -1,7 +1,7 @@
 /**
  * What `ccsim staff` prints and writes: the table on stdout, `staffing.json` (the same as
  * `--json`), `staffing.csv` (one row per interval) and `staffed.yaml` (the scenario with the
- * staffing found, as `by_interval`).
+ * staffing found, as `by_interval`); with groups in shifts also `staffed-shifts.yaml`.
  */
 
 import { csvNumber, toCsv } from '../report/csv.ts';
@@ -54,6 +54,22 @@ export function staffedYaml(staffed: Scenario, result: StaffingResult, from: str
     `Erlang C/A and refined by simulation (seed ${result.seed}, ${result.replications} replications per plan),`,
     `for ${pct(result.target.service_level)} answered within ${result.target.threshold_seconds} s${caps(result) ? ` and ${caps(result)}` : ''}.`,
     `Simulate it with: ccsim simulate staffed.yaml --replications ${result.replications}`,
+  ];
+  return scenarioToYaml(staffed, lines.join('\n'));
+}
+
+/**
+ * `staffed-shifts.yaml`: the scenario with each group in shifts staffed by the cover of its
+ * requirement with its templates (one shift per template and weekday), other groups as in
+ * `staffed.yaml`.
+ */
+export function staffedShiftsYaml(staffed: Scenario, result: StaffingResult, from: string | undefined): string {
+  const gaps = Object.entries(result.shifts).map(([g, x]) => `${g} ${num(x.agent_hours, 1)} agent-hours, gap ${pct(x.gap)}`);
+  const lines = [
+    `Staffed by \`ccsim staff\`${from !== undefined ? ` from ${from}` : ''}: groups in shifts cover the simulated requirement`,
+    `with their shift templates (greedy + redundancy removal; gap to the LP lower bound: ${gaps.join('; ')});`,
+    'one shift per template and weekday. Other groups as in staffed.yaml.',
+    `Simulate it with: ccsim simulate staffed-shifts.yaml --replications ${result.replications}`,
   ];
   return scenarioToYaml(staffed, lines.join('\n'));
 }
@@ -130,6 +146,36 @@ export function formatStaffing(result: StaffingResult): string {
     ]);
   }
   out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push('');
+  const shiftGroups = Object.entries(result.shifts);
+  if (shiftGroups.length > 0) {
+    out.push('');
+    out.push('Shifts: the simulated requirement covered with each group\'s templates (agent-hours over the whole horizon; gap to the LP lower bound)');
+    const sRows: string[][] = [['group', 'shift', 'day', 'agents', 'agent h']];
+    for (const [g, x] of shiftGroups) {
+      for (const v of x.shifts) if (v.agents > 0) sRows.push([g, `${v.start} ${v.hours} h`, v.day, String(v.agents), num(v.agent_hours, 1)]);
+    }
+    out.push(...renderTable(sRows, ['l', 'l', 'l', 'r', 'r']));
+    const tRows: string[][] = [['group', 'required h', 'lower bound h', 'shifts h', 'gap', 'paid h', 'agent cost', 'current plan h', 'current short', 'uncoverable']];
+    for (const [g, x] of shiftGroups) {
+      tRows.push([
+        g,
+        num(x.required_agent_hours, 1),
+        num(x.lower_bound_agent_hours, 1),
+        num(x.agent_hours, 1),
+        pct(x.gap),
+        num(x.paid_hours, 1),
+        num(x.cost_agents, 2),
+        num(x.current_agent_hours, 1),
+        `${x.current_short_intervals} intervals`,
+        x.uncoverable.length === 0 ? 'none' : `${x.uncoverable.length} intervals, ${num(x.uncoverable_agent_hours, 1)} agent h`,
+      ]);
+    }
+    out.push(...renderTable(tRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+    for (const [g, x] of shiftGroups) {
+      if (x.uncoverable.length > 0) out.push(`${g}: no template covers ${x.uncoverable.slice(0, 8).join(', ')}${x.uncoverable.length > 8 ? ', ...' : ''}`);
+    }
+  }
   out.push('');
   out.push(`Cost total of the plan (simulated, all costs): ${num(result.cost_total, 2)}`);
   if (result.pooling !== null) out.push(`Pooling: ${result.pooling.message}.`);
