@@ -4,41 +4,46 @@
  * stdout: the commented scenario YAML (or, with `--json`, the JSON fit report).
  * stderr: skipped rows with their lines, and the fit report (a one-line summary per contact
  * type when `--out` writes the report to files; nothing more with `--json`).
- * `--out FILE`: the YAML to FILE, the report to FILE's name with `.fit.md` and `.fit.json`;
- * existing files are replaced only with `--force`.
+ * `--out FILE`: the YAML to FILE, the report to FILE's name with `.fit.md` and `.fit.json`, and
+ * (unless `--no-charts`) its chart to `.fit.svg`, `.fit.png` and `.fit.vl.json`; existing files
+ * are replaced only with `--force`. The chart libraries are loaded only to draw.
  * `--strict`: any bad row rejects the file (exit 2) instead of being skipped with a count.
  */
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.ts';
-import { defineCommand } from './options.ts';
+import { defineCommand, printWarnings } from './options.ts';
 
-/** The report files written beside `--out`: `plan.yaml` -> `plan.fit.md`, `plan.fit.json`. */
-export function reportPaths(out: string): { md: string; json: string } {
+/**
+ * The report files written beside `--out`: `plan.yaml` -> `plan.fit.md`, `plan.fit.json`, and
+ * the chart `plan.fit.svg`, `plan.fit.png`, `plan.fit.vl.json`.
+ */
+export function reportPaths(out: string): { md: string; json: string; svg: string; png: string; vl: string } {
   const ext = extname(out);
   const base = join(dirname(out), basename(out, ext === '.yaml' || ext === '.yml' ? ext : ''));
-  return { md: `${base}.fit.md`, json: `${base}.fit.json` };
+  return { md: `${base}.fit.md`, json: `${base}.fit.json`, svg: `${base}.fit.svg`, png: `${base}.fit.png`, vl: `${base}.fit.vl.json` };
 }
 
 export const fitCommand = defineCommand({
   name: 'fit',
   describe: 'Fit a scenario (arrival profiles, handle time, patience) to interval history; print the YAML',
   positionals: ['history'],
-  options: ['outFile', 'map', 'strict', 'json', 'force'],
+  options: ['outFile', 'map', 'strict', 'json', 'force', 'charts'],
   examples: [
     ['ccsim fit history.csv > plan.yaml', 'the scenario on stdout, the fit report on stderr'],
-    ['ccsim fit history.csv --out plan.yaml', 'also writes plan.fit.md and plan.fit.json'],
+    ['ccsim fit history.csv --out plan.yaml', 'also writes plan.fit.md, plan.fit.json and the chart plan.fit.png (.svg, .vl.json)'],
     ["ccsim fit export.csv --map 'Calls In=offered' --map 'Skill=queue'", 'name columns the aliases miss'],
     ['ccsim fit history.csv --strict', 'refuse the file if any row is bad'],
   ],
-  async run({ history, outFile, map, strict, json, force }) {
+  async run({ history, outFile, map, strict, json, force, charts }) {
     // Imported when needed, so `--help` stays fast.
     const { fitHistoryFile, fitReportJson, fitReportText, scenarioYaml, formatProblems, summarizeProblems, skippedRows } =
       await import('../fit/index.ts');
     const reports = outFile === undefined ? undefined : reportPaths(outFile);
     if (outFile !== undefined && reports !== undefined && !force) {
-      const existing = [outFile, reports.md, reports.json].filter((f) => existsSync(f));
+      const chartFiles = charts ? [reports.svg, reports.png, reports.vl] : [];
+      const existing = [outFile, reports.md, reports.json, ...chartFiles].filter((f) => existsSync(f));
       if (existing.length > 0) throw new UserError(`--out: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
     }
 
@@ -62,13 +67,28 @@ export const fitCommand = defineCommand({
     } catch (error) {
       throw new Error(`the fitted scenario does not load:\n${error instanceof Error ? error.message : String(error)}\n${yaml}`);
     }
-    const text = fitReportText(fit);
+    const drawChart = charts && reports !== undefined;
+    const text = fitReportText(fit, drawChart ? { chart: basename(reports.png) } : {});
     const jsonText = fitReportJson(fit);
 
     if (outFile !== undefined && reports !== undefined) {
+      // Drawn before anything is written, so a failure leaves no half-written set of files.
+      let chart: { spec: string; svg: string; png: Uint8Array | null } | undefined;
+      if (drawChart) {
+        const [{ renderChart }, { fitChartSpec }] = await Promise.all([import('../report/render.ts'), import('../report/charts/fit.ts')]);
+        const spec = fitChartSpec({ file: fit.history.file, types: fit.types });
+        const rendered = await renderChart(spec);
+        printWarnings(rendered.warnings.map((w) => `chart ${basename(reports.svg)}: ${w}`));
+        chart = { spec: JSON.stringify(spec, null, 2) + '\n', svg: rendered.svg, png: rendered.png };
+      }
       writeFileSync(outFile, yaml);
       writeFileSync(reports.md, text);
       writeFileSync(reports.json, jsonText);
+      if (chart !== undefined) {
+        writeFileSync(reports.vl, chart.spec);
+        writeFileSync(reports.svg, chart.svg);
+        if (chart.png !== null) writeFileSync(reports.png, chart.png);
+      }
       for (const t of fit.types) {
         const a = t.arrivals;
         process.stderr.write(
@@ -78,7 +98,8 @@ export const fitCommand = defineCommand({
             `, patience ${t.patience.mean_seconds === null ? 'not fitted' : `${t.patience.mean_seconds.toFixed(1)} s`}\n`,
         );
       }
-      process.stderr.write(`Wrote ${outFile}, ${reports.md}, ${reports.json}\n`);
+      const chartNames = chart === undefined ? [] : [reports.png, reports.svg, reports.vl];
+      process.stderr.write(`Wrote ${[outFile, reports.md, reports.json, ...chartNames].join(', ')}\n`);
     } else if (!json) {
       process.stderr.write(text);
     }

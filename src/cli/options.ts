@@ -216,7 +216,7 @@ export const OPTIONS = {
   }),
   charts: onByDefault({
     name: 'charts',
-    description: 'Draw the charts (charts/*.svg, *.png, *.vl.json) and put them in report.html; --no-charts skips them (faster)',
+    description: 'Draw the charts (SVG, PNG and vega-lite JSON; in report.html for runs, beside the YAML for fit); --no-charts skips them (faster)',
   }),
   strict: flagOption({
     name: 'strict',

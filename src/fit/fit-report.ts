@@ -1,7 +1,7 @@
 /**
  * The fit report: what was read (columns, rows skipped and why), what was fitted with its
  * standard error, and observed vs fitted by weekday, month, hour, and hour x weekday; as
- * markdown text (with a text chart by hour) and as JSON.
+ * markdown text (with a text chart by hour, and a link to the chart image when one is drawn) and as JSON.
  *
  * "Observed" is the mean over the days used (outlier days and left-out days excluded);
  * "fitted" is the mean of per_day x by_weekday x by_month (x by_hour share) over the same days.
@@ -36,7 +36,12 @@ function bar(observed: number, fitted: number, max: number, width = 40): string 
   return cells.join('').trimEnd();
 }
 
-export function fitReportText(fit: FitResult): string {
+export interface FitReportTextOptions {
+  /** The chart image (a path relative to the report, e.g. `plan.fit.png`), shown after the summary. */
+  chart?: string;
+}
+
+export function fitReportText(fit: FitResult, options: FitReportTextOptions = {}): string {
   const h = fit.history;
   const out: string[] = [];
   const w = (line = '') => out.push(line);
@@ -57,6 +62,10 @@ export function fitReportText(fit: FitResult): string {
     w();
     w('Skipped rows:');
     for (const line of formatProblems(h.file, h.problems, 20)) w(`  ${line}`);
+  }
+  if (options.chart !== undefined) {
+    w();
+    w(`![Observed vs fitted arrivals by hour of day and weekday](${options.chart.replace(/[ ()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`);
   }
   for (const t of fit.types) typeSection(t, w);
   return out.join('\n') + '\n';
