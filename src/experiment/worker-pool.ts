@@ -39,8 +39,15 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  task: Pending | null;
+  /** Tasks sent to this worker, oldest first; it answers them in order. */
+  tasks: Pending[];
 }
+
+/**
+ * Tasks a worker holds at once: the next one waits in its message queue, so the worker starts
+ * it the moment it finishes the current one instead of idling for a round trip to this thread.
+ */
+const IN_FLIGHT = 2;
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -93,13 +100,13 @@ export class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.task === null);
-      if (slot === undefined) {
-        if (this.slots.length >= this.size) return;
-        slot = this.start();
-      }
+      // An idle worker first, then a new one, then a busy one with room for a next task.
+      let slot = this.slots.find((s) => s.tasks.length === 0);
+      if (slot === undefined && this.slots.length < this.size) slot = this.start();
+      if (slot === undefined) slot = this.slots.find((s) => s.tasks.length < IN_FLIGHT);
+      if (slot === undefined) return;
       const task = this.queue.shift()!;
-      slot.task = task;
+      slot.tasks.push(task);
       slot.worker.ref();
       slot.worker.postMessage(task.message);
     }
@@ -107,14 +114,14 @@ export class WorkerPool {
 
   private start(): Slot {
     const worker = new Worker(ENTRY);
-    const slot: Slot = { worker, task: null };
+    const slot: Slot = { worker, tasks: [] };
     worker.on('message', (reply: ReplyMessage) => {
-      const task = slot.task;
-      if (task === null || task.message.id !== reply.id) return;
-      slot.task = null;
+      const task = slot.tasks[0];
+      if (task === undefined || task.message.id !== reply.id) return;
+      slot.tasks.shift();
       if (reply.error !== undefined) task.reject(new WorkerTaskError(reply.error.name, reply.error.message, reply.error.stack));
       else task.resolve(reply.result);
-      if (this.queue.length === 0) worker.unref();
+      if (this.queue.length === 0 && slot.tasks.length === 0) worker.unref();
       this.dispatch();
     });
     worker.on('error', (error: Error) => this.fail(error));
@@ -128,8 +135,7 @@ export class WorkerPool {
   /** Rejects everything pending and refuses further work. */
   private fail(error: Error): void {
     if (this.failure === null) this.failure = error;
-    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => (s.task === null ? [] : [s.task]))];
-    for (const s of this.slots) s.task = null;
+    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => s.tasks.splice(0))];
     for (const p of pending) p.reject(error);
   }
 }
