@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCcsim, type CliRun, expectUserError } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
 
 let cwd: string;
 beforeAll(() => {
@@ -16,18 +14,8 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ccsim = (...args: string[]): CliRun => runCcsim(cwd, ...args);
 
-/** A user's mistake: exit 2, a message, no stack trace. */
-function expectUserError(r: ReturnType<typeof ccsim>, message: RegExp): void {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toContain('    at ');
-  expect(r.stderr).not.toContain('internal error');
-}
 
 describe('ccsim command line', () => {
   it('--help lists the commands and exits 0', () => {

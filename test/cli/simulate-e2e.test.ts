@@ -1,13 +1,11 @@
 /** `ccsim simulate` and `ccsim validate` end to end, through `node bin/ccsim.mjs`, on a tiny M/M/5. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/metrics/types.ts';
+import { runCcsim, type CliRun } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
 
 // One voice type at 60 per hour, 3-minute exponential handling, 5 agents: 3 Erlangs on 5 agents.
 const TINY = `name: Tiny check
@@ -33,10 +31,7 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ccsim = (...args: string[]): CliRun => runCcsim(cwd, ...args);
 
 const runFolders = (): string[] => (existsSync(join(cwd, 'output')) ? readdirSync(join(cwd, 'output')).sort() : []);
 

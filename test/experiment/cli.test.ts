@@ -1,12 +1,10 @@
 /** `ccsim compare`, `sweep` and `merge` end to end, through `node bin/ccsim.mjs`. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCcsim, type CliRun, expectUserError } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
 
 const BASE = `name: Small center
 seed: 21
@@ -49,18 +47,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ccsim = (...args: string[]): CliRun => runCcsim(cwd, ...args);
 
-function expectUserError(r: ReturnType<typeof ccsim>, message: RegExp): void {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toContain('    at ');
-  expect(r.stderr).not.toContain('internal error');
-  expect(r.stdout).toBe('');
-}
 
 describe('--jobs does not change results', () => {
   it('simulate --replications 6: --jobs 1 and --jobs 2 print identical JSON', () => {

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
 import { gridPoint, gridSize, mergeSweeps, shardIndices, sweep, type SweepDocument } from '../../src/experiment/sweep.ts';
 import { parseShard, parseTargetCi, parseVaries, parseVary } from '../../src/experiment/specs.ts';
 import { createRunner } from '../../src/experiment/replications.ts';
 import { loadRawScenario } from '../../src/experiment/variants.ts';
 import { sweepCsv, sweepJson } from '../../src/report/sweep.ts';
+import { errorOf } from '../helpers/cli.ts';
 
 const BASE = `name: Sweep base
 seed: 3
@@ -32,15 +32,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('--vary, --shard and --target-ci', () => {
   it('ranges include both ends and keep the decimals written', () => {

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
 import { loadPlans, loadRawScenario, loadVariants, scenarioWithSettings } from '../../src/experiment/variants.ts';
 import { parseFieldPath } from '../../src/experiment/paths.ts';
+import { errorOf } from '../helpers/cli.ts';
 
 const BASE = `name: Base
 seed: 5
@@ -40,15 +40,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('field paths', () => {
   it('parses keys, items by id and by index, and quoted keys', () => {

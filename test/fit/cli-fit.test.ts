@@ -1,14 +1,12 @@
 /** `ccsim fit` end to end: stdout, --out and its report files, --map, --strict, --json, exit codes. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { syntheticHistory } from './synthetic.ts';
+import { runCcsim, type CliRun } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
 let cwd: string;
 
 beforeAll(() => {
@@ -45,10 +43,7 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ccsim = (...args: string[]): CliRun => runCcsim(cwd, ...args);
 
 function lineOf(file: string, prefix: string): number {
   return readFileSync(join(cwd, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix)) + 1;

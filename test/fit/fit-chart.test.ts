@@ -5,19 +5,17 @@
  * `ccsim fit --out` writes the chart files beside the YAML (not with --no-charts) and links the
  * PNG from the markdown report.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitHistory, fitReportJson, fitReportText, type FitResult } from '../../src/fit/index.ts';
 import { fitChartSpec, type FitChartInput } from '../../src/report/charts/fit.ts';
 import { renderChart, type RenderedChart } from '../../src/report/render.ts';
 import { syntheticHistory, type SyntheticQueue } from './synthetic.ts';
 import { isPng, markGroups, pngStats, roleTexts } from '../report/svg.ts';
+import { runCcsim, type CliRun } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/ccsim.mjs', import.meta.url));
 
 const SALES: SyntheticQueue = {
   name: 'Sales',
@@ -165,10 +163,7 @@ describe('the fit report', () => {
   });
 });
 
-function ccsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ccsim = (...args: string[]): CliRun => runCcsim(cwd, ...args);
 
 describe('ccsim fit --out', () => {
   const CHART_FILES = ['plan.fit.svg', 'plan.fit.png', 'plan.fit.vl.json'];
