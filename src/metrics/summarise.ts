@@ -102,11 +102,16 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   // Agent time and cost per type: a group's busy time is the type's own; its idle time and pay
   // are shared among the types it serves in proportion to the busy time each took.
   const by_type: Record<string, Metrics> = {};
+  // Per group, once: its busy time over all types, and how many types it is skilled for.
+  const groupBusyTotal = new Float64Array(nG);
+  const groupSkills = new Int32Array(nG);
   const allTime: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span: reportedSpan };
   for (let g = 0; g < nG; g++) {
-    let busy = 0;
-    for (let j = 0; j < nT; j++) busy += tally.groupBusy[g * nT + j]!;
-    allTime.busy += busy;
+    for (let j = 0; j < nT; j++) {
+      groupBusyTotal[g]! += tally.groupBusy[g * nT + j]!;
+      if (model.groups[g]!.proficiency[j]! > 0) groupSkills[g]!++;
+    }
+    allTime.busy += groupBusyTotal[g]!;
     allTime.logged += tally.groupLogged[g]!;
     allTime.paidHours += tally.groupPaidHours[g]!;
     allTime.agentCost += tally.groupCost[g]!;
@@ -115,28 +120,21 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   const allBins = new Float64Array(hist.bins);
   const allCounters = new Float64Array(FIELDS);
   for (let j = 0; j < nT; j++) {
+    // Occupancy per type: the busy time of the groups that serve it over their logged-in time.
+    // Pay per type: each group's pay shared among its types by the busy time each took (evenly
+    // among its skills if it was never busy).
     const time: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span: reportedSpan };
     for (let g = 0; g < nG; g++) {
-      const prof = model.groups[g]!.proficiency;
-      if (!(prof[j]! > 0) && tally.groupBusy[g * nT + j] === 0) continue;
-      let groupBusy = 0;
-      let skilled = 0;
-      for (let i = 0; i < nT; i++) {
-        groupBusy += tally.groupBusy[g * nT + i]!;
-        if (prof[i]! > 0) skilled++;
+      const serves = model.groups[g]!.proficiency[j]! > 0;
+      const busyOnJ = tally.groupBusy[g * nT + j]!;
+      const share = groupBusyTotal[g]! > 0 ? busyOnJ / groupBusyTotal[g]! : serves ? 1 / groupSkills[g]! : 0;
+      if (serves) {
+        time.busy += groupBusyTotal[g]!;
+        time.logged += tally.groupLogged[g]!;
       }
-      const share = groupBusy > 0 ? tally.groupBusy[g * nT + j]! / groupBusy : prof[j]! > 0 ? 1 / skilled : 0;
-      if (prof[j]! > 0) time.logged += tally.groupLogged[g]!;
       time.paidHours += share * tally.groupPaidHours[g]!;
       time.agentCost += share * tally.groupCost[g]!;
     }
-    // Occupancy per type: the busy time of the groups that serve it over their logged-in time.
-    let servingBusy = 0;
-    for (let g = 0; g < nG; g++) {
-      if (!(model.groups[g]!.proficiency[j]! > 0)) continue;
-      for (let i = 0; i < nT; i++) servingBusy += tally.groupBusy[g * nT + i]!;
-    }
-    time.busy = servingBusy;
     const counters = new Float64Array(FIELDS);
     for (let iv = 0; iv < model.intervalCount; iv++) {
       const row = (iv * nT + j) * FIELDS;
