@@ -54,6 +54,10 @@
  * that share types (their analytic start is an optimistic pooled approximation: climbing is
  * cheap, one simulation per step); then with the final count, adding and removing.
  *
+ * Cells where the analytic answer is exact (exactness.ts: a single-skill M/M/c or M/M/c+M queue
+ * whose load is the same as in the interval before) are *pinned*: neither added to nor removed
+ * from, so equal load gives an equal requirement whatever the noise of the replications.
+ *
  * Everything runs on the calling thread: the searched figures are per (interval, contact type),
  * which the replication runner's summarised results do not carry.
  */
@@ -65,6 +69,7 @@ import { compile } from '../model/compile.ts';
 import { runReplication } from '../center/run.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { calibratedStep, typeQueue, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
+import { exactCells } from './exactness.ts';
 
 /** Most agents added to one group in one interval in one iteration. */
 const MAX_STEP = 10;
@@ -127,6 +132,8 @@ export interface SearchOutcome {
   removalRounds: number;
   /** Agents that could not be added because a group was at its limit (3 × separate teams + 20). */
   atLimit: number;
+  /** `pinned[g][i]`: the cell kept at its exact Erlang answer (exactness.ts). */
+  pinned: readonly Uint8Array[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +330,14 @@ function occupancyClearlyMeets(e: Evaluation, i: number, targets: StaffingTarget
  * Runs the search from the analytic plan. `seed` drives every simulation (replication r of every
  * plan is seeded from (seed, r)).
  */
-export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: StaffingTargets, seed: number, options: SearchOptions): SearchOutcome {
+export function searchStaffing(
+  model: Model,
+  analytic: AnalyticPlan,
+  targets: StaffingTargets,
+  seed: number,
+  options: SearchOptions,
+  pinned: readonly Uint8Array[] = exactCells(model, analytic),
+): SearchOutcome {
   const base = model.scenario;
   const nI = model.intervalCount;
   const nT = model.types.length;
@@ -449,7 +463,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
           let best = -1;
           let bestLoad = -1;
           for (let g = 0; g < nG; g++) {
-            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]! || (!prior && exact[g])) continue;
+            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]! || (!prior && exact[g]) || pinned[g]![i]) continue;
             let load = 0;
             for (let j = 0; j < nT; j++) if (serves(g, j)) load += e.offered[i * nT + j]!;
             load /= Math.max(1, plan[g]![i]!);
@@ -471,7 +485,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
         // group serving a missing type; the next iteration adds more if this was not enough.
         for (let pass = 0; pass < 2 && best < 0; pass++) {
           for (let g = 0; g < nG && best < 0; g++) {
-            if (removedIn[g]![i] !== trimRound || trimRound === 0 || tabu[g]![i]) continue;
+            if (removedIn[g]![i] !== trimRound || trimRound === 0 || tabu[g]![i] || pinned[g]![i]) continue;
             if (pass === 0 && ![...missing.keys()].some((j) => serves(g, j))) continue;
             best = g;
           }
@@ -484,7 +498,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
         for (let g = 0; g < nG; g++) {
           // The coarse stage leaves exactly sized groups alone: their analytic answer is already
           // close, and a few replications would only chase noise.
-          if (!prior && exact[g]) continue;
+          if ((!prior && exact[g]) || pinned[g]![i]) continue;
           let score = 0;
           for (const [j, w] of missing) if (serves(g, j)) score += w * groups[g]!.proficiency[j]!;
           if (score <= 0) continue;
@@ -542,7 +556,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
         const candidates: number[] = [];
         const trial = plan.map((p) => Int32Array.from(p));
         for (let i = parity; i < nI; i += 2) {
-          if (plan[g]![i]! <= 0 || tabu[g]![i] || !relevant(g, i) || quietSince(g, i)) continue;
+          if (plan[g]![i]! <= 0 || tabu[g]![i] || pinned[g]![i] || !relevant(g, i) || quietSince(g, i)) continue;
           trial[g]![i]!--;
           if (!covered(trial, i)) {
             trial[g]![i]!++;
@@ -658,5 +672,6 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
     settled,
     removalRounds: trimRound,
     atLimit,
+    pinned,
   };
 }

@@ -46,7 +46,7 @@ describe('analytic staffing', () => {
     const { result } = staff(s);
     result.intervals.forEach((iv, i) => {
       if (i === 9) expect(iv.required['team']!.simulated).toBeGreaterThan(0);
-      else expect(iv.required['team']).toEqual({ analytic: 0, simulated: 0 });
+      else expect(iv.required['team']).toMatchObject({ analytic: 0, simulated: 0 });
     });
   });
 
