@@ -266,6 +266,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     const by_type: Record<string, TypeFigures> = {};
     let checked = false;
     let meets = true;
+    let allPinned = true;
     let offeredExpected = 0;
     for (let j = 0; j < nT; j++) {
       const cell = i * nT + j;
@@ -292,12 +293,16 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       scenario.agent_groups.forEach((_, gi) => {
         if (model.groups[gi]!.proficiency[j]! > 0 && outcome.pinned[gi]![i] !== 1) pinnedOnly = false;
       });
+      const abCi = pinnedOnly ? (final.abandonRate[cell]!.ci95 ?? 0) : 0;
+      const asaCi = pinnedOnly ? (final.asa[cell]!.ci95 ?? 0) : 0;
       if (cellSl.mean !== null && (pinnedOnly ? cellSl.mean + (cellSl.ci95 ?? 0) < targets.target : cellSl.mean < targets.target)) meets = false;
-      if (targets.maxAbandonRate !== undefined && ab !== null && ab > targets.maxAbandonRate) meets = false;
-      if (targets.maxAsaSeconds !== undefined && asa !== null && asa > targets.maxAsaSeconds) meets = false;
+      if (targets.maxAbandonRate !== undefined && ab !== null && ab - abCi > targets.maxAbandonRate) meets = false;
+      if (targets.maxAsaSeconds !== undefined && asa !== null && asa - asaCi > targets.maxAsaSeconds) meets = false;
+      if (!pinnedOnly) allPinned = false;
     }
     const occ = final.occupancy[i]!.mean;
-    if (checked && targets.maxOccupancy !== undefined && occ !== null && occ > targets.maxOccupancy) meets = false;
+    const occCi = allPinned ? (final.occupancy[i]!.ci95 ?? 0) : 0;
+    if (checked && targets.maxOccupancy !== undefined && occ !== null && occ - occCi > targets.maxOccupancy) meets = false;
     if (checked && !meets) missed.push(start);
     intervals.push({
       start,
