@@ -8,6 +8,7 @@
 import { ScenarioError, type Problem } from '../errors.ts';
 import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
+import type { Roster } from '../model/roster.ts';
 import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import type { Result } from '../metrics/types.ts';
@@ -97,6 +98,10 @@ export interface GroupSummary {
   paid_hours: number;
   /** paid_hours × (hourly_cost + overhead_per_agent_hour). */
   cost_agents: number;
+  /** The scenario's own staffing over the same hours: logged-in, paid, and its agent cost. */
+  current_agent_hours: number;
+  current_paid_hours: number;
+  current_cost_agents: number;
 }
 
 export interface PoolingSummary {
@@ -331,6 +336,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     }
     const peak = Math.max(0, ...outcome.plan[gi]!);
     const paid = agentHours / (1 - g.shrinkage);
+    const currentHours = rosterHours(model.groups[gi]!.roster, model.warmupSeconds, model.horizonSeconds);
     groups[g.id] = {
       method: analytic.method[gi]!,
       peak_analytic: Math.max(0, ...analytic.agents[gi]!),
@@ -341,6 +347,9 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       agent_hours: agentHours,
       paid_hours: paid,
       cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+      current_agent_hours: currentHours,
+      current_paid_hours: currentHours / (1 - g.shrinkage),
+      current_cost_agents: (currentHours / (1 - g.shrinkage)) * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
     };
     headcount[g.id] = ceilShrunk(peak, g.shrinkage);
   });
@@ -401,6 +410,18 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     },
   };
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events };
+}
+
+/** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */
+function rosterHours(roster: Roster, from: number, to: number): number {
+  const { times, counts } = roster;
+  let seconds = 0;
+  for (let k = 0; k < times.length; k++) {
+    const a = Math.max(from, times[k]!);
+    const b = Math.min(to, k + 1 < times.length ? times[k + 1]! : Infinity);
+    if (b > a) seconds += counts[k]! * (b - a);
+  }
+  return seconds / 3600;
 }
 
 /** The pooling comparison, when some group serves two or more contact types. */

@@ -129,7 +129,7 @@ export function formatStaffing(result: StaffingResult): string {
   out.push(...renderTable(rows, ['l', 'r', ...groups.flatMap((): Array<'l' | 'r'> => ['r', 'r']), 'r', 'r', 'r', 'r', 'r', 'l']));
   out.push('');
   out.push('Per group (hours after the warm-up; scheduled and paid include shrinkage)');
-  const gRows: string[][] = [['group', 'sized by', 'peak analytic', 'peak simulated', 'headcount', 'shrinkage', 'agent h (analytic)', 'agent h', 'paid h', 'agent cost']];
+  const gRows: string[][] = [['group', 'sized by', 'peak analytic', 'peak simulated', 'headcount', 'shrinkage', 'agent h (analytic)', 'agent h', 'paid h', 'agent cost', 'current cost', 'change']];
   for (const g of groups) {
     const x = result.groups[g]!;
     gRows.push([
@@ -143,9 +143,11 @@ export function formatStaffing(result: StaffingResult): string {
       num(x.agent_hours, 1),
       num(x.paid_hours, 1),
       num(x.cost_agents, 2),
+      num(x.current_cost_agents, 2),
+      x.current_cost_agents > 0 ? `${x.cost_agents >= x.current_cost_agents ? '+' : ''}${(100 * (x.cost_agents / x.current_cost_agents - 1)).toFixed(1)}%` : NONE,
     ]);
   }
-  out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
   const shiftGroups = Object.entries(result.shifts);
   if (shiftGroups.length > 0) {

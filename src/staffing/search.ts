@@ -27,7 +27,8 @@
  *        simulated service level says is missing (`calibratedStep`), so that a far-off start
  *        takes a few iterations, not one per agent. An occupancy miss alone adds one agent to the
  *        group with the most offered work per agent.
- *  4. *Remove* (only when nothing missed): for each group and each parity of the interval index,
+ *  4. *Remove* (only when nothing missed): for each group (dearest per unit of useful capacity
+ *     first) and each parity of the interval index,
  *     one agent is taken out of every candidate interval of that parity at once and the trial plan
  *     is simulated. A removal is kept where the interval and both its neighbours still meet on
  *     the mean (one agent fewer in i also serves the last contacts of i − 1 later and leaves a
@@ -369,6 +370,21 @@ export function searchStaffing(
       return 3 * Math.max(n, separate) + 20;
     }),
   );
+  // Removals try the dearest group first (cost per unit of useful capacity: logged-in cost over
+  // its rate-weighted proficiency), so that a saving lands where it saves most.
+  const totalRate = new Float64Array(nT);
+  for (let i = 0; i < nI; i++) for (let j = 0; j < nT; j++) totalRate[j]! += analytic.rate[i]![j]!;
+  const unitCost = groups.map((g) => {
+    let w = 0;
+    let p = 0;
+    for (let j = 0; j < nT; j++) {
+      if (!(g.proficiency[j]! > 0)) continue;
+      w += totalRate[j]!;
+      p += totalRate[j]! * g.proficiency[j]!;
+    }
+    return (costed ? g.costPerLoggedSecond : 1) / (w > 0 ? p / w : 1);
+  });
+  const trimOrder = groups.map((_, g) => g).sort((a, b) => unitCost[b]! - unitCost[a]! || a - b);
   const removedOnce = plan.map(() => new Uint8Array(nI));
   const tabu = plan.map(() => new Uint8Array(nI));
   /** The removal round in which (g, i) last lost an agent (0: never); `trimRound` counts rounds. */
@@ -551,7 +567,7 @@ export function searchStaffing(
   const trim = (r: number, prior: boolean): number => {
     trimRound++;
     let removed = 0;
-    for (let g = 0; g < nG; g++) {
+    for (const g of trimOrder) {
       for (let parity = 0; parity < 2; parity++) {
         const candidates: number[] = [];
         const trial = plan.map((p) => Int32Array.from(p));
