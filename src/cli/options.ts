@@ -242,6 +242,10 @@ export const OPTIONS = {
     name: 'strict',
     description: 'Reject the history (exit 2) if any row is bad, instead of skipping bad rows with a count',
   }),
+  strictPlan: flagOption({
+    name: 'strict',
+    description: 'Exit with code 2 when a plan written misses the target on fresh replications, or intervals need agents that no shift template covers',
+  }),
   // `ccsim erlang`: one interval's figures, or a CSV of intervals.
   volume: valueOption<number | undefined>({
     name: 'volume',

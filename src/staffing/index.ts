@@ -16,12 +16,17 @@ import type { Scenario, Weekday } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 import { intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
-import { coverWithShifts, evaluateShifts } from './shifts.ts';
+import { coverWithShifts, evaluateShifts, type ShiftCover } from './shifts.ts';
+import type { Verification } from './verify.ts';
+import type { TemplateGap } from './verified.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
 export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
 export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable } from './shifts.ts';
+export { coverWithShiftsExact } from './shift-ip.ts';
+export { verifyScenario, FRESH_REPLICATIONS_FROM, type Verification, type ServiceLevelVerdict } from './verify.ts';
+export { staffVerified, DEFAULT_VERIFY_REPLICATIONS, MAX_REPAIR_ROUNDS, type VerifiedStaffing, type TemplateGap, type VerifyOptions } from './verified.ts';
 
 export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
   replications: 10,
@@ -123,6 +128,10 @@ export interface PoolingSummary {
  * shifts must be there from the start); `paid_hours` and `cost_agents` add shrinkage and cost.
  */
 export interface GroupShifts {
+  /** How the cover was found: `integer_program` (HiGHS, optimal within `gap`) or `greedy` (with an LP bound). */
+  method: 'integer_program' | 'greedy';
+  /** Shifts added after simulation found the cover short (the cheapest covering the worst interval). */
+  repairs: number;
   /** One entry per (template, weekday): the template starting that weekday, and its agents. */
   shifts: Array<{ template: number; start: string; hours: number; day: Weekday; agents: number; agent_hours: number }>;
   /** Agent-hours of the cover. */
@@ -158,6 +167,10 @@ export interface StaffingResult {
   pooling: PoolingSummary | null;
   /** Per group staffed in shifts, the requirement covered with its templates; {} when none. */
   shifts: Record<string, GroupShifts>;
+  /** Both plans simulated on fresh replications (verified.ts); absent from `staff` alone. */
+  verification?: { plan: Verification; shifts: Verification | null };
+  /** Intervals no shift template covers, with the templates that would (verified.ts). */
+  template_gaps?: TemplateGap[];
   search: {
     iterations: number;
     simulations: number;
@@ -187,6 +200,8 @@ export interface Staffed {
   simulation: Result;
   /** Events simulated by the whole search (for the benchmark). */
   events: number;
+  /** The loaded cells the search checked: `checked[i * nT + j]`. */
+  checked: Uint8Array;
 }
 
 /**
@@ -360,21 +375,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     if (g.staffing.kind !== 'shifts') return;
     const requirement = Array.from(outcome.plan[gi]!);
     const cover = coverWithShifts(requirement, g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes);
-    const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, nI);
-    const paid = cover.paidHours / (1 - g.shrinkage);
-    shifts[g.id] = {
-      shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
-      agent_hours: cover.paidHours,
-      required_agent_hours: cover.requiredHours,
-      lower_bound_agent_hours: cover.lowerBoundHours,
-      gap: cover.gap,
-      paid_hours: paid,
-      cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
-      current_agent_hours: current.agentHours,
-      current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
-      uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
-      uncoverable_agent_hours: cover.uncoverableHours,
-    };
+    shifts[g.id] = groupShifts(scenario, gi, requirement, cover, 'greedy');
     shiftsScenario.agent_groups[gi] = { ...shiftsScenario.agent_groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
   });
 
@@ -409,7 +410,31 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       missed_intervals: missed,
     },
   };
-  return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events };
+  return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
+}
+
+/** What the result says about group `gi`'s shift cover of `requirement`. */
+export function groupShifts(scenario: Scenario, gi: number, requirement: readonly number[], cover: ShiftCover, method: GroupShifts['method']): GroupShifts {
+  const g = scenario.agent_groups[gi]!;
+  if (g.staffing.kind !== 'shifts') throw new Error(`groupShifts: group ${g.id} is not staffed in shifts`);
+  const len = scenario.horizon.interval_minutes * 60;
+  const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, requirement.length);
+  const paid = cover.paidHours / (1 - g.shrinkage);
+  return {
+    method,
+    shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
+    agent_hours: cover.paidHours,
+    required_agent_hours: cover.requiredHours,
+    lower_bound_agent_hours: cover.lowerBoundHours,
+    gap: cover.gap,
+    paid_hours: paid,
+    cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+    current_agent_hours: current.agentHours,
+    current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
+    uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
+    uncoverable_agent_hours: cover.uncoverableHours,
+    repairs: 0,
+  };
 }
 
 /** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */

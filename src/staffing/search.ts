@@ -20,8 +20,8 @@
  *      - if a group lost an agent in this interval in the last removal round, that agent is put
  *        back, and that cell is never lowered again (so the search cannot cycle);
  *      - else the greedy cover of the missing types: the group with the highest shortfall score
- *        Σ offered_j · (target − SL_j) · proficiency over the missing types it serves (per unit
- *        of cost when every group has a cost; ties: fewest skills, then file order) gets agents,
+ *        max offered_j · (target − SL_j) · proficiency over the missing types it serves (per unit
+ *        of cost when every group has a cost: useful capacity per unit of cost; ties: fewest skills, then file order) gets agents,
  *        its types count as covered, and so on until every missing type is covered. How many:
  *        three quarters (rounded, at least 1, at most 10) of what Erlang C/A calibrated to the
  *        simulated service level says is missing (`calibratedStep`), so that a far-off start
@@ -176,7 +176,12 @@ export function ratioEstimate(ys: ArrayLike<number>, xs: ArrayLike<number>): Est
 
 /** Simulates `plan` for replications from..from+R−1 and collects the per-cell figures. */
 export function evaluatePlan(base: Scenario, plan: readonly Int32Array[], seed: number, replications: number, from = 0): Evaluation {
-  const model = compile(withPlan(base, plan));
+  return evaluateScenario(withPlan(base, plan), seed, replications, from);
+}
+
+/** Simulates a scenario as it is (any staffing form) on replications from..from+R−1; see {@link evaluatePlan}. */
+export function evaluateScenario(scenario: Scenario, seed: number, replications: number, from = 0): Evaluation {
+  const model = compile(scenario);
   const nI = model.intervalCount;
   const nT = model.types.length;
   const tallies: Tally[] = [];
@@ -516,7 +521,10 @@ export function searchStaffing(
           // close, and a few replications would only chase noise.
           if ((!prior && exact[g]) || pinned[g]![i]) continue;
           let score = 0;
-          for (const [j, w] of missing) if (serves(g, j)) score += w * groups[g]!.proficiency[j]!;
+          // The most-missed type's useful capacity per unit of cost (a maximum, not a sum: a
+          // generalist serving every missing type must not win by breadth alone when each type
+          // has a cheaper specialist).
+          for (const [j, w] of missing) if (serves(g, j)) score = Math.max(score, w * groups[g]!.proficiency[j]!);
           if (score <= 0) continue;
           if (costed) score /= groups[g]!.costPerLoggedSecond;
           const better =
