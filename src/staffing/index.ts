@@ -15,9 +15,9 @@ import type { Result } from '../metrics/types.ts';
 import type { Scenario, Weekday } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
-import { intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
+import { evaluatePlan, intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
 import { coverWithShifts, evaluateShifts, type ShiftCover } from './shifts.ts';
-import type { Verification } from './verify.ts';
+import { FRESH_REPLICATIONS_FROM, verifyScenario, type Verification } from './verify.ts';
 import type { TemplateGap } from './verified.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
@@ -37,6 +37,8 @@ export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
 };
 
 export interface StaffOptions extends Partial<SearchOptions> {
+  /** Verify (and repair) the interval plan on this many fresh replications (verified.ts sets it). */
+  verifyReplications?: number | undefined;
   /** Overrides the scenario's seed. */
   seed?: number | undefined;
   /** Overrides horizon.days. */
@@ -187,6 +189,8 @@ export interface StaffingResult {
     min_offered: number;
     /** Checked intervals that miss on the mean in the final simulation. */
     missed_intervals: string[];
+    /** Agents added after the search because the plan missed on fresh replications (0 without verification). */
+    verification_repairs: number;
   };
 }
 
@@ -255,7 +259,8 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
   const targets: StaffingTargets = targetsOf(scenario);
   const model = compile(scenario);
   const analytic = analyticPlan(model, targets);
-  const outcome = searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const searched = searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const { outcome, verification, repairs } = options.verifyReplications === undefined ? { outcome: searched, verification: null, repairs: 0 } : repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress);
 
   const staffedScenario = withPlan(scenario, outcome.plan);
   const staffedModel = compile(staffedScenario);
@@ -408,8 +413,10 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       seconds: (performance.now() - t0) / 1000,
       min_offered: settings.minOffered,
       missed_intervals: missed,
+      verification_repairs: repairs,
     },
   };
+  if (verification !== null) result.verification = { plan: verification, shifts: null };
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
 }
 
@@ -435,6 +442,58 @@ export function groupShifts(scenario: Scenario, gi: number, requirement: readonl
     uncoverable_agent_hours: cover.uncoverableHours,
     repairs: 0,
   };
+}
+
+/** Verification rounds of the interval plan before it is written as it is. */
+const MAX_PLAN_REPAIR_ROUNDS = 4;
+
+/**
+ * Simulates the searched plan on fresh replications (a new set each round, so that the final
+ * verdict is on replications no decision was taken on) and, while it does not hold, adds one
+ * agent in every loaded interval missing on its mean, to the group serving the type with the
+ * most useful capacity per unit of cost, except where the answer is the exact Erlang one.
+ */
+function repairPlan(
+  scenario: Scenario,
+  model: ReturnType<typeof compile>,
+  outcome: ReturnType<typeof searchStaffing>,
+  searchReplications: number,
+  replications: number,
+  onProgress: ((message: string) => void) | undefined,
+): { outcome: ReturnType<typeof searchStaffing>; verification: Verification; repairs: number } {
+  const R = Math.max(2, Math.floor(replications));
+  const plan = outcome.plan;
+  const costed = model.groups.every((g) => g.costPerLoggedSecond > 0);
+  let repairs = 0;
+  for (let round = 0; ; round++) {
+    onProgress?.(`verifying the interval plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
+    const { verification } = verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R);
+    if (verification.holds || round >= MAX_PLAN_REPAIR_ROUNDS) {
+      if (repairs === 0) return { outcome, verification, repairs };
+      // The figures reported are the repaired plan's, on the search's replications.
+      return { outcome: { ...outcome, final: evaluatePlan(scenario, plan, scenario.seed, searchReplications) }, verification, repairs };
+    }
+    let added = 0;
+    for (const miss of verification.missed) {
+      const j = scenario.contact_types.findIndex((t) => t.id === miss.type);
+      let best = -1;
+      let bestValue = 0;
+      model.groups.forEach((g, gi) => {
+        if (!(g.proficiency[j]! > 0) || outcome.pinned[gi]![miss.interval]) return;
+        const value = g.proficiency[j]! / (costed ? g.costPerLoggedSecond : 1);
+        if (value > bestValue) {
+          best = gi;
+          bestValue = value;
+        }
+      });
+      if (best < 0) continue;
+      plan[best]![miss.interval]!++;
+      added++;
+    }
+    if (added === 0) return { outcome, verification, repairs };
+    repairs += added;
+    onProgress?.(`repair round ${round + 1}: added ${added} agent-intervals where the plan missed`);
+  }
 }
 
 /** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */

@@ -16,7 +16,10 @@ import type { AgentGroup, Scenario, Shift, Weekday } from '../scenario/types.ts'
 import { groupShifts, staff, type StaffOptions, type Staffed } from './index.ts';
 import { coverWithShiftsExact } from './shift-ip.ts';
 import { evaluateShifts, type ShiftCover } from './shifts.ts';
-import { verifyScenario, type Verification } from './verify.ts';
+import { FRESH_REPLICATIONS_FROM, verifyScenario, type Verification } from './verify.ts';
+
+/** Shift-plan verification sets start this far after the interval plan's. */
+const SHIFT_SETS = 50_000;
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -109,17 +112,17 @@ function templateGap(scenario: Scenario, gi: number, cover: ShiftCover): Templat
  * replications and repairs the shift plan. `onProgress` is told each step.
  */
 export async function staffVerified(input: Scenario, options: VerifyOptions = {}): Promise<VerifiedStaffing> {
-  const staffed = staff(input, options);
-  const say = (m: string): void => options.onProgress?.(m);
   const R = Math.max(2, Math.floor(options.verifyReplications ?? DEFAULT_VERIFY_REPLICATIONS));
+  // The interval plan is verified, and repaired where it misses, inside `staff`.
+  const staffed = staff(input, { ...options, verifyReplications: R });
+  const say = (m: string): void => options.onProgress?.(m);
   const scenario = staffed.scenario;
   const result = staffed.result;
   const model = compile(scenario);
   const nI = model.intervalCount;
   const checked = staffed.checked;
 
-  say(`verifying the interval plan on ${R} fresh replications`);
-  const plan = verifyScenario(scenario, checked, R).verification;
+  const plan = result.verification!.plan;
 
   // Shift groups: the exact cover of the requirement.
   const covers = new Map<number, ShiftCover>();
@@ -144,7 +147,8 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
     const repairs = new Map<number, number>();
     for (let round = 0; ; round++) {
       say(`verifying the shift plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
-      const { verification } = verifyScenario(shiftsScenario, checked, R);
+      // A new fresh set every round: the final verdict is on replications no repair was based on.
+      const { verification } = verifyScenario(shiftsScenario, checked, R, FRESH_REPLICATIONS_FROM + SHIFT_SETS + round * R);
       shiftsVerification = verification;
       if (verification.holds || round >= MAX_REPAIR_ROUNDS) break;
       // Per day and group, the worst missed interval gets the cheapest shift covering it.
