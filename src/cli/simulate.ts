@@ -25,7 +25,7 @@ export const simulateCommand = defineCommand({
     // Imported when needed, so `--help` stays fast.
     const { simulateParallel, checkReplicationOptions } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
-    const { loadScenario } = await import('../scenario/load.ts');
+    const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Planned before simulating, so a refused --out fails at once.
