@@ -9,7 +9,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/bin/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('ccsim: dist/ is missing; run `npm run build` (npm install does it) first\n');
   process.exit(2);
