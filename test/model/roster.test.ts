@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/model/compile.ts';
+import type { Model } from '../../src/model/model.ts';
 import type { Roster } from '../../src/model/roster.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 
@@ -20,6 +21,10 @@ function onDuty(r: Roster, t: number): number {
 }
 
 function roster(groupYaml: string[], horizon = '{ start: 2026-01-05, days: 7, interval_minutes: 60 }'): Roster {
+  return compiled(groupYaml, horizon).groups[0]!.roster;
+}
+
+function compiled(groupYaml: string[], horizon: string): Model {
   const text = [
     'name: roster',
     `horizon: ${horizon}`,
@@ -32,7 +37,7 @@ function roster(groupYaml: string[], horizon = '{ start: 2026-01-05, days: 7, in
     '    skills: { general: 1 }',
     ...groupYaml.map((l) => `    ${l}`),
   ].join('\n');
-  return compile(parseScenario(text, 'roster.yaml').scenario).groups[0]!.roster;
+  return compile(parseScenario(text, 'roster.yaml').scenario);
 }
 
 /** The step function is well formed: starts at 0, strictly increasing times, no repeated count. */
@@ -126,6 +131,23 @@ describe('roster: agents on duty at chosen moments', () => {
     ];
     for (const [what, t, n] of cases) expect(onDuty(r, t), what).toBe(n);
     expect(r.max).toBe(10);
+  });
+
+  it('back-to-back shifts: a 24-hour shift every day, and two 12-hour halves, are one constant step', () => {
+    for (const shifts of [
+      ['  - { start: "06:00", hours: 24, agents: 4 }'],
+      ['  - { start: "06:00", hours: 12, agents: 4 }', '  - { start: "18:00", hours: 12, agents: 4 }'],
+    ]) {
+      const model = compiled(['shifts:', ...shifts], '{ start: 2026-01-05, days: 3 }');
+      const r = model.groups[0]!.roster;
+      expectWellFormed(r);
+      // The roster covers the horizon and the drain after it; the last generated shift may end
+      // later, where the run never goes.
+      const until = model.horizonSeconds + model.drainSeconds;
+      expect(until).toBeGreaterThan(3 * DAY);
+      expect(Array.from(r.times).filter((t) => t < until)).toEqual([0]);
+      expect(r.counts[0]).toBe(4);
+    }
   });
 
   it('shifts on a horizon starting on a Saturday: weekdays follow the calendar', () => {
