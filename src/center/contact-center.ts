@@ -7,10 +7,11 @@ import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tall
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
 import type { ContactQueue } from './queue.ts';
-import type { Router, RoutingContext } from '../routing/router.ts';
-import { RoundRobinRouter } from '../routing/round-robin.ts';
-import { SkillBasedRouter } from '../routing/skill-based.ts';
+import type { Router, RoutingContext } from './routing/router.ts';
+import { RoundRobinRouter } from './routing/round-robin.ts';
+import { SkillBasedRouter } from './routing/skill-based.ts';
 import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
+import type { RunTrace } from './trace.ts';
 
 /*
  * One run of the contact center: contacts arrive, may try self-service, queue, are routed to an
@@ -72,6 +73,9 @@ export class ContactCenter {
   /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
   private readonly rates: Float64Array[];
   private readonly rosterIndex: Int32Array;
+  /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
+  private readonly traceArrivals: boolean;
+  private readonly onFirstArrival: (type: number, time: number) => void;
 
   private now = 0;
   private alive = 0;
@@ -83,7 +87,10 @@ export class ContactCenter {
     private readonly model: Model,
     seed: number,
     replication: number,
+    trace: RunTrace = {},
   ) {
+    this.traceArrivals = trace.firstArrival !== undefined;
+    this.onFirstArrival = trace.firstArrival ?? (() => {});
     const nT = model.types.length;
     const nG = model.groups.length;
     this.horizon = model.horizonSeconds;
@@ -235,6 +242,7 @@ export class ContactCenter {
     const now = this.now;
     const next = this.nextArrival(j, now);
     if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
+    if (this.traceArrivals) this.onFirstArrival(j, now);
     const k = this.cases.open(j, now, this.intervalOf(now));
     const kIv = this.cases.iv[k]!;
     if (kIv >= 0) this.add(F.cases, kIv, j, 1);
