@@ -26,7 +26,8 @@ export const staffCommand = defineCommand({
     const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
-    const { staffVerified, checkStaffable } = await import('../staffing/index.ts');
+    const { checkStaffable } = await import('../staffing/index.ts');
+    const { staffVerified } = await import('../staffing/verified.ts');
     const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing, formatStaffingSummary } = await import('../staffing/report.ts');
     checkStaffable(scenario);
     // Planned before searching, so a refused --out fails at once.

@@ -17,16 +17,14 @@ import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 import { evaluatePlan, intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
 import { coverWithShifts, evaluateShifts, type ShiftCover } from './shifts.ts';
-import { FRESH_REPLICATIONS_FROM, verifyScenario, type Verification } from './verify.ts';
-import type { TemplateGap } from './verified.ts';
+import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
 export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
 export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable } from './shifts.ts';
 export { coverWithShiftsExact } from './shift-ip.ts';
-export { verifyScenario, FRESH_REPLICATIONS_FROM, type Verification, type ServiceLevelVerdict } from './verify.ts';
-export { staffVerified, DEFAULT_VERIFY_REPLICATIONS, MAX_REPAIR_ROUNDS, type VerifiedStaffing, type TemplateGap, type VerifyOptions } from './verified.ts';
+export { verifyScenario, FRESH_REPLICATIONS_FROM, type Verification, type ServiceLevelVerdict, type TemplateGap } from './verify.ts';
 
 export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
   replications: 10,

@@ -16,7 +16,9 @@ import type { AgentGroup, Scenario, Shift, Weekday } from '../scenario/types.ts'
 import { groupShifts, staff, type StaffOptions, type Staffed } from './index.ts';
 import { coverWithShiftsExact } from './shift-ip.ts';
 import { evaluateShifts, type ShiftCover } from './shifts.ts';
-import { FRESH_REPLICATIONS_FROM, verifyScenario, type Verification } from './verify.ts';
+import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
+
+export type { TemplateGap } from './verify.ts';
 
 /** Shift-plan verification sets start this far after the interval plan's. */
 const SHIFT_SETS = 50_000;
@@ -28,17 +30,6 @@ export const MAX_REPAIR_ROUNDS = 8;
 
 /** Replications of the verification (fresh ones; the issue's check uses 20). */
 export const DEFAULT_VERIFY_REPLICATIONS = 20;
-
-/** Intervals of a group that no template covers, and the template that would. */
-export interface TemplateGap {
-  group: string;
-  /** Interval starts, `YYYY-MM-DDTHH:MM`. */
-  intervals: string[];
-  agent_hours: number;
-  /** Templates (start, length, weekdays) that would cover them: one per run of intervals. */
-  suggestions: Array<{ start: string; hours: number; days: Weekday[] }>;
-  message: string;
-}
 
 export interface VerifiedStaffing extends Staffed {
   /** The interval plan (staffed.yaml) on fresh replications. */

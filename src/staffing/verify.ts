@@ -13,7 +13,7 @@
 import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
 import { F, FIELDS } from '../metrics/tally.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, Weekday } from '../scenario/types.ts';
 import { evaluateScenario, ratioEstimate, type Evaluation } from './search.ts';
 
 /** Fresh replications start here: the search uses 0..2R−1. */
@@ -21,6 +21,17 @@ export const FRESH_REPLICATIONS_FROM = 100_000;
 
 /** Share of loaded intervals that must meet the target on their mean. */
 export const INTERVAL_SHARE = 0.95;
+
+/** Intervals of a group that no template covers, and the template that would. */
+export interface TemplateGap {
+  group: string;
+  /** Interval starts, `YYYY-MM-DDTHH:MM`. */
+  intervals: string[];
+  agent_hours: number;
+  /** Templates (start, length, weekdays) that would cover them: one per run of intervals. */
+  suggestions: Array<{ start: string; hours: number; days: Weekday[] }>;
+  message: string;
+}
 
 export interface ServiceLevelVerdict {
   service_level: number | null;

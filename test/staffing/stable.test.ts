@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { compile } from '../../src/model/compile.ts';
 import { analyticPlan, staff, targetsOf } from '../../src/staffing/index.ts';
 import { exactCells } from '../../src/staffing/exactness.ts';
