@@ -499,7 +499,8 @@ export function scenarioSchema(defaultName: string) {
       agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
       routing: routingSchema,
       costs: costsSchema,
-      events: z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }).optional(),
+      // null means none, so a what-if variant can remove the base's events with `events: null`.
+      events: z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }).nullable().optional(),
     },
     'a mapping',
   ).transform((s): Scenario => {
@@ -544,7 +545,7 @@ export function scenarioSchema(defaultName: string) {
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
       },
     };
-    if (s.events !== undefined && s.events.length > 0) scenario.events = s.events;
+    if (s.events && s.events.length > 0) scenario.events = s.events;
     return scenario;
   });
 }
