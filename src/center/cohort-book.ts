@@ -21,6 +21,7 @@ export class CohortBook {
   private readonly veteransOnLine: Int32Array; // per group
   private readonly cohorts: CohortModel[];
   private readonly weeks: number;
+  private readonly origin: number;
   private readonly warmup: number;
   private readonly horizon: number;
 
@@ -37,6 +38,7 @@ export class CohortBook {
     this.onLine = new Int32Array(model.cohorts.length);
     this.veteransOnLine = new Int32Array(model.groups.length);
     this.weeks = model.weekCount;
+    this.origin = model.weekOrigin;
     this.warmup = model.warmupSeconds;
     this.horizon = model.horizonSeconds;
   }
@@ -50,7 +52,7 @@ export class CohortBook {
   handled(a: number, t: number, duration: number): void {
     const q = this.cohortOf[a]!;
     if (q < 0 || t < this.warmup || t >= this.horizon) return;
-    const row = (q * this.weeks + Math.floor(t / SECONDS_PER_WEEK)) * COHORT_FIELDS;
+    const row = (q * this.weeks + Math.floor((t - this.origin) / SECONDS_PER_WEEK)) * COHORT_FIELDS;
     this.tally.cohortWeek[row + W.handled]! += 1;
     this.tally.cohortWeek[row + W.handleSum]! += duration;
   }
@@ -109,8 +111,8 @@ export class CohortBook {
     const c = this.cohorts[q]!;
     let t = lo;
     while (t < hi) {
-      const w = Math.floor(t / SECONDS_PER_WEEK);
-      const end = Math.min(hi, (w + 1) * SECONDS_PER_WEEK);
+      const w = Math.floor((t - this.origin) / SECONDS_PER_WEEK);
+      const end = Math.min(hi, this.origin + (w + 1) * SECONDS_PER_WEEK);
       const row = (q * this.weeks + w) * COHORT_FIELDS;
       this.tally.cohortWeek[row + W.logged]! += end - t;
       this.tally.cohortWeek[row + W.rampSeconds]! += rampIntegral(c, end) - rampIntegral(c, t);

@@ -134,7 +134,7 @@ export class ContactCenter {
     this.eventList = fx.events;
     this.cohortBook = new CohortBook(model, this.agents, this.staffing, this.tally);
     model.groups.forEach((_, gi) => {
-      employeesByWeek(this.staffing[gi]!, model.weekCount, model.horizonSeconds).forEach((n, w) => (this.tally.weekEmployees[w]! += n));
+      employeesByWeek(this.staffing[gi]!, model.weekCount, model.weekOrigin, model.horizonSeconds).forEach((n, w) => (this.tally.weekEmployees[w]! += n));
     });
 
     const both = (purpose: string, id: string): Uniform[] => [stream(`${purpose}:${id}:first`), stream(`${purpose}:${id}:follow-up`)];

@@ -117,10 +117,10 @@ function combine(plan: Roster, employees: StepFunction | null, headcount: number
 }
 
 /** Employees of a group at the end of each week of the horizon (for the weekly table). */
-export function employeesByWeek(s: GroupStaffing, weeks: number, horizon: number): number[] {
+export function employeesByWeek(s: GroupStaffing, weeks: number, origin: number, horizon: number): number[] {
   const out: number[] = [];
   for (let w = 0; w < weeks; w++) {
-    const t = Math.min((w + 1) * SECONDS_PER_WEEK, horizon);
+    const t = Math.min(origin + (w + 1) * SECONDS_PER_WEEK, horizon);
     // The count just before the week's end: a change exactly at the end belongs to the next week.
     out.push(s.employees[stepIndex(s.times, t - 1e-6)]!);
   }

@@ -17,8 +17,10 @@ export function weeklyMetrics(model: Model, tally: Tally): WeekMetrics[] {
   const nT = model.types.length;
   const len = model.intervalSeconds;
   for (let w = 0; w < model.weekCount; w++) {
-    const lo = Math.max(w * SECONDS_PER_WEEK, model.warmupSeconds);
-    const hi = Math.min((w + 1) * SECONDS_PER_WEEK, model.horizonSeconds);
+    const weekStart = model.weekOrigin + w * SECONDS_PER_WEEK;
+    const weekEnd = weekStart + SECONDS_PER_WEEK;
+    const lo = Math.max(weekStart, model.warmupSeconds);
+    const hi = Math.min(weekEnd, model.horizonSeconds);
     if (hi <= lo) continue;
     let logged = 0;
     let handleSum = 0;
@@ -27,7 +29,7 @@ export function weeklyMetrics(model: Model, tally: Tally): WeekMetrics[] {
     let reached = 0;
     for (let iv = model.firstReportedInterval; iv < model.intervalCount; iv++) {
       const start = iv * len;
-      if (start < w * SECONDS_PER_WEEK || start >= (w + 1) * SECONDS_PER_WEEK) continue;
+      if (start < weekStart || start >= weekEnd) continue;
       logged += tally.intervalTime[iv * TIME_FIELDS + T.logged]!;
       for (let j = 0; j < nT; j++) {
         const row = (iv * nT + j) * FIELDS;
@@ -52,7 +54,7 @@ export function weeklyMetrics(model: Model, tally: Tally): WeekMetrics[] {
       };
     });
     out.push({
-      week_start: isoDateOf(model.scenario.horizon.start, 7 * w),
+      week_start: isoDateOf(model.scenario.horizon.start, Math.round(weekStart / 86_400)),
       agents: logged / (hi - lo),
       employees: tally.weekEmployees[w]!,
       mean_proficiency: ratio(logged - lacking, logged),

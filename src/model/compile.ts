@@ -17,6 +17,8 @@ export function compile(scenario: Scenario): Model {
   const intervalCount = Math.ceil(horizonSeconds / intervalSeconds - 1e-9);
   const warmupSeconds = h.warmup_hours * SECONDS_PER_HOUR;
   const hours = Math.ceil(horizonSeconds / SECONDS_PER_HOUR - 1e-9);
+  // Weeks of the weekly table start at the day the reported stretch starts.
+  const weekOrigin = Math.floor(warmupSeconds / SECONDS_PER_DAY) * SECONDS_PER_DAY;
   const typeIndex = new Map(scenario.contact_types.map((t, i) => [t.id, i]));
 
   const types = scenario.contact_types.map((t) => ({
@@ -83,6 +85,8 @@ export function compile(scenario: Scenario): Model {
     effects: compileEvents(scenario),
     cohorts,
     // A weekly table over a multi-week run, or whenever the workforce changes.
-    weekCount: h.days >= 14 || scenario.agent_groups.some(hasWorkforce) ? Math.ceil(horizonSeconds / SECONDS_PER_WEEK - 1e-9) : 0,
+    weekCount:
+      h.days >= 14 || scenario.agent_groups.some(hasWorkforce) ? Math.ceil((horizonSeconds - weekOrigin) / SECONDS_PER_WEEK - 1e-9) : 0,
+    weekOrigin,
   };
 }

@@ -76,6 +76,8 @@ export interface Model {
   effects: EventEffects;
   /** Every group's hiring classes, in group order. */
   cohorts: CohortModel[];
-  /** Weeks in the weekly table (0: no weekly table). */
+  /** Weeks in the weekly table (0: no weekly table), counted from `weekOrigin`. */
   weekCount: number;
+  /** Start of the first week: the midnight at or before the end of the warm-up (seconds). */
+  weekOrigin: number;
 }
