@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { simulate } from '../../src/experiment/simulate.ts';
 import { loadVariants } from '../../src/experiment/variants.ts';
 import { expectConservation } from '../helpers/conservation.ts';
