@@ -192,8 +192,9 @@ export class ContactCenter {
     const heap = this.heap;
     const m = this.model;
     for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
+    // The queue at an event's end (at the horizon's end for an event that outlasts it).
     this.eventList.forEach((e, i) => {
-      if (e.toSeconds >= 0 && e.toSeconds <= this.horizon) heap.push(e.toSeconds, EV_EVENT_END, i);
+      if (e.toSeconds >= 0) heap.push(Math.min(e.toSeconds, this.horizon), EV_EVENT_END, i);
     });
     for (let j = 0; j < m.types.length; j++) {
       const t = this.nextArrival(j, 0);

@@ -35,7 +35,8 @@ export function staffingFor(model: Model, g: number, until: number, attrition: U
   const absent = model.effects.absent[g]!;
   if (wf === null) {
     const roster = absent.times.length === 1 && absent.values[0] === 0 ? group.roster : combine(group.roster, null, 1, absent);
-    const n = roster.max;
+    // Employees: the plan's peak staffing (an event's absentees are still employed).
+    const n = group.roster.max;
     return { roster, times: Float64Array.of(0), members: Int32Array.of(n), employees: Int32Array.of(n), cohortOfKind: new Int32Array(0) };
   }
   const kinds = 1 + wf.cohorts.length;

@@ -147,4 +147,19 @@ describe('event figures', () => {
     expect(ev.waiting_at_end_of_event).toBeGreaterThanOrEqual(0);
     expect(ev.recovery_minutes === null || ev.recovery_minutes >= 0).toBe(true);
   });
+
+  it('counts exactly the contacts waiting at the end: with every agent away, all who arrived in the window', () => {
+    const base = scenario({
+      seed: 6,
+      contact_types: [contactType('general', { arrivals: flat(60), handle_time: exp(120) })],
+      agent_groups: [group('team', { general: 1 }, 5)],
+    });
+    const [r] = replicate(withEvents(base, [event({ from: '2026-01-05T10:00', to: '2026-01-05T11:00', agents_absent: { team: 5 } })]), 1) as [Result];
+    const ev = r.events![0]!;
+    // Nobody is answered in the window (agents finishing a contact log out), nobody abandons.
+    expect(r.by_interval[10]!.arrivals).toBeGreaterThan(30);
+    expect(ev.waiting_at_end_of_event).toBe(r.by_interval[10]!.arrivals);
+    expect(ev.offered_during).toBe(r.by_interval[10]!.arrivals);
+    expect(ev.abandoned_during).toBe(0);
+  });
 });
