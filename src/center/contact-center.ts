@@ -89,6 +89,9 @@ export class ContactCenter {
   private readonly staffing: GroupStaffing[];
   /** Which cohort each logged-in agent belongs to, with the cohorts' time and work. */
   private readonly cohortBook: CohortBook;
+  /** Shortcuts for the hot loop: whether any cohort or any handle-time event exists at all. */
+  private readonly hasCohorts: boolean;
+  private readonly hasHandleEvents: boolean;
 
   private now = 0;
   private alive = 0;
@@ -133,6 +136,8 @@ export class ContactCenter {
     this.selfServiceCursor = new Int32Array(nT);
     this.eventList = fx.events;
     this.cohortBook = new CohortBook(model, this.agents, this.staffing, this.tally);
+    this.hasCohorts = model.cohorts.length > 0;
+    this.hasHandleEvents = fx.handleFactor.some((f) => f.times.length > 1 || f.values[0] !== 1);
     model.groups.forEach((_, gi) => {
       employeesByWeek(this.staffing[gi]!, model.weekCount, model.weekOrigin, model.horizonSeconds).forEach((n, w) => (this.tally.weekEmployees[w]! += n));
     });
@@ -261,6 +266,21 @@ export class ContactCenter {
     const ft = this.arrivalSteps[j]!.times;
     const fv = this.arrivalSteps[j]!.values;
     const nf = ft.length;
+    if (nf === 1 && fv[0] === 1) {
+      // No event changes this type's arrivals: hour by hour, as without events.
+      while (h < r.length) {
+        const rate = r[h]!;
+        const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+        if (rate > 0) {
+          const mass = rate * (hourEnd - t);
+          if (remaining <= mass) return t + remaining / rate;
+          remaining -= mass;
+        }
+        t = hourEnd;
+        h++;
+      }
+      return Infinity;
+    }
     let k = this.arrivalCursor[j]!;
     while (k + 1 < nf && ft[k + 1]! <= t) k++;
     while (h < r.length && t < end) {
@@ -500,9 +520,11 @@ export class ContactCenter {
       if (iv >= 0) this.add(F.transfers, iv, j, 1);
     } else {
       // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
-      duration = (p.handle[c]! / (proficiency * this.cohortBook.rampOf(a, now))) * this.stepAt(this.handleSteps, this.handleCursor, j);
+      duration = p.handle[c]! / proficiency;
+      if (this.hasCohorts) duration /= this.cohortBook.rampOf(a, now);
+      if (this.hasHandleEvents) duration *= this.stepAt(this.handleSteps, this.handleCursor, j);
       this.heap.push(now + duration, EV_SERVICE_DONE, c);
-      this.cohortBook.handled(a, now, duration);
+      if (this.hasCohorts) this.cohortBook.handled(a, now, duration);
     }
     if (iv >= 0) {
       this.add(F.handleSum, iv, j, duration);
@@ -529,7 +551,8 @@ export class ContactCenter {
     const a = this.endLeg(c);
     const j = p.type[c]!;
     const k = p.case[c]!;
-    const proficiency = this.proficiency[this.agents.group[a]! * this.typeCount + j]! * this.cohortBook.rampOf(a, this.now);
+    let proficiency = this.proficiency[this.agents.group[a]! * this.typeCount + j]!;
+    if (this.hasCohorts) proficiency *= this.cohortBook.rampOf(a, this.now);
     if (p.resolveU[c]! < this.fcrOf[j]! * proficiency) {
       if ((p.flags[c]! & (FL_CASE_FIRST | FL_TRANSFERRED)) === FL_CASE_FIRST) {
         const kIv = this.cases.iv[k]!;
