@@ -15,6 +15,7 @@ import type { EventModel, StepFunction } from '../model/events.ts';
 import { E, EVENT_FIELDS } from '../metrics/tally.ts';
 import { employeesByWeek, staffingFor, type GroupStaffing } from './workforce.ts';
 import { CohortBook } from './cohort-book.ts';
+import type { RunTrace } from './trace.ts';
 
 /*
  * One run of the contact center: contacts arrive, may try self-service, queue, are routed to an
@@ -92,6 +93,9 @@ export class ContactCenter {
   /** Shortcuts for the hot loop: whether any cohort or any handle-time event exists at all. */
   private readonly hasCohorts: boolean;
   private readonly hasHandleEvents: boolean;
+  /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
+  private readonly traceArrivals: boolean;
+  private readonly onFirstArrival: (type: number, time: number) => void;
 
   private now = 0;
   private alive = 0;
@@ -103,7 +107,10 @@ export class ContactCenter {
     private readonly model: Model,
     seed: number,
     replication: number,
+    trace: RunTrace = {},
   ) {
+    this.traceArrivals = trace.firstArrival !== undefined;
+    this.onFirstArrival = trace.firstArrival ?? (() => {});
     const nT = model.types.length;
     const nG = model.groups.length;
     this.horizon = model.horizonSeconds;
@@ -341,6 +348,7 @@ export class ContactCenter {
     const now = this.now;
     const next = this.nextArrival(j, now);
     if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
+    if (this.traceArrivals) this.onFirstArrival(j, now);
     const k = this.cases.open(j, now, this.intervalOf(now));
     const kIv = this.cases.iv[k]!;
     if (kIv >= 0) this.add(F.cases, kIv, j, 1);
