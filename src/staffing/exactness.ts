@@ -9,6 +9,7 @@
  *  - exponential handle time, with no self-service mixture (a failed bot attempt changes the
  *    handle-time law), one contact at a time (no chat concurrency);
  *  - no patience, or an exponential one (Erlang A is exact only for exponential patience);
+ *  - no scenario `events` (they change load and handle times inside time windows);
  *  - the same offered rate as the interval before (no carry-over of a queue built up under a
  *    different load: the steady state of the previous interval is this interval's steady state).
  * Everywhere else (multi-skill groups, other distributions, the first interval after a change of
@@ -44,7 +45,10 @@ export function inexactReason(model: Model, j: number, concurrency: number): str
  */
 export function exactCells(model: Model, analytic: AnalyticPlan): Uint8Array[] {
   const nI = model.intervalCount;
+  // Events change arrivals and handle times inside windows the analytic load does not see.
+  const hasEvents = (model.scenario.events ?? []).length > 0;
   return model.groups.map((g, gi) => {
+    if (hasEvents) return new Uint8Array(nI);
     const out = new Uint8Array(nI);
     const method = analytic.method[gi];
     if (method !== 'erlang_c' && method !== 'erlang_a') return out;
