@@ -28,7 +28,7 @@ export const staffCommand = defineCommand({
     printWarnings(warnings);
     const { checkStaffable } = await import('../staffing/index.ts');
     const { staffVerified } = await import('../staffing/verified.ts');
-    const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing, formatStaffingSummary } = await import('../staffing/report.ts');
+    const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing, formatStaffingSummary } = await import('../report/staffing.ts');
     checkStaffable(scenario);
     // Planned before searching, so a refused --out fails at once.
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force });

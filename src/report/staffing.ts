@@ -4,12 +4,12 @@
  * staffing found, as `by_interval`); with groups in shifts also `staffed-shifts.yaml`.
  */
 
-import { csvNumber, toCsv } from '../report/csv.ts';
-import { renderTable } from '../report/table.ts';
+import { csvNumber, toCsv } from './csv.ts';
+import { renderTable } from './table.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { StaffingResult } from './index.ts';
-import type { ServiceLevelVerdict, Verification } from './verify.ts';
-import { scenarioToYaml } from './scenario-file.ts';
+import type { StaffingResult } from '../staffing/index.ts';
+import type { ServiceLevelVerdict, Verification } from '../staffing/verify.ts';
+import { scenarioToYaml } from '../staffing/scenario-file.ts';
 
 const NONE = '–';
 
