@@ -8,7 +8,7 @@ import type { Result } from '../metrics/types.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { withOverrides } from './simulate.ts';
 import type { CompareResult, Difference, Plan, PlanResult } from './types.ts';
-import { HEADLINE_METRICS, pairedDifference } from './metrics.ts';
+import { HEADLINE_METRICS, metricValue, pairedDifference } from './metrics.ts';
 import { replicateAll, withRunner, type ProgressSink, type Runner, type TargetCi, type TargetOutcome } from './replications.ts';
 
 export interface CompareOptions {
@@ -64,7 +64,8 @@ export async function compare(plans: readonly Plan[], options: CompareOptions = 
     const planTotals = runs[i]!.map((r) => r.totals);
     const baseTotals = runs[0]!.map((r) => r.totals);
     for (const metric of HEADLINE_METRICS) {
-      const d = pairedDifference(planTotals, baseTotals, metric);
+      const pooled = { plan: metricValue(aggregates[i]!.totals, metric), baseline: metricValue(aggregates[0]!.totals, metric) };
+      const d = pairedDifference(planTotals, baseTotals, metric, pooled);
       differences.push({ plan: plans[i]!.name, baseline, metric, mean: d.mean, ci95: d.ci95, ci95_unpaired: d.ci95Unpaired });
     }
   }

@@ -37,6 +37,8 @@ function metrics(overrides: Partial<Metrics> = {}): Metrics {
     cost_contacts: 24.5,
     waiting_at_end: 0,
     in_self_service_at_end: 0,
+    cases_reached: 85,
+    self_service_tried: 20,
     ...overrides,
   };
 }
