@@ -140,3 +140,19 @@ export const HEADLINE_METRICS: readonly MetricName[] = [
   'cost_per_resolution',
   'cost_total',
 ];
+
+/** What a difference plan − baseline means for a metric, in the words tables and charts use. */
+export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no clear difference';
+
+/**
+ * The verdict on a difference with its 95% half-width: `no clear difference` when the interval
+ * includes zero; otherwise `better` or `worse` by the metric's better direction, or `higher` /
+ * `lower` for a metric without one. Null when there is no interval (one replication).
+ */
+export function verdictOf(name: MetricName, mean: number | null, ci95: number | null): Verdict | null {
+  if (mean === null || ci95 === null || !Number.isFinite(mean) || !Number.isFinite(ci95)) return null;
+  if (Math.abs(mean) <= ci95) return 'no clear difference';
+  const better = metricInfo(name).better;
+  if (better === null) return mean > 0 ? 'higher' : 'lower';
+  return (mean > 0) === (better === 'higher') ? 'better' : 'worse';
+}
