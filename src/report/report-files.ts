@@ -24,6 +24,7 @@ import { reportHtml, type ReportChart, type ReportInput } from './html.ts';
 import { intradaySpec } from './charts/intraday.ts';
 import { heatmapSpec } from './charts/heatmap.ts';
 import { compareSpec } from './charts/compare.ts';
+import { forestSpec } from './charts/forest.ts';
 import { costSpec } from './charts/cost.ts';
 import { ttrSpec } from './charts/ttr.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
@@ -83,12 +84,20 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
     }
     case 'compare': {
       const plans = input.compare.plans;
+      const target = input.plans[0]?.scenario.service_level.target;
       return [
+        {
+          name: 'differences',
+          title: 'Differences to the baseline',
+          caption:
+            'Each plan minus the baseline, per headline metric, with its paired 95% interval (common random numbers). Green: better; red: worse (by the metric’s better direction); grey: no clear difference (the interval includes zero) or a metric with no better direction.',
+          spec: forestSpec({ compare: input.compare }),
+        },
         {
           name: 'compare',
           title: 'Plans compared',
-          caption: 'Service level, first-contact resolution, mean time to resolution and cost per contact per plan; whiskers are 95% intervals.',
-          spec: compareSpec({ plans }),
+          caption: 'Service level (against the target, dashed), first-contact resolution, mean time to resolution and cost per contact per plan; whiskers are 95% intervals.',
+          spec: compareSpec({ plans, target }),
         },
         {
           name: 'cost',
