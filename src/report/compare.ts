@@ -16,6 +16,7 @@ import type { CompareResult } from '../experiment/types.ts';
 import { HEADLINE_METRICS, metricValue as metricValueOf } from '../experiment/metrics.ts';
 import { isSignificant } from '../experiment/compare.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
+import { plansMetricsCsv } from './metrics-csv.ts';
 import { renderTable } from './table.ts';
 import { formatDifference, formatHalfWidth, formatValue, formatWithCi, metricLabel } from './experiment-format.ts';
 import type { Target } from '../experiment/plan-summary.ts';
@@ -70,6 +71,7 @@ export function compareFiles(result: CompareResult): Record<string, string> {
     'compare.json': compareJson(result),
     'compare.csv': compareCsv(result),
     'differences.csv': differencesCsv(result),
+    'metrics.csv': plansMetricsCsv(result.plans, result.summary?.currency),
   };
 }
 
