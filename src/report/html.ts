@@ -278,7 +278,7 @@ function planSummary(compare: CompareResult, sentence: string): string {
 
 /** What each plan changes against the baseline (the baseline's assumptions are shown in full). */
 function planChanges(compare: CompareResult): string {
-  const items = compare.plans.slice(1).map((p) => {
+  const items = compare.plans.slice(1).filter((p) => p.changes !== undefined).map((p) => {
     const changes = p.changes ?? [];
     return (
       `<li><strong>${escapeHtml(p.name)}</strong>: ` +
@@ -577,13 +577,16 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         title: result.scenario,
         html:
           `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          (reps < 2
+            ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
+            : '') +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
           `<h3>By contact type</h3>${typeTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +
           (reps > 1 ? '; ± is the 95% interval half-width' : '') +
-          `.</p>${intervalTable(result)}</section>`,
+          (reps > 1 ? '' : ' (one sample each: no intervals)') + `.</p>${intervalTable(result)}</section>`,
       };
     }
     case 'compare': {
@@ -609,7 +612,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         title,
         html:
           `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
-          `<section><h2>Plan summary</h2>${single}${planSummary(compare, sentence)}</section>` +
+          (compare.summary === undefined && single === '' ? '' : `<section><h2>Plan summary</h2>${single}${planSummary(compare, sentence)}</section>`) +
           `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${scenarioSections || '<p>The plans’ scenarios were not saved with this run.</p>'}</section>`,

@@ -27,6 +27,7 @@ import { compareSpec } from './charts/compare.ts';
 import { forestSpec } from './charts/forest.ts';
 import { costSpec } from './charts/cost.ts';
 import { ttrSpec } from './charts/ttr.ts';
+import { ttrHistogramSpec } from './charts/ttr-histogram.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
 
 export type { ReportInput } from './html.ts';
@@ -79,6 +80,12 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
           title: 'Time to resolution',
           caption: 'For resolved cases, the time from the first contact to resolution: median, mean and 90th percentile.',
           spec: ttrSpec({ rows: rows.map((r) => ({ label: r.name, ttr: r.totals.ttr_hours })) }),
+        },
+        {
+          name: 'ttr-distribution',
+          title: 'Distribution of time to resolution',
+          caption: 'Resolved cases by time to resolution, in log-spaced bins (four per doubling), pooled over replications; the dashed lines mark the median and the 90th percentile.',
+          spec: ttrHistogramSpec({ result }),
         },
       ];
     }

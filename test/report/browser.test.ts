@@ -105,7 +105,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   }
 
   it('opens a simulation report', async () => {
-    await open('simulate', { kind: 'simulate', ...runBank(14, 2) }, 4);
+    await open('simulate', { kind: 'simulate', ...runBank(14, 2) }, 5);
   });
 
   it('opens a comparison report', async () => {
@@ -149,6 +149,6 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   it('opens the report of a run in which nothing arrived', async () => {
     const flat = { by_weekday: [1, 1, 1, 1, 1, 1, 1], by_month: new Array<number>(12).fill(1), by_date: {}, overdispersion_cv: 0 };
     const s = scenario({ contact_types: [contactType('general', { arrivals: { per_hour: 0, ...flat } })] });
-    await open('empty', { kind: 'simulate', scenario: s, result: simulate(s) }, 4);
+    await open('empty', { kind: 'simulate', scenario: s, result: simulate(s) }, 5);
   });
 });

@@ -75,21 +75,21 @@ export function compareSpec({ plans, title = 'Plans compared', target }: Compare
             text: { field: 'value', type: 'quantitative' as const, format: panel.format },
           },
         },
-        ...(panel.title === 'Service level' && target !== undefined
-          ? [
-              {
-                data: { values: [{ target }] },
-                mark: { type: 'rule' as const, color: COLORS.target, strokeDash: [6, 4], strokeWidth: 1.5 },
-                encoding: { y: { field: 'target', type: 'quantitative' as const } },
-              },
-            ]
-          : []),
         ...(replicated
           ? [
               {
                 transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
                 mark: { type: 'errorbar' as const, ticks: { size: 10 }, color: '#222222' },
                 encoding: { x, y: { field: 'lo', type: 'quantitative' as const, title: panel.title }, y2: { field: 'hi' } },
+              },
+            ]
+          : []),
+        ...(panel.title === 'Service level' && target !== undefined
+          ? [
+              {
+                data: { values: [{ target }] },
+                mark: { type: 'rule' as const, color: COLORS.target, strokeDash: [6, 4], strokeWidth: 1.5 },
+                encoding: { y: { field: 'target', type: 'quantitative' as const } },
               },
             ]
           : []),
