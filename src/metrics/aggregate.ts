@@ -1,4 +1,4 @@
-import type { IntervalMetrics, Metrics, Result } from './types.ts';
+import type { EventMetrics, IntervalMetrics, Metrics, Result, WeekMetrics } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
 import { poolInto } from './pooled.ts';
 import { poolTtrHistograms, quantileOfSparse } from './ttr-histogram.ts';
@@ -34,10 +34,18 @@ function combine(values: Tree[], half: boolean): Tree {
  * half-widths.
  */
 export function aggregate(results: Result[]): Result {
-  const pick = (r: Result): Tree => ({ totals: r.totals, by_type: r.by_type, by_interval: r.by_interval }) as unknown as Tree;
-  type Rows = { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
-  const mean = combine(results.map(pick), false) as unknown as Rows;
-  const ci = combine(results.map(pick), true) as unknown as Rows;
+  const pick = (r: Result): Tree =>
+    ({
+      totals: r.totals,
+      by_type: r.by_type,
+      by_interval: r.by_interval,
+      // Events and the weekly table, when the scenario has them, average like everything else.
+      ...(r.events !== undefined ? { events: r.events } : {}),
+      ...(r.weekly !== undefined ? { weekly: r.weekly } : {}),
+    }) as unknown as Tree;
+  type Picked = { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[]; events?: EventMetrics[]; weekly?: WeekMetrics[] };
+  const mean = combine(results.map(pick), false) as unknown as Picked;
+  const ci = combine(results.map(pick), true) as unknown as Picked;
   const hist = poolTtrHistograms(results.map((r) => r.ttr_histogram));
   const quantiles = (h: SparseBins | undefined, bits: number | undefined) =>
     h === undefined || bits === undefined

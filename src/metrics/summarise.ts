@@ -5,6 +5,8 @@ import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, ty
 import { quantileOfBins } from './log-histogram.ts';
 import { sparseOf } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
+import { eventMetrics } from './events.ts';
+import { weeklyMetrics } from './weekly.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -162,5 +164,8 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     interval_sub_bits_log2: TTR_SUB_BITS_INTERVAL,
     by_interval: ttrIntervals,
   };
-  return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
+  const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
+  if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
+  if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
+  return result;
 }
