@@ -199,6 +199,16 @@ export const OPTIONS = {
     default: undefined,
     parse: (text, flag) => parseShard(text, flag),
   }),
+  period: valueOption<'week' | 'month'>({
+    name: 'period',
+    valueName: 'week|month',
+    description: 'Period of the plan summary: paid hours and costs per week or per month, scaled from the reported horizon',
+    default: 'week',
+    parse: (text, flag) => {
+      if (text === 'week' || text === 'month') return text;
+      throw new UserError(`${flag}: expected week or month, got '${text}'`);
+    },
+  }),
   json: flagOption({
     name: 'json',
     description: 'Print the result as JSON on stdout (and nothing else)',
