@@ -27,6 +27,8 @@ export const HEADLINE_METRICS: readonly MetricName[] = [
   'occupancy',
   'fcr',
   'ttr_hours.mean',
+  'effort_mean',
+  'high_effort_share',
   'cost_per_contact',
   'cost_per_resolution',
   'cost_total',

@@ -35,6 +35,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     return s === null ? null : s / 3600;
   };
   const ttrMean = ratio(g(F.ttrSum), resolved);
+  const ended = resolved + g(F.casesLost);
   return {
     arrivals,
     contained: g(F.contained),
@@ -59,6 +60,9 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     cost_total: costTotal,
     cost_per_contact: ratio(costTotal, arrivals),
     cost_per_resolution: ratio(costTotal, resolved),
+    effort_mean: ratio(g(F.effortSum), ended),
+    high_effort_share: ratio(g(F.casesHighEffort), ended),
+    effort_open_mean: ratio(g(F.effortOpenSum), g(F.casesOpenAtEnd)),
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,

@@ -33,6 +33,11 @@ export interface Metrics {
   cost_total: number;
   cost_per_contact: number | null;
   cost_per_resolution: number | null;
+  /** Mean effort score (1..7) of cases that ended (resolved or lost), and the share of them at or above the high threshold. */
+  effort_mean: number | null;
+  high_effort_share: number | null;
+  /** Extension: mean effort so far of cases still open at the end (unresolved points included). */
+  effort_open_mean: number | null;
   /** Extensions beyond the contract, for charts and staffing. */
   agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
   paid_hours: number;

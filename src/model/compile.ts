@@ -3,6 +3,7 @@ import { makeSampler } from '../dist/sampler.ts';
 import { hourlyBaseRates } from './arrival-profile.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
 import { buildRoster } from './roster.ts';
+import { compileEffort } from './effort.ts';
 import { CHANNELS, LONGEST_IDLE, ROUND_ROBIN, SKILL_BASED, type Model } from './model.ts';
 
 const DRAIN_SECONDS = 7 * SECONDS_PER_DAY;
@@ -40,7 +41,11 @@ export function compile(scenario: Scenario): Model {
           failedHandleFactor: t.self_service.failed_handle_time_factor,
         }
       : null,
+    repeatTo: t.repeat_channel !== undefined ? (typeIndex.get(t.repeat_channel) ?? -1) : -1,
   }));
+  types.forEach((t, j) => {
+    if (t.repeatTo < 0) t.repeatTo = j;
+  });
 
   const groups = scenario.agent_groups.map((g) => {
     const proficiency = new Float64Array(types.length);
@@ -75,5 +80,6 @@ export function compile(scenario: Scenario): Model {
     transferSeconds: scenario.routing.transfer_seconds,
     costPerVoiceSecond: scenario.costs.per_minute_voice / 60,
     costPerAgentContact: scenario.costs.per_contact,
+    effort: compileEffort(scenario),
   };
 }

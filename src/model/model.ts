@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { Sampler } from '../dist/sampler.ts';
 import type { Roster } from './roster.ts';
+import type { EffortModel } from './effort.ts';
 
 /** Channel codes used inside the engine. */
 export const VOICE = 0;
@@ -36,6 +37,8 @@ export interface ContactTypeModel {
   priority: number;
   serviceLevelSeconds: number;
   selfService: SelfServiceModel | null;
+  /** Index of the type a repeat or retry of this type arrives as (`repeat_channel`; itself by default). */
+  repeatTo: number;
 }
 
 export interface AgentGroupModel {
@@ -68,4 +71,6 @@ export interface Model {
   transferSeconds: number;
   costPerVoiceSecond: number;
   costPerAgentContact: number;
+  /** Effort points per case (see effort.ts). */
+  effort: EffortModel;
 }

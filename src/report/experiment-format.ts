@@ -7,7 +7,7 @@ import type { MetricName } from '../experiment/types.ts';
 
 const NONE = '–';
 
-type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count';
+type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'score';
 
 const KINDS: Partial<Record<MetricName, Kind>> = {
   service_level: 'share',
@@ -17,6 +17,9 @@ const KINDS: Partial<Record<MetricName, Kind>> = {
   fcr: 'share',
   containment_rate: 'share',
   repeat_rate: 'share',
+  high_effort_share: 'share',
+  effort_mean: 'score',
+  effort_open_mean: 'score',
   asa_seconds: 'seconds',
   aht_seconds: 'seconds',
   'ttr_hours.mean': 'hours',
@@ -41,6 +44,8 @@ const LABELS: Partial<Record<MetricName, string>> = {
   cost_per_contact: 'Cost per contact',
   cost_per_resolution: 'Cost per resolution',
   cost_total: 'Cost total',
+  effort_mean: 'Effort (1-7)',
+  high_effort_share: 'High-effort share',
 };
 
 /** Short column titles for wide tables (sweep rows). */
@@ -54,6 +59,8 @@ const SHORT: Partial<Record<MetricName, string>> = {
   cost_per_contact: 'cost/contact',
   cost_per_resolution: 'cost/resolution',
   cost_total: 'cost total',
+  effort_mean: 'effort',
+  high_effort_share: 'high effort',
 };
 
 export function metricLabel(m: MetricName): string {
@@ -87,6 +94,7 @@ function plain(m: MetricName, x: number): string {
     case 'hours':
       return group(x.toFixed(2));
     case 'money':
+    case 'score':
       return group(x.toFixed(2));
     case 'count':
       return Number.isInteger(x) ? group(String(x)) : group(x.toFixed(1));

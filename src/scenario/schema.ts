@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
+import { EFFORT_DEFAULTS } from './experience.ts';
+import { SCORABLE_METRICS, directionOf } from './metric-directions.ts';
 import type {
   AgentGroup,
   Arrivals,
@@ -309,6 +311,7 @@ const contactTypeSchema = strict({
   priority: integer.default(DEFAULTS.priority),
   service_level_seconds: nonNegative.optional(),
   self_service: selfServiceSchema.optional(),
+  repeat_channel: idSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -412,6 +415,44 @@ const costsSchema = strict({
   overhead_per_agent_hour: nonNegative.default(0),
 }).prefault({});
 
+// Customer effort points and the scorecard (SCENARIO.md, Experience and Scorecard).
+const D = EFFORT_DEFAULTS;
+const effortSchema = strict({
+  per_wait_minute: nonNegative.default(D.per_wait_minute),
+  max_wait_points: nonNegative.default(D.max_wait_points),
+  abandon: nonNegative.default(D.abandon),
+  transfer: nonNegative.default(D.transfer),
+  repeat: nonNegative.default(D.repeat),
+  self_service_failed: nonNegative.default(D.self_service_failed),
+  channel_switch: nonNegative.default(D.channel_switch),
+  unresolved: nonNegative.default(D.unresolved),
+  high_threshold: num('a score between 1 and 7', (n) => n >= 1 && n <= 7).default(D.high_threshold),
+}).prefault({});
+
+const experienceSchema = strict({ effort: effortSchema }).prefault({});
+
+const scorecardMetric = z
+  .string({ error: (iss: Issue) => expected('a metric name like fcr or effort_mean', iss.input) })
+  .superRefine((name, ctx) => {
+    const direction = directionOf(name);
+    if (direction === undefined) ctx.addIssue({ code: 'custom', message: MSG.unknownMetric(name, SCORABLE_METRICS), input: name });
+    else if (direction === null) ctx.addIssue({ code: 'custom', message: MSG.undirectedMetric(name), input: name });
+  });
+
+const scorecardSchema = z
+  .array(
+    strict(
+      {
+        metric: scorecardMetric,
+        target: num('a number > 0 (a target of 0 cannot be attained in proportion)', (n) => n > 0 && Number.isFinite(n)),
+        weight: positive.default(1),
+      },
+      'a mapping {metric, target, weight}',
+    ),
+    { error: (iss: Issue) => MSG.atLeastOne('scorecard part (a list of {metric, target, weight})', iss.input) },
+  )
+  .min(1, { error: (iss: Issue) => MSG.atLeastOne('scorecard part', iss.input) });
+
 function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
   const error = (iss: Issue) => MSG.atLeastOne(what, iss.input);
   return z.array(item, { error }).min(1, { error });
@@ -429,6 +470,8 @@ export function scenarioSchema(defaultName: string) {
       agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
       routing: routingSchema,
       costs: costsSchema,
+      experience: experienceSchema,
+      scorecard: scorecardSchema.optional(),
     },
     'a mapping',
   ).transform((s): Scenario => {
@@ -439,7 +482,7 @@ export function scenarioSchema(defaultName: string) {
     if (s.service_level.max_abandon_rate !== undefined) service_level.max_abandon_rate = s.service_level.max_abandon_rate;
     if (s.service_level.max_asa_seconds !== undefined) service_level.max_asa_seconds = s.service_level.max_asa_seconds;
     if (s.service_level.max_occupancy !== undefined) service_level.max_occupancy = s.service_level.max_occupancy;
-    return {
+    const scenario: Scenario = {
       name: s.name ?? defaultName,
       seed: s.seed,
       horizon: {
@@ -463,6 +506,7 @@ export function scenarioSchema(defaultName: string) {
           priority: t.priority,
           service_level_seconds: t.service_level_seconds ?? s.service_level.threshold_seconds,
           self_service: t.self_service ?? null,
+          ...(t.repeat_channel !== undefined ? { repeat_channel: t.repeat_channel } : {}),
         }),
       ),
       agent_groups: s.agent_groups,
@@ -472,6 +516,9 @@ export function scenarioSchema(defaultName: string) {
         per_contact: s.costs.per_contact,
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
       },
+      experience: { effort: { ...s.experience.effort } },
     };
+    if (s.scorecard !== undefined) scenario.scorecard = s.scorecard.map((p) => ({ metric: p.metric, target: p.target, weight: p.weight }));
+    return scenario;
   });
 }
