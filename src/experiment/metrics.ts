@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics/types.ts';
 import { ci95HalfWidth, studentTQuantile } from '../metrics/student-t.ts';
 import type { MetricName } from './types.ts';
 import { SCALAR_METRICS } from '../metrics/names.ts';
+import type { DirectedMetric } from '../scenario/metric-directions.ts';
 
 
 
@@ -119,3 +120,10 @@ export function welchHalfWidth(a: readonly number[], b: readonly number[]): numb
   const df = (se2 * se2) / ((qa * qa) / (a.length - 1) + (qb * qb) / (b.length - 1));
   return studentTQuantile(0.975, df) * Math.sqrt(se2);
 }
+
+// Compile-time check: the better-direction list (scenario/metric-directions.ts) names exactly
+// the experiment metrics, so a scorecard can name any of them and nothing else.
+type UnlistedDirection = Exclude<MetricName, DirectedMetric>;
+type UnknownDirection = Exclude<DirectedMetric, MetricName>;
+const directionsComplete: [UnlistedDirection | UnknownDirection] extends [never] ? true : UnlistedDirection | UnknownDirection = true;
+void directionsComplete;

@@ -1,5 +1,6 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Scorecard } from '../metrics/scorecard.ts';
 
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
 export type MetricName = Exclude<keyof Metrics, 'ttr_hours'> | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
@@ -9,6 +10,22 @@ export interface PlanResult {
   name: string;
   totals: Metrics;
   ci95: Metrics | null; // null with a single replication
+  /** The plan's scorecard (when its scenario has one), with 95% half-widths beside it. */
+  scorecard?: Scorecard;
+  scorecard_ci95?: Scorecard | null;
+  /** Whether every scorecard part reaches its target. */
+  meets_targets?: boolean;
+}
+
+/** Plans ranked by their scorecard score (best first; ties: lower cost per contact first). */
+export interface RankedPlan {
+  rank: number;
+  plan: string;
+  score: number | null;
+  score_ci95: number | null;
+  cost_per_contact: number | null;
+  cost_per_contact_ci95: number | null;
+  meets_targets: boolean;
 }
 
 /** Difference plan − baseline of one metric, with its paired 95% half-width (common random numbers). */
@@ -30,6 +47,8 @@ export interface CompareResult {
   replications?: number;
   plans: PlanResult[];
   differences: Difference[];
+  /** Present when the plans have a scorecard. */
+  ranking?: RankedPlan[];
 }
 
 /** One grid point of a sweep. */
@@ -41,6 +60,9 @@ export interface SweepRow {
   replications?: number;
   totals: Metrics;
   ci95: Metrics | null;
+  /** The scorecard of the grid point (when the scenario has one), with its 95% half-widths. */
+  scorecard?: Scorecard;
+  scorecard_ci95?: Scorecard | null;
 }
 
 /** What `ccsim sweep --json` prints. */

@@ -85,7 +85,7 @@ export interface Variants {
   warnings: string[];
 }
 
-const KEYS = ['base', 'name', 'base_name', 'include_base', 'baseline', 'variants'];
+const KEYS = ['base', 'name', 'base_name', 'include_base', 'baseline', 'scorecard', 'variants'];
 const VARIANT_KEYS = ['name', 'description', 'set'];
 
 /** True when the file's top level has a `variants` or `base` key (a variants file, not a scenario). */
@@ -179,9 +179,14 @@ export function loadVariants(file: string): Variants {
   const base = loadRawScenario(resolve(dirname(file), baseFile!));
   const plans: Plan[] = [];
   const allWarnings = [...warnings, ...base.warnings];
-  if (includeBase !== false) plans.push({ name: baseName, scenario: base.scenario });
+  // A scorecard in the variants file scores every plan alike (a variant's own `set` may override it).
+  const card: Setting[] = value['scorecard'] === undefined ? [] : [{ path: 'scorecard', value: value['scorecard'] }];
+  if (includeBase !== false) {
+    const scenario = card.length === 0 ? base.scenario : scenarioWithSettings(base, card, `${file}: scorecard`).scenario;
+    plans.push({ name: baseName, scenario });
+  }
   for (const v of variants) {
-    const loaded = scenarioWithSettings(base, v.settings, `variant '${v.name}'`);
+    const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
     allWarnings.push(...loaded.warnings);
     plans.push({ name: v.name, scenario: loaded.scenario });
   }

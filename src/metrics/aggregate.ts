@@ -1,5 +1,6 @@
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
+import { entriesOf, replicatedScorecard, type Scorecard } from './scorecard.ts';
 
 type Tree = number | string | null | Tree[] | { [key: string]: Tree };
 
@@ -27,7 +28,14 @@ function combine(values: Tree[], half: boolean): Tree {
 export function aggregate(results: Result[]): Result {
   const pick = (r: Result): Tree => ({ totals: r.totals, by_type: r.by_type, by_interval: r.by_interval }) as unknown as Tree;
   const mean = combine(results.map(pick), false) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
-  const ci = combine(results.map(pick), true) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
+  const ci = combine(results.map(pick), true) as unknown as NonNullable<Result['ci95']>;
   const r0 = results[0]!;
-  return { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  if (r0.scorecard !== undefined) {
+    const cards = results.map((r) => r.scorecard).filter((s): s is Scorecard => s !== undefined);
+    const { scorecard, ci95 } = replicatedScorecard(entriesOf(r0.scorecard), mean.totals, cards);
+    out.scorecard = scorecard;
+    ci.scorecard = ci95;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
  * The numbers a run reports, named exactly as in the project's metrics definitions
  * (README, "Metrics"). A ratio whose denominator is zero is `null` (JSON has no NaN).
  */
+import type { Scorecard } from './scorecard.ts';
 
 export interface TtrSummary {
   mean: number | null;
@@ -61,9 +62,12 @@ export interface Result {
   totals: Metrics;
   by_type: Record<string, Metrics>;
   by_interval: IntervalMetrics[];
+  /** The scenario's scorecard on the totals, when it has one. */
+  scorecard?: Scorecard;
   ci95?: {
     totals: Metrics;
     by_type: Record<string, Metrics>;
     by_interval: IntervalMetrics[];
+    scorecard?: Scorecard;
   };
 }

@@ -14,7 +14,9 @@ import { HEADLINE_METRICS, metricValue as metricValueOf } from '../experiment/me
 import { isSignificant } from '../experiment/compare.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
 import { renderTable } from './table.ts';
-import { formatDifference, formatHalfWidth, formatWithCi, metricLabel } from './experiment-format.ts';
+import { formatDifference, formatHalfWidth, formatValue, formatWithCi, metricLabel } from './experiment-format.ts';
+import { isMetricName } from '../experiment/metrics.ts';
+import { directionOf } from '../scenario/metric-directions.ts';
 
 /** The comparison as JSON text (two-space indent, final newline). */
 export function compareJson(result: CompareResult): string {
@@ -56,13 +58,87 @@ export function differencesCsv(result: CompareResult): string {
   return toCsv(rows);
 }
 
+/**
+ * `scorecard.csv`: one row per plan in rank order: the score with its half-width, whether it
+ * meets every target, cost per contact, then each part's value and attainment.
+ */
+export function scorecardCsv(result: CompareResult): string | undefined {
+  const ranking = result.ranking;
+  if (ranking === undefined) return undefined;
+  const parts = result.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const rows: string[][] = [
+    [
+      'rank', 'plan', 'score', 'score_ci95', 'meets_targets', 'cost_per_contact', 'cost_per_contact_ci95',
+      ...parts.flatMap((p) => [`${p.metric}_target`, `${p.metric}_weight`, `${p.metric}_value`, `${p.metric}_attainment`]),
+    ],
+  ];
+  for (const r of ranking) {
+    const plan = result.plans.find((p) => p.name === r.plan);
+    rows.push([
+      String(r.rank), r.plan, csvNumber(r.score), csvNumber(r.score_ci95), String(r.meets_targets),
+      csvNumber(r.cost_per_contact), csvNumber(r.cost_per_contact_ci95),
+      ...parts.flatMap((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        return part === undefined ? ['', '', '', ''] : [csvNumber(part.target), csvNumber(part.weight), csvNumber(part.value), csvNumber(part.attainment)];
+      }),
+    ]);
+  }
+  return toCsv(rows);
+}
+
 /** Every file `ccsim compare` writes into its run folder, by name (the one place to add files). */
 export function compareFiles(result: CompareResult): Record<string, string> {
-  return {
+  const files: Record<string, string> = {
     'compare.json': compareJson(result),
     'compare.csv': compareCsv(result),
     'differences.csv': differencesCsv(result),
   };
+  const card = scorecardCsv(result);
+  if (card !== undefined) files['scorecard.csv'] = card;
+  return files;
+}
+
+/** The scorecard ranking as text lines (none when the plans have no scorecard). */
+export function formatRanking(result: CompareResult): string[] {
+  const ranking = result.ranking;
+  if (ranking === undefined) return [];
+  const withCi = (result.replications ?? 1) >= 2;
+  const parts = result.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const lines = [
+    '',
+    'Scorecard (score 0-100: 100 x weighted mean of min(1, value/target), lower-is-better metrics inverted)',
+    'Targets: ' + parts.map((p) => `${metricLabelOf(p.metric)}${formatTarget(p.metric, p.target)} (weight ${p.weight})`).join('; '),
+    '',
+  ];
+  const rows: string[][] = [['rank', 'plan', 'score', 'cost per contact', 'meets every target', ...parts.map((p) => metricLabelOf(p.metric))]];
+  for (const r of ranking) {
+    const plan = result.plans.find((p) => p.name === r.plan);
+    rows.push([
+      String(r.rank),
+      r.plan,
+      r.score === null ? '–' : `${r.score.toFixed(1)}${withCi && r.score_ci95 !== null ? ` ±${r.score_ci95.toFixed(1)}` : ''}`,
+      formatWithCi('cost_per_contact', r.cost_per_contact, withCi ? r.cost_per_contact_ci95 : null),
+      r.meets_targets ? 'yes' : 'no',
+      ...parts.map((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        if (part === undefined) return '';
+        const value = isMetricName(part.metric) ? formatValue(part.metric, part.value) : String(part.value);
+        return `${value} (${part.attainment === null ? '–' : `${Math.round(part.attainment * 100)}%`})`;
+      }),
+    ]);
+  }
+  lines.push(...renderTable(rows, ['r', 'l', 'r', 'r', 'l', ...parts.map(() => 'r' as const)]));
+  return lines;
+}
+
+function metricLabelOf(metric: string): string {
+  return isMetricName(metric) ? metricLabel(metric) : metric;
+}
+
+function formatTarget(metric: string, target: number): string {
+  const direction = directionOf(metric);
+  const value = isMetricName(metric) ? formatValue(metric, target) : String(target);
+  return `${direction === 'lower' ? '<=' : '>='} ${value}`;
 }
 
 export interface CompareTableOptions {
@@ -109,5 +185,6 @@ export function formatCompare(result: CompareResult, options: CompareTableOption
     rows.push(row);
   }
   lines.push(...renderTable(rows, ['l', ...result.plans.map(() => 'r' as const), ...others.map(() => 'r' as const)]));
+  lines.push(...formatRanking(result));
   return lines.join('\n') + '\n';
 }
