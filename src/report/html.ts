@@ -17,6 +17,7 @@ import type { Metrics, Result } from '../metrics/types.ts';
 import type { CompareResult, Difference, SweepResult, SweepRow } from '../experiment/types.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
+import { effortRows, repeatChannels } from './effort-assumptions.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
@@ -68,7 +69,7 @@ function count(x: number | null | undefined): string {
   return Number.isInteger(x) ? group(String(x)) : fixed(x, 1);
 }
 
-type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'agents';
+type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'agents' | 'score';
 
 /** A value in its kind's format. */
 function format(kind: Kind, x: number | null | undefined): string {
@@ -80,6 +81,8 @@ function format(kind: Kind, x: number | null | undefined): string {
     case 'hours':
       return fixed(x, 2);
     case 'money':
+      return fixed(x, 2);
+    case 'score':
       return fixed(x, 2);
     case 'agents':
       return fixed(x, 1);
@@ -140,6 +143,8 @@ const HEADLINES: readonly Headline[] = [
   { label: 'FCR', kind: 'share', get: (m) => m.fcr },
   { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
   { label: 'TTR p90 (h)', kind: 'hours', get: (m) => m.ttr_hours.p90 },
+  { label: 'Effort (1-7)', kind: 'score', get: (m) => m.effort_mean },
+  { label: 'High-effort share', kind: 'share', get: (m) => m.high_effort_share },
   { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
   { label: 'Cost total', kind: 'money', get: (m) => m.cost_total },
   { label: 'Arrivals', kind: 'count', get: (m) => m.arrivals },
@@ -163,6 +168,8 @@ const DIFFERENCE_KIND: Record<string, { label: string; kind: Kind }> = {
   cost_total: { label: 'Cost total', kind: 'money' },
   cost_per_contact: { label: 'Cost per contact', kind: 'money' },
   cost_per_resolution: { label: 'Cost per resolution', kind: 'money' },
+  effort_mean: { label: 'Effort (1-7)', kind: 'score' },
+  high_effort_share: { label: 'High-effort share', kind: 'share' },
 };
 
 function headlineCards(totals: Metrics, ci: Metrics | null | undefined, scenario: Scenario): string {
@@ -250,6 +257,35 @@ function planTable(compare: CompareResult): string {
   return table(head, rows, { numeric: head.map((_, i) => i > 0) });
 }
 
+/** The plans ranked by their scorecard (when they have one), with each part's value and attainment. */
+function scorecardTable(compare: CompareResult): string {
+  const ranking = compare.ranking;
+  if (ranking === undefined) return '';
+  const parts = compare.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const head = ['Rank', 'Plan', 'Score', 'Cost per contact', 'Meets every target', ...parts.map((p) => `${DIFFERENCE_KIND[p.metric]?.label ?? p.metric} (target ${+p.target.toPrecision(4)}, weight ${+p.weight.toPrecision(4)})`)];
+  const rows = ranking.map((r) => {
+    const plan = compare.plans.find((p) => p.name === r.plan);
+    return [
+      String(r.rank),
+      escapeHtml(r.plan),
+      cellWithCi('agents', r.score, r.score_ci95),
+      cellWithCi('money', r.cost_per_contact, r.cost_per_contact_ci95),
+      r.meets_targets ? 'yes' : 'no',
+      ...parts.map((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        if (part === undefined) return '';
+        const kind = DIFFERENCE_KIND[part.metric]?.kind ?? 'score';
+        return `${escapeHtml(format(kind, part.value))} <span class="ci">(${escapeHtml(part.attainment === null ? NONE : `${Math.round(part.attainment * 100)}%`)})</span>`;
+      }),
+    ];
+  });
+  return (
+    `<h3>Scorecard</h3>` +
+    `<p class="hint">Score 0–100: the weighted mean of each part’s attainment, min(1, value / target) where higher is better and min(1, target / value) where lower is better; plans ranked by score, ties by cost per contact.</p>` +
+    table(head, rows, { numeric: head.map((_, i) => i === 0 || (i >= 2 && i !== 4)) })
+  );
+}
+
 function isSignificant(d: Difference): boolean {
   return isNum(d.mean) && isNum(d.ci95) && Math.abs(d.mean) > d.ci95;
 }
@@ -290,6 +326,7 @@ function sweepTable(sweep: SweepResult, target: number): string {
     { label: 'Occupancy', kind: 'share', get: (m) => m.occupancy },
     { label: 'FCR', kind: 'share', get: (m) => m.fcr },
     { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
+    { label: 'Effort (1-7)', kind: 'score', get: (m) => m.effort_mean },
     { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
   ];
   const head = ['Grid point', ...cols.map((c) => c.label), 'Pareto (SL)'];
@@ -457,11 +494,22 @@ function assumptions(scenario: Scenario): string {
       escapeHtml(fixed(g.hourly_cost, 2)),
     ]),
   );
+  const switches = repeatChannels(scenario);
+  const effort =
+    '<p>Each case scores 1 (effortless) plus these points, at most 7. The points are assumptions' +
+    ' (ccsim’s defaults unless marked “set”); the drivers are those customer-effort research names.' +
+    (switches.length > 0 ? ` Repeats and retries change channel: ${escapeHtml(switches.join(', '))}.` : '') +
+    '</p>' +
+    table(
+      ['Effort driver', 'Points', ''],
+      effortRows(scenario).map((r) => [escapeHtml(r.driver), escapeHtml(r.points), r.changed ? 'set' : 'default']),
+    );
   return (
     general +
     `<h4>Volumes</h4>${volumes}` +
     `<h4>Staffing</h4>${staffing}` +
-    `<h4>Self-service</h4>${selfService}`
+    `<h4>Self-service</h4>${selfService}` +
+    `<h4>Customer effort</h4>${effort}`
   );
 }
 
@@ -584,7 +632,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         title,
         html:
           `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
-          `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare.differences)}</section>` +
+          `<section><h2>Headline figures</h2>${planTable(compare)}${scorecardTable(compare)}${differenceTable(compare.differences)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${scenarioSections || '<p>The plans’ scenarios were not saved with this run.</p>'}</section>`,
       };

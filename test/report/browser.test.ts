@@ -107,11 +107,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   });
 
   it('opens a comparison report', async () => {
-    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 3);
+    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 4);
   });
 
   it('opens a sweep report', async () => {
-    await open('sweep', { kind: 'sweep', ...sweepBank([10, 14, 18], 1) }, 3);
+    await open('sweep', { kind: 'sweep', ...sweepBank([10, 14, 18], 1) }, 4);
   });
 
   it('opens the report of a run in which nothing arrived', async () => {

@@ -126,6 +126,7 @@ describe('report.html', () => {
     expect(Object.keys(files).sort()).toEqual([
       'charts/compare.png', 'charts/compare.svg', 'charts/compare.vl.json',
       'charts/cost.png', 'charts/cost.svg', 'charts/cost.vl.json',
+      'charts/tradeoff.png', 'charts/tradeoff.svg', 'charts/tradeoff.vl.json',
       'charts/ttr.png', 'charts/ttr.svg', 'charts/ttr.vl.json',
       'report.html',
     ]);
