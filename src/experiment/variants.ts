@@ -24,6 +24,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { ScenarioError, UserError, type Problem } from '../errors.ts';
 import { loadScenario, validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
 import { parseSource, type Locate } from '../scenario/source.ts';
+import { scorecardSchema } from '../scenario/schema.ts';
 import type { Plan } from './types.ts';
 import { applySettings, parseFieldPath, type Setting } from './paths.ts';
 
@@ -173,6 +174,16 @@ export function loadVariants(file: string): Variants {
   }
   if (baselineName !== undefined && !names.includes(baselineName)) {
     problem(['baseline'], 'baseline', `no plan named '${baselineName}' (plans: ${names.join(', ')})`);
+  }
+  if (value['scorecard'] !== undefined) {
+    // Checked here too, so that a mistake points at this file's line, not at the base's.
+    const parsed = scorecardSchema.safeParse(value['scorecard']);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const keys = issue.path.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
+        problem(['scorecard', ...keys], 'scorecard' + keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join(''), issue.message);
+      }
+    }
   }
   if (problems.length > 0) throw new ScenarioError(file, problems);
 

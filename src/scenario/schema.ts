@@ -439,7 +439,7 @@ const scorecardMetric = z
     else if (direction === null) ctx.addIssue({ code: 'custom', message: MSG.undirectedMetric(name), input: name });
   });
 
-const scorecardSchema = z
+export const scorecardSchema = z
   .array(
     strict(
       {
