@@ -231,7 +231,7 @@ function intervalTable(result: Result): string {
 }
 
 function typeTable(result: Result): string {
-  const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Cost per contact'];
+  const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Effort (1-7)', 'Cost per contact'];
   const rows = Object.entries(result.by_type).map(([id, m]) => {
     const c = result.ci95?.by_type[id];
     return [
@@ -242,10 +242,34 @@ function typeTable(result: Result): string {
       cellWithCi('share', m.abandon_rate, c?.abandon_rate),
       cellWithCi('share', m.fcr, c?.fcr),
       cellWithCi('hours', m.ttr_hours.mean, c?.ttr_hours.mean),
+      cellWithCi('score', m.effort_mean, c?.effort_mean),
       cellWithCi('money', m.cost_per_contact, c?.cost_per_contact),
     ];
   });
   return table(head, rows, { numeric: head.map((_, i) => i > 0) });
+}
+
+/** A run's scorecard (when its scenario has one): the score and each part. */
+function runScorecard(result: Result): string {
+  const card = result.scorecard;
+  if (card === undefined) return '';
+  const ci = result.ci95?.scorecard;
+  const rows = card.parts.map((p, i) => {
+    const kind = DIFFERENCE_KIND[p.metric]?.kind ?? 'score';
+    return [
+      escapeHtml(DIFFERENCE_KIND[p.metric]?.label ?? p.metric),
+      escapeHtml(format(kind, p.target)),
+      escapeHtml(String(+p.weight.toPrecision(4))),
+      cellWithCi(kind, p.value, ci?.parts[i]?.value),
+      p.attainment === null ? NONE : `${Math.round(p.attainment * 100)}%`,
+    ];
+  });
+  return (
+    `<h3>Scorecard: ${escapeHtml(card.score === null ? NONE : card.score.toFixed(1))}` +
+    (isNum(ci?.score) ? ` <span class="ci">${escapeHtml(`±${ci!.score!.toFixed(1)}`)}</span>` : '') +
+    `</h3>` +
+    table(['Metric', 'Target', 'Weight', 'Value', 'Attainment'], rows, { numeric: [false, true, true, true, true] })
+  );
 }
 
 function planTable(compare: CompareResult): string {
@@ -608,7 +632,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         html:
           `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
-          `<h3>By contact type</h3>${typeTable(result)}</section>` +
+          `<h3>By contact type</h3>${typeTable(result)}${runScorecard(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +

@@ -15,6 +15,7 @@ import { simulate } from '../../src/experiment/simulate.ts';
 import { loadVariants, type RawScenario } from '../../src/experiment/variants.ts';
 import { attainment, scorecardOf } from '../../src/metrics/scorecard.ts';
 import { formatCompare, scorecardCsv } from '../../src/report/compare.ts';
+import { reportHtml } from '../../src/report/html.ts';
 import type { Metrics } from '../../src/metrics/types.ts';
 import { ScenarioError } from '../../src/errors.ts';
 import { emptyMetrics } from '../report/fixtures.ts';
@@ -142,6 +143,8 @@ describe('scorecard', () => {
     expect(r.scorecard!.parts[2]!.weight).toBe(1); // weight defaults to 1
     expect(r.ci95!.scorecard!.score!).toBeGreaterThan(0);
     expect(r.scorecard!.score!).toBeLessThan(100);
+    const html = reportHtml({ kind: 'simulate', scenario: s, result: r }, null);
+    expect(html).toContain(`<h3>Scorecard: ${r.scorecard!.score!.toFixed(1)}`);
   });
 });
 
@@ -196,6 +199,11 @@ describe('compare with a scorecard', () => {
     const csv = scorecardCsv(result)!.split('\r\n');
     expect(csv[0]).toBe('rank,plan,score,score_ci95,meets_targets,cost_per_contact,cost_per_contact_ci95,effort_mean_target,effort_mean_weight,effort_mean_value,effort_mean_attainment,cost_per_contact_target,cost_per_contact_weight,cost_per_contact_value,cost_per_contact_attainment');
     expect(csv[1]).toMatch(/^1,Bot for half,/);
+    // The report ranks them too, and states the effort points it assumed.
+    const html = reportHtml({ kind: 'compare', plans: v.plans, compare: result }, null);
+    expect(html).toContain('<h3>Scorecard</h3>');
+    expect(html).toContain('<h4>Customer effort</h4>');
+    expect(html).toMatch(/Each repeat contact \(issue not resolved\)<\/td><td>1\.5<\/td><td>default/);
   }, 120_000);
 
   it('refuses an unknown or undirected metric, with the file, line and field path (exit 2)', () => {
