@@ -12,22 +12,10 @@
  */
 import { directionOf } from '../scenario/metric-directions.ts';
 import type { ScorecardEntry } from '../scenario/types.ts';
-import type { Metrics } from './types.ts';
+import type { Metrics, Scorecard, ScorecardPart } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
 
-export interface ScorecardPart {
-  metric: string;
-  target: number;
-  weight: number;
-  value: number | null;
-  attainment: number | null;
-}
-
-export interface Scorecard {
-  /** 0..100; null when a part's value is undefined. */
-  score: number | null;
-  parts: ScorecardPart[];
-}
+export type { Scorecard, ScorecardPart } from './types.ts';
 
 /** A scalar metric by its name (`ttr_hours.mean` and friends included); undefined when unknown. */
 export function metricByName(m: Metrics, name: string): number | null | undefined {

@@ -2,7 +2,6 @@
  * The numbers a run reports, named exactly as in the project's metrics definitions
  * (README, "Metrics"). A ratio whose denominator is zero is `null` (JSON has no NaN).
  */
-import type { Scorecard } from './scorecard.ts';
 
 export interface TtrSummary {
   mean: number | null;
@@ -70,4 +69,19 @@ export interface Result {
     by_interval: IntervalMetrics[];
     scorecard?: Scorecard;
   };
+}
+
+/** One part of a scorecard: a metric against its target (see scorecard.ts). */
+export interface ScorecardPart {
+  metric: string;
+  target: number;
+  weight: number;
+  value: number | null;
+  attainment: number | null;
+}
+
+export interface Scorecard {
+  /** 0..100; null when a part's value is undefined. */
+  score: number | null;
+  parts: ScorecardPart[];
 }
