@@ -43,6 +43,8 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     ['TTR mean (h)', fixed(t.ttr_hours.mean, 2), pm(ci?.ttr_hours.mean, (x) => fixed(x, 2)), ''],
     ['TTR p50 (h)', fixed(t.ttr_hours.p50, 2), pm(ci?.ttr_hours.p50, (x) => fixed(x, 2)), ''],
     ['TTR p90 (h)', fixed(t.ttr_hours.p90, 2), pm(ci?.ttr_hours.p90, (x) => fixed(x, 2)), ''],
+    ['Effort (1-7)', fixed(t.effort_mean, 2), pm(ci?.effort_mean, (x) => fixed(x, 2)), `1 = effortless; cases that ended (${count(t.open_cases)} still open are left out)`],
+    ['High-effort share', pct(t.high_effort_share), pm(ci?.high_effort_share, pctPoints), ''],
     ['Cost total', money(t.cost_total), pm(ci?.cost_total, money), ''],
     ['Cost per contact', money(t.cost_per_contact), pm(ci?.cost_per_contact, money), ''],
     ['Cost per resolution', money(t.cost_per_resolution), pm(ci?.cost_per_resolution, money), ''],
@@ -65,6 +67,17 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     typeRows.push(typeRow(id, m, result.ci95?.by_type[id]));
   }
   lines.push(...renderTable(typeRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+
+  const card = result.scorecard;
+  if (card !== undefined) {
+    const half = result.ci95?.scorecard?.score;
+    lines.push('', `Scorecard: ${fixed(card.score, 1)}${pm(half, (x) => fixed(x, 1)) === '' ? '' : ` ${pm(half, (x) => fixed(x, 1))}`} of 100`);
+    const cardRows: Row[] = [['metric', 'target', 'weight', 'value', 'attainment']];
+    for (const p of card.parts) {
+      cardRows.push([p.metric, String(+p.target.toPrecision(6)), String(+p.weight.toPrecision(6)), p.value === null ? NONE : String(+p.value.toPrecision(4)), p.attainment === null ? NONE : pct(p.attainment)]);
+    }
+    lines.push(...renderTable(cardRows, ['l', 'r', 'r', 'r', 'r']));
+  }
 
   return lines.join('\n') + '\n';
 }

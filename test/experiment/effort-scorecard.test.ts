@@ -16,6 +16,7 @@ import { loadVariants, type RawScenario } from '../../src/experiment/variants.ts
 import { attainment, scorecardOf } from '../../src/metrics/scorecard.ts';
 import { formatCompare, scorecardCsv } from '../../src/report/compare.ts';
 import { reportHtml } from '../../src/report/html.ts';
+import { formatSummary } from '../../src/report/table.ts';
 import type { Metrics } from '../../src/metrics/types.ts';
 import { ScenarioError } from '../../src/errors.ts';
 import { emptyMetrics } from '../report/fixtures.ts';
@@ -145,6 +146,9 @@ describe('scorecard', () => {
     expect(r.scorecard!.score!).toBeLessThan(100);
     const html = reportHtml({ kind: 'simulate', scenario: s, result: r }, null);
     expect(html).toContain(`<h3>Scorecard: ${r.scorecard!.score!.toFixed(1)}`);
+    const text = formatSummary(r, s);
+    expect(text).toContain(`Scorecard: ${r.scorecard!.score!.toFixed(1)} ±${r.ci95!.scorecard!.score!.toFixed(1)} of 100`);
+    expect(text).toMatch(new RegExp(`Effort \\(1-7\\) +${t.effort_mean!.toFixed(2)} +±`));
   });
 });
 
