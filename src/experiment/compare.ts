@@ -9,6 +9,7 @@ import { aggregate } from '../metrics/aggregate.ts';
 import { withOverrides } from './simulate.ts';
 import type { CompareResult, Difference, Plan, PlanResult, RankedPlan } from './types.ts';
 import { meetsEveryTarget } from '../metrics/scorecard.ts';
+import { ci95HalfWidth } from '../metrics/student-t.ts';
 import { HEADLINE_METRICS, pairedDifference } from './metrics.ts';
 import { replicateAll, withRunner, type ProgressSink, type Runner, type TargetCi, type TargetOutcome } from './replications.ts';
 
@@ -76,7 +77,24 @@ export async function compare(plans: readonly Plan[], options: CompareOptions = 
   }
   const result: CompareResult = { seed, replications: runs[0]!.length, plans: planResults, differences };
   const ranking = rankPlans(planResults);
-  if (ranking !== undefined) result.ranking = ranking;
+  if (ranking !== undefined) {
+    // The score's difference to the baseline, replication by replication (paired).
+    const scores = runs.map((rs) => rs.map((r) => r.scorecard?.score ?? null));
+    for (const row of ranking) {
+      const i = plans.findIndex((p) => p.name === row.plan);
+      if (i <= 0) continue;
+      const diffs: number[] = [];
+      scores[i]!.forEach((x, r) => {
+        const y = scores[0]![r];
+        if (x !== null && y !== null && y !== undefined) diffs.push(x - y);
+      });
+      row.score_difference = {
+        mean: diffs.length > 0 ? diffs.reduce((a, b) => a + b, 0) / diffs.length : null,
+        ci95: ci95HalfWidth(diffs),
+      };
+    }
+    result.ranking = ranking;
+  }
   const outcome: CompareOutcome = { result, replications: runs, aggregates };
   if (replicated.targets !== undefined) outcome.targets = replicated.targets;
   return outcome;

@@ -26,6 +26,8 @@ export interface RankedPlan {
   cost_per_contact: number | null;
   cost_per_contact_ci95: number | null;
   meets_targets: boolean;
+  /** Score minus the baseline plan's, with its paired 95% half-width (common random numbers). */
+  score_difference?: { mean: number | null; ci95: number | null };
 }
 
 /** Difference plan − baseline of one metric, with its paired 95% half-width (common random numbers). */

@@ -68,14 +68,15 @@ export function scorecardCsv(result: CompareResult): string | undefined {
   const parts = result.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
   const rows: string[][] = [
     [
-      'rank', 'plan', 'score', 'score_ci95', 'meets_targets', 'cost_per_contact', 'cost_per_contact_ci95',
+      'rank', 'plan', 'score', 'score_ci95', 'score_difference', 'score_difference_ci95', 'meets_targets', 'cost_per_contact', 'cost_per_contact_ci95',
       ...parts.flatMap((p) => [`${p.metric}_target`, `${p.metric}_weight`, `${p.metric}_value`, `${p.metric}_attainment`]),
     ],
   ];
   for (const r of ranking) {
     const plan = result.plans.find((p) => p.name === r.plan);
     rows.push([
-      String(r.rank), r.plan, csvNumber(r.score), csvNumber(r.score_ci95), String(r.meets_targets),
+      String(r.rank), r.plan, csvNumber(r.score), csvNumber(r.score_ci95),
+      csvNumber(r.score_difference?.mean ?? null), csvNumber(r.score_difference?.ci95 ?? null), String(r.meets_targets),
       csvNumber(r.cost_per_contact), csvNumber(r.cost_per_contact_ci95),
       ...parts.flatMap((_, i) => {
         const part = plan?.scorecard?.parts[i];
@@ -110,13 +111,15 @@ export function formatRanking(result: CompareResult): string[] {
     'Targets: ' + parts.map((p) => `${metricLabelOf(p.metric)}${formatTarget(p.metric, p.target)} (weight ${p.weight})`).join('; '),
     '',
   ];
-  const rows: string[][] = [['rank', 'plan', 'score', 'cost per contact', 'meets every target', ...parts.map((p) => metricLabelOf(p.metric))]];
+  const base = result.plans[0]?.name ?? '';
+  const rows: string[][] = [['rank', 'plan', 'score', `Δ score vs ${base}`, 'cost per contact', 'meets every target', ...parts.map((p) => metricLabelOf(p.metric))]];
   for (const r of ranking) {
     const plan = result.plans.find((p) => p.name === r.plan);
     rows.push([
       String(r.rank),
       r.plan,
       r.score === null ? '–' : `${r.score.toFixed(1)}${withCi && r.score_ci95 !== null ? ` ±${r.score_ci95.toFixed(1)}` : ''}`,
+      scoreDifference(r.score_difference, withCi),
       formatWithCi('cost_per_contact', r.cost_per_contact, withCi ? r.cost_per_contact_ci95 : null),
       r.meets_targets ? 'yes' : 'no',
       ...parts.map((_, i) => {
@@ -127,8 +130,17 @@ export function formatRanking(result: CompareResult): string[] {
       }),
     ]);
   }
-  lines.push(...renderTable(rows, ['r', 'l', 'r', 'r', 'l', ...parts.map(() => 'r' as const)]));
+  lines.push(...renderTable(rows, ['r', 'l', 'r', 'r', 'r', 'l', ...parts.map(() => 'r' as const)]));
   return lines;
+}
+
+/** `+1.2 ±0.4 *` (paired; `*` when the interval excludes 0), or '' for the baseline. */
+function scoreDifference(d: { mean: number | null; ci95: number | null } | undefined, withCi: boolean): string {
+  if (d === undefined || d.mean === null) return '';
+  const sign = d.mean > 0 ? '+' : d.mean < 0 ? '-' : '';
+  const text = `${sign}${Math.abs(d.mean).toFixed(1)}`;
+  if (!withCi || d.ci95 === null) return text;
+  return `${text} ±${d.ci95.toFixed(1)}${Math.abs(d.mean) > d.ci95 ? ' *' : '  '}`;
 }
 
 function metricLabelOf(metric: string): string {

@@ -201,8 +201,13 @@ describe('compare with a scorecard', () => {
     expect(text).toMatch(/Scorecard/);
     expect(text).toMatch(/1 +Bot for half +\d+\.\d ±\d+\.\d/);
     const csv = scorecardCsv(result)!.split('\r\n');
-    expect(csv[0]).toBe('rank,plan,score,score_ci95,meets_targets,cost_per_contact,cost_per_contact_ci95,effort_mean_target,effort_mean_weight,effort_mean_value,effort_mean_attainment,cost_per_contact_target,cost_per_contact_weight,cost_per_contact_value,cost_per_contact_attainment');
+    expect(csv[0]).toBe('rank,plan,score,score_ci95,score_difference,score_difference_ci95,meets_targets,cost_per_contact,cost_per_contact_ci95,effort_mean_target,effort_mean_weight,effort_mean_value,effort_mean_attainment,cost_per_contact_target,cost_per_contact_weight,cost_per_contact_value,cost_per_contact_attainment');
     expect(csv[1]).toMatch(/^1,Bot for half,/);
+    // The score's paired difference to the baseline (No bot) is the mean of the per-replication differences.
+    const half = ranking.find((r) => r.plan === 'Bot for half')!;
+    expect(half.score_difference!.mean!).toBeGreaterThan(0);
+    expect(half.score_difference!.ci95!).toBeGreaterThan(0);
+    expect(ranking.find((r) => r.plan === 'No bot')!.score_difference).toBeUndefined();
     // The report ranks them too, and states the effort points it assumed.
     const html = reportHtml({ kind: 'compare', plans: v.plans, compare: result }, null);
     expect(html).toContain('<h3>Scorecard</h3>');
