@@ -78,7 +78,10 @@ export function tradeoffSpec({ points, noun, title = 'Cost against customer effo
       ];
     });
     const x = { field: 'cost', type: 'quantitative' as const, title: 'Cost per contact', scale: { zero: false, padding: 16 }, axis: { format: '.2f', tickCount: 5 } };
-    const y = { field: 'value', type: 'quantitative' as const, title: m.title, scale: { zero: false, padding: 16 }, axis: { format: m.format, tickCount: 5 } };
+    // A share that moves by a few points only gets a decimal, or its ticks would repeat (73%, 73%).
+    const spread = values.length > 0 ? Math.max(...values.map((v) => v.hi ?? v.value)) - Math.min(...values.map((v) => v.lo ?? v.value)) : 0;
+    const format = m.share && spread < 0.05 ? '.1%' : m.format;
+    const y = { field: 'value', type: 'quantitative' as const, title: m.title, scale: { zero: false, padding: 16 }, axis: { format, tickCount: 5 } };
     return {
       width: panelWidth,
       height: 240,
