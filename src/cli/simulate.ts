@@ -33,6 +33,7 @@ export const simulateCommand = defineCommand({
 
     // Replications run on worker threads (--jobs); one run stays in process.
     const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
+    printWarnings(result.warnings ?? []);
 
     // The report (and the scenario as run, so `ccsim report DIR` can rebuild it).
     const { withOverrides } = await import('../experiment/simulate.ts');

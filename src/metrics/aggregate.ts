@@ -29,5 +29,7 @@ export function aggregate(results: Result[]): Result {
   const mean = combine(results.map(pick), false) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
   const ci = combine(results.map(pick), true) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
   const r0 = results[0]!;
-  return { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  if (r0.warnings !== undefined) out.warnings = [...r0.warnings];
+  return out;
 }

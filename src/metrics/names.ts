@@ -30,6 +30,7 @@ export const SCALAR_METRICS = [
   'cost_total',
   'cost_per_contact',
   'cost_per_resolution',
+  'closed',
   'agents',
   'paid_hours',
   'cost_agents',

@@ -59,6 +59,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     cost_total: costTotal,
     cost_per_contact: ratio(costTotal, arrivals),
     cost_per_resolution: ratio(costTotal, resolved),
+    closed: g(F.closed),
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,
@@ -147,5 +148,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   }
   const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
 
-  return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+  const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+  if (model.warnings.length > 0) result.warnings = [...model.warnings];
+  return result;
 }

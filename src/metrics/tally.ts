@@ -32,8 +32,9 @@ export const F = {
   leftWaiting: 21, // still queued when the run stopped
   leftInSelfService: 22,
   casesOpenAtEnd: 23,
+  closed: 24, // arrivals while their type was closed (not offered)
 } as const;
-export const FIELDS = 24;
+export const FIELDS = 25;
 
 /** Time-based figures per interval, clipped to [warm-up, horizon). */
 export const T = {

@@ -33,6 +33,8 @@ export interface Metrics {
   cost_total: number;
   cost_per_contact: number | null;
   cost_per_resolution: number | null;
+  /** Arrivals while their type was closed (not offered). */
+  closed: number;
   /** Extensions beyond the contract, for charts and staffing. */
   agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
   paid_hours: number;
@@ -56,6 +58,8 @@ export interface Result {
   totals: Metrics;
   by_type: Record<string, Metrics>;
   by_interval: IntervalMetrics[];
+  /** What the reader should know about the run (e.g. contacts offered while no agent could take them). */
+  warnings?: string[];
   ci95?: {
     totals: Metrics;
     by_type: Record<string, Metrics>;

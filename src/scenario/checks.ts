@@ -76,6 +76,7 @@ export function checkScenario(raw: unknown): CheckResult {
     if (allSkillsReadable && groups.length > 0 && !skilled.has(t['id'])) {
       result.problems.push({ path: ['contact_types', i], message: MSG.unservedType(t['id']) });
     }
+    if (horizon) checkDayCurves(t, i, horizon.interval, result);
     if (t['channel'] === 'email' && t['patience'] !== undefined) {
       result.warnings.push({ path: ['contact_types', i, 'patience'], message: MSG.emailPatienceIgnored });
     }
@@ -88,6 +89,28 @@ export function checkScenario(raw: unknown): CheckResult {
     });
   }
   return result;
+}
+
+/**
+ * A curve over the day has 24 hourly values or one per interval of the day; 48 values with
+ * 15-minute intervals would be ambiguous, so the interval length must match.
+ */
+function checkDayCurves(t: Record<string, unknown>, i: number, interval: number, result: CheckResult): void {
+  const perDay = (24 * 60) / interval;
+  const allowed = perDay === 24 ? '24 numbers (one per hour of day)' : `24 numbers (one per hour of day) or ${perDay} (one per ${interval}-minute interval of the day)`;
+  const check = (value: unknown, path: PathKey[]): void => {
+    if (!Array.isArray(value) || value.length === 24 || value.length === perDay) return;
+    if (![48, 96].includes(value.length)) return; // the schema reports other lengths
+    result.problems.push({ path, message: `expected ${allowed} with interval_minutes ${interval}, got ${value.length}` });
+  };
+  const a = t['arrivals'];
+  if (isRecord(a)) {
+    check(a['per_hour'], ['contact_types', i, 'arrivals', 'per_hour']);
+    check(a['by_hour'], ['contact_types', i, 'arrivals', 'by_hour']);
+    const byDay = a['intraday_by_weekday'];
+    if (isRecord(byDay)) for (const [d, w] of Object.entries(byDay)) check(w, ['contact_types', i, 'arrivals', 'intraday_by_weekday', d]);
+  }
+  check(t['handle_time_by_hour'], ['contact_types', i, 'handle_time_by_hour']);
 }
 
 function duplicateIds(root: Record<string, unknown>, key: string, items: unknown[], result: CheckResult): void {

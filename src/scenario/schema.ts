@@ -8,12 +8,14 @@
  */
 import { z } from 'zod';
 import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
+import { parseOpenHours } from './open-hours.ts';
 import type {
   AgentGroup,
   Arrivals,
   Channel,
   ContactType,
   Distribution,
+  OpenHours,
   RoutingPolicy,
   Scenario,
   SelfService,
@@ -230,13 +232,47 @@ const isoDate = text(WHAT.isoDate, /^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, {
 
 const hourlyRates = list(24, 'numbers', 'one per hour of day', nonNegative);
 
+/**
+ * A curve over the day: 24 hourly values or one per interval of the day. Which interval lengths
+ * fit the horizon is checked in checks.ts, where the horizon is known.
+ */
+export const DAY_CURVE_LENGTHS = [24, 48, 96] as const;
+function dayCurve(noun: string) {
+  const what = `24 ${noun} (one per hour of day) or one per interval of the day (48 at 30 min, 96 at 15 min)`;
+  const error = (iss: Issue) => (Array.isArray(iss.input) ? `expected ${what}, got ${iss.input.length}` : expected(what, iss.input));
+  return z
+    .array(nonNegative, { error })
+    .refine((a) => (DAY_CURVE_LENGTHS as readonly number[]).includes(a.length), { error });
+}
+const dayShape = dayCurve('weights').refine((w) => w.some((x) => x > 0), {
+  error: (iss: Issue) => MSG.allZeroWeights(Array.isArray(iss.input) ? iss.input.length : 24),
+});
+
+/** Opening hours, checked and normalised by open-hours.ts. */
+const openHoursSchema = z
+  .unknown()
+  .superRefine((raw, ctx) => {
+    for (const i of parseOpenHours(raw).issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message, input: i.input });
+  })
+  .transform((raw): OpenHours => parseOpenHours(raw).value!);
+
 const arrivalsSchema = strict(
   {
-    per_hour: z.union([nonNegative, hourlyRates], { error: (iss: Issue) => expected(WHAT.perHour, iss.input) }).optional(),
-    per_day: nonNegative.optional(),
-    by_hour: list(24, 'weights', 'one per hour of day', nonNegative)
-      .refine((w) => w.some((x) => x > 0), { error: () => MSG.allZeroWeights(24) })
+    per_hour: z
+      .union([nonNegative, hourlyRates, dayCurve('numbers')], {
+        error: (iss: Issue) =>
+          Array.isArray(iss.input)
+            ? `expected 24 numbers (one per hour of day) or one per interval of the day (48 at 30 min, 96 at 15 min), got ${iss.input.length}`
+            : expected(WHAT.perHour, iss.input),
+      })
       .optional(),
+    per_day: nonNegative.optional(),
+    by_hour: dayShape.optional(),
+    intraday_by_weekday: strict(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, dayShape.optional()])) as Record<Weekday, z.ZodOptional<typeof dayShape>>,
+      'a mapping of weekday (mon..sun) to an intraday shape like by_hour',
+    ).optional(),
+    scale: positive.optional(),
     by_weekday: list(7, 'numbers', 'one per weekday, Mon..Sun', nonNegative).default(() => Array<number>(7).fill(1)),
     by_month: list(12, 'numbers', 'one per month, Jan..Dec', nonNegative).default(() => Array<number>(12).fill(1)),
     by_date: z
@@ -258,6 +294,14 @@ const arrivalsSchema = strict(
     if (isRecord(a) && a['by_hour'] !== undefined && a['per_hour'] !== undefined && a['per_day'] === undefined) {
       ctx.addIssue({ code: 'custom', path: ['by_hour'], message: MSG.byHourNeedsPerDay, input: a['by_hour'] });
     }
+    if (isRecord(a) && a['intraday_by_weekday'] !== undefined && a['per_hour'] !== undefined && a['per_day'] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intraday_by_weekday'],
+        message: 'intraday_by_weekday shapes per_day only (like by_hour); give per_day with it',
+        input: a['intraday_by_weekday'],
+      });
+    }
   }, ALWAYS)
   .transform((a): Arrivals => {
     const out: Arrivals = {
@@ -269,6 +313,15 @@ const arrivalsSchema = strict(
     if (a.per_hour !== undefined) out.per_hour = a.per_hour;
     if (a.per_day !== undefined) out.per_day = a.per_day;
     if (a.by_hour !== undefined) out.by_hour = a.by_hour;
+    if (a.intraday_by_weekday !== undefined) {
+      const shapes: Partial<Record<Weekday, number[]>> = {};
+      for (const d of WEEKDAYS) {
+        const w = (a.intraday_by_weekday as Partial<Record<Weekday, number[]>>)[d];
+        if (w !== undefined) shapes[d] = [...w];
+      }
+      out.intraday_by_weekday = shapes;
+    }
+    if (a.scale !== undefined) out.scale = a.scale;
     return out;
   });
 
@@ -293,6 +346,14 @@ const selfServiceSchema = strict(
 
 const retrySchema = strict({ probability: share, after: distributionSchema }, 'a mapping {probability, after}');
 
+const whenClosedSchema = strict(
+  {
+    retry_probability: share.default(0),
+    after: distributionSchema.default((): Distribution => ({ distribution: 'exponential', mean_seconds: 30 * 60 })),
+  },
+  'a mapping {retry_probability, after}',
+);
+
 const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (iss: Issue) => expected(`one of ${oneOf(values)}`, iss.input) });
 
@@ -309,6 +370,9 @@ const contactTypeSchema = strict({
   priority: integer.default(DEFAULTS.priority),
   service_level_seconds: nonNegative.optional(),
   self_service: selfServiceSchema.optional(),
+  handle_time_by_hour: dayCurve('multipliers').optional(),
+  open_hours: openHoursSchema.optional(),
+  when_closed: whenClosedSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +493,7 @@ export function scenarioSchema(defaultName: string) {
       agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
       routing: routingSchema,
       costs: costsSchema,
+      open_hours: openHoursSchema.optional(),
     },
     'a mapping',
   ).transform((s): Scenario => {
@@ -439,7 +504,7 @@ export function scenarioSchema(defaultName: string) {
     if (s.service_level.max_abandon_rate !== undefined) service_level.max_abandon_rate = s.service_level.max_abandon_rate;
     if (s.service_level.max_asa_seconds !== undefined) service_level.max_asa_seconds = s.service_level.max_asa_seconds;
     if (s.service_level.max_occupancy !== undefined) service_level.max_occupancy = s.service_level.max_occupancy;
-    return {
+    const scenario: Scenario = {
       name: s.name ?? defaultName,
       seed: s.seed,
       horizon: {
@@ -449,8 +514,8 @@ export function scenarioSchema(defaultName: string) {
         warmup_hours: s.horizon.warmup_hours,
       },
       service_level,
-      contact_types: s.contact_types.map(
-        (t): ContactType => ({
+      contact_types: s.contact_types.map((t): ContactType => {
+        const type: ContactType = {
           id: t.id,
           channel: t.channel,
           arrivals: t.arrivals,
@@ -463,8 +528,13 @@ export function scenarioSchema(defaultName: string) {
           priority: t.priority,
           service_level_seconds: t.service_level_seconds ?? s.service_level.threshold_seconds,
           self_service: t.self_service ?? null,
-        }),
-      ),
+        };
+        if (t.handle_time_by_hour !== undefined) type.handle_time_by_hour = [...t.handle_time_by_hour];
+        const open = t.open_hours ?? s.open_hours;
+        if (open !== undefined) type.open_hours = open;
+        if (t.when_closed !== undefined) type.when_closed = { retry_probability: t.when_closed.retry_probability, after: t.when_closed.after };
+        return type;
+      }),
       agent_groups: s.agent_groups,
       routing: { policy: s.routing.policy, transfer_seconds: s.routing.transfer_seconds },
       costs: {
@@ -473,5 +543,7 @@ export function scenarioSchema(defaultName: string) {
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
       },
     };
+    if (s.open_hours !== undefined) scenario.open_hours = s.open_hours;
+    return scenario;
   });
 }

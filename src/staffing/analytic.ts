@@ -101,8 +101,7 @@ export function offeredRates(model: Model): Float64Array[] {
     let sum = 0;
     let span = 0;
     for (let i = 0; i < nI; i++) {
-      const hour = Math.floor((i * len) / 3600);
-      first[i] = (t.hourlyRates[hour] ?? 0) * k;
+      first[i] = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * k;
       const inside = Math.min(len, model.horizonSeconds - i * len);
       sum += first[i]! * inside;
       span += inside;

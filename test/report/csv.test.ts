@@ -29,6 +29,7 @@ function metrics(overrides: Partial<Metrics> = {}): Metrics {
     cost_total: 1234.5,
     cost_per_contact: 12.345,
     cost_per_resolution: 15.43125,
+    closed: 0,
     agents: 5,
     paid_hours: 40,
     cost_agents: 1000,
