@@ -116,3 +116,13 @@ export function unstaffedStretches(input: UnstaffedInput, minSeconds: number): A
   if (runFrom >= 0 && end - runFrom >= minSeconds) out.push([runFrom, end]);
   return out;
 }
+
+/** Share of [lo, hi) during which the windows are open (1 when always open). */
+export function openShare(w: OpenWindows | null, lo: number, hi: number): number {
+  if (w === null || hi <= lo) return 1;
+  let open = 0;
+  for (let i = Math.max(0, lastStartingBy(w, lo)); i < w.from.length && w.from[i]! < hi; i++) {
+    open += Math.max(0, Math.min(hi, w.to[i]!) - Math.max(lo, w.from[i]!));
+  }
+  return open / (hi - lo);
+}

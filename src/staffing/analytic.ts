@@ -37,7 +37,8 @@
 
 import { erlangA, erlangAStaffing, erlangCStaffing } from '../analytic/index.ts';
 import { distributionMean } from '../dist/sampler.ts';
-import type { Model } from '../model/model.ts';
+import { EMAIL, type Model } from '../model/model.ts';
+import { openShare } from '../model/open-windows.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The requirement a staffing must meet, read from `service_level` of the scenario. */
@@ -101,7 +102,9 @@ export function offeredRates(model: Model): Float64Array[] {
     let sum = 0;
     let span = 0;
     for (let i = 0; i < nI; i++) {
-      first[i] = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * k;
+      // Voice and chat arriving while closed are turned away, not offered (email waits: kept as sent).
+      const open = t.channel === EMAIL ? 1 : openShare(t.open, i * len, (i + 1) * len);
+      first[i] = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * k * open;
       const inside = Math.min(len, model.horizonSeconds - i * len);
       sum += first[i]! * inside;
       span += inside;
