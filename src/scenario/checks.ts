@@ -77,6 +77,19 @@ export function checkScenario(raw: unknown): CheckResult {
       result.problems.push({ path: ['contact_types', i], message: MSG.unservedType(t['id']) });
     }
     if (horizon) checkDayCurves(t, i, horizon.interval, result);
+    if (t['when_closed'] !== undefined) {
+      if (t['channel'] === 'email') {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed is ignored for email: email that arrives while closed waits in the queue for the opening',
+        });
+      } else if (t['open_hours'] === undefined && raw['open_hours'] === undefined) {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed has no effect: this type has no open_hours (nor the scenario), so it is always open',
+        });
+      }
+    }
     if (t['channel'] === 'email' && t['patience'] !== undefined) {
       result.warnings.push({ path: ['contact_types', i, 'patience'], message: MSG.emailPatienceIgnored });
     }

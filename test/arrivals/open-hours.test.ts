@@ -242,3 +242,20 @@ agent_groups:
     expect(simulate(load(text(`open_hours: { ${days} }`))).warnings).toBeUndefined();
   });
 });
+
+describe('when_closed that cannot apply', () => {
+  const warningsOf = (yaml: string) => parseScenario(yaml, 'w.yaml').warnings.join('\n');
+  it('is pointed out for email and for a type that is always open', () => {
+    const text = (channel: string, hours: string) => `
+name: w
+${hours}
+contact_types:
+  - { id: t, channel: ${channel}, arrivals: { per_hour: 1 }, handle_time: 60, when_closed: { retry_probability: 0.5 } }
+agent_groups:
+  - { id: g, skills: { t: 1 }, agents: 1 }
+`;
+    expect(warningsOf(text('email', 'open_hours: { mon: ["08:00", "18:00"] }'))).toMatch(/when_closed is ignored for email/);
+    expect(warningsOf(text('voice', ''))).toMatch(/when_closed has no effect: this type has no open_hours/);
+    expect(warningsOf(text('voice', 'open_hours: { mon: ["08:00", "18:00"] }'))).toBe('');
+  });
+});
