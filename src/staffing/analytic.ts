@@ -17,7 +17,9 @@
  * has them).
  *
  * Mean handle time of an offered contact of type j with an agent of proficiency p:
- *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p.
+ *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p,
+ * times `handle_time_by_hour` in the middle of the interval. Voice and chat arriving while their
+ * type is closed are not offered (the interval's rate times its open share).
  *
  * Per group (interval by interval):
  *  - a group that serves exactly one contact type, served by no other group ("single-skill"):
@@ -260,7 +262,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
       const patience = meanPatienceSeconds(scenario, j);
       allPatient &&= patience !== Infinity;
       lambda += r;
-      work += r * meanHandleSeconds(scenario, j, p);
+      work += r * meanHandleSeconds(scenario, j, p) * handleFactorAt(model, j, i);
       patienceWeighted += r * (patience === Infinity ? 0 : patience);
       threshold = Math.min(threshold, model.types[j]!.serviceLevelSeconds);
     }
@@ -330,7 +332,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
       row[i] = agentsFor(
         {
           ratePerSecond: rate[i]![j]!,
-          meanServiceSeconds: meanHandleSeconds(scenario, j, best),
+          meanServiceSeconds: meanHandleSeconds(scenario, j, best) * handleFactorAt(model, j, i),
           meanPatienceSeconds: meanPatienceSeconds(scenario, j),
           thresholdSeconds: model.types[j]!.serviceLevelSeconds,
           concurrency,
@@ -341,6 +343,14 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
     separate.push(row);
   }
   return { offered, rate, agents, method, separate };
+}
+
+/** handle_time_by_hour's multiplier for type j in the middle of interval i (1 without one). */
+function handleFactorAt(model: Model, j: number, i: number): number {
+  const curve = model.types[j]!.handleByTime;
+  if (curve === null) return 1;
+  const t = ((i + 0.5) * model.intervalSeconds) % 86_400;
+  return curve.values[Math.floor(t / curve.slotSeconds)]!;
 }
 
 /** The queue of one contact type alone (best proficiency), for calibrating search steps. */
