@@ -13,6 +13,7 @@ import type { Router, RoutingContext } from './routing/router.ts';
 import { RoundRobinRouter } from './routing/round-robin.ts';
 import { SkillBasedRouter } from './routing/skill-based.ts';
 import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
+import type { RunTrace } from './trace.ts';
 
 /*
  * One run of the contact center: contacts arrive, may try self-service, queue, are routed to an
@@ -79,6 +80,9 @@ export class ContactCenter {
   /** Length of a rate slot per type, seconds (an hour, or an interval for per-interval curves). */
   private readonly rateSlot: Float64Array;
   private readonly rosterIndex: Int32Array;
+  /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
+  private readonly traceArrivals: boolean;
+  private readonly onFirstArrival: (type: number, time: number) => void;
 
   private now = 0;
   private alive = 0;
@@ -90,7 +94,10 @@ export class ContactCenter {
     private readonly model: Model,
     seed: number,
     replication: number,
+    trace: RunTrace = {},
   ) {
+    this.traceArrivals = trace.firstArrival !== undefined;
+    this.onFirstArrival = trace.firstArrival ?? (() => {});
     const nT = model.types.length;
     const nG = model.groups.length;
     this.horizon = model.horizonSeconds;
@@ -249,6 +256,7 @@ export class ContactCenter {
     const now = this.now;
     const next = this.nextArrival(j, now);
     if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
+    if (this.traceArrivals) this.onFirstArrival(j, now);
     const k = this.cases.open(j, now, this.intervalOf(now));
     const kIv = this.cases.iv[k]!;
     if (kIv >= 0) this.add(F.cases, kIv, j, 1);
