@@ -146,7 +146,7 @@ export interface Scenario {
   contact_types: ContactType[];
   agent_groups: AgentGroup[];
   routing: { policy: RoutingPolicy; transfer_seconds: number };
-  costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number };
+  costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number; /** ISO 4217 code shown beside amounts. */ currency?: string };
   /** Scenario-wide opening hours (each type's `open_hours` already falls back to these). */
   open_hours?: OpenHours;
   /** Incidents and other time-windowed changes (absent: none). */
