@@ -1,11 +1,13 @@
 import { EventHeap } from '../engine/event-heap.ts';
 import { randomStream, type Uniform } from '../engine/random.ts';
 import { standardGamma } from '../dist/sampler.ts';
-import { CHAT, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
-import { SECONDS_PER_HOUR } from '../model/calendar.ts';
+import { CHAT, EMAIL, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../model/calendar.ts';
+import { isOpenAt, nextOpening } from '../model/open-windows.ts';
 import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
+import { FL_PARKED } from './pools.ts';
 import type { ContactQueue } from './queue.ts';
 import type { Router, RoutingContext } from './routing/router.ts';
 import { RoundRobinRouter } from './routing/round-robin.ts';
@@ -44,6 +46,7 @@ const EV_FOLLOW_UP = 4;
 const EV_ROSTER = 5;
 const EV_TRANSFER_DONE = 6;
 const EV_EVENT_END = 7;
+const EV_OPENING = 8; // a parked email joins the queue at its type's opening
 
 /** Streams of customer attributes: one set for first contacts, one for repeats and retries. */
 const FIRST = 0;
@@ -57,6 +60,8 @@ interface TypeStreams {
   selfService: Uniform[];
   retry: Uniform[];
   repeat: Uniform[];
+  /** Whether and when a contact turned away while closed comes back (only types with opening hours draw). */
+  closed: Uniform;
 }
 
 export class ContactCenter {
@@ -76,8 +81,10 @@ export class ContactCenter {
   private readonly mayFail: Uint8Array;
   private readonly proficiency: Float64Array; // group * typeCount + type
   private readonly streams: TypeStreams[];
-  /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
+  /** Arrival rate per second for each slot of the horizon, per type (daily factor applied). */
   private readonly rates: Float64Array[];
+  /** Length of a rate slot per type, seconds (an hour, or an interval for per-interval curves). */
+  private readonly rateSlot: Float64Array;
   private readonly rosterIndex: Int32Array;
   /** Event effects per type (identity step functions without events), read through cursors. */
   private readonly arrivalSteps: StepFunction[];
@@ -164,17 +171,20 @@ export class ContactCenter {
       selfService: both('self-service', t.id),
       retry: both('retry', t.id),
       repeat: both('repeat', t.id),
+      closed: stream(`closed:${t.id}`),
     }));
 
+    this.rateSlot = Float64Array.from(model.types, (t) => t.rateSeconds);
     this.rates = model.types.map((t) => {
-      const r = Float64Array.from(t.hourlyRates);
+      const r = Float64Array.from(t.rates);
       if (t.overdispersionCv > 0) {
-        // One gamma factor per day (mean 1, CV as given), shared by every hour of that day.
+        // One gamma factor per day (mean 1, CV as given), shared by every slot of that day.
         const u = stream(`overdispersion:${t.id}`);
         const shape = 1 / (t.overdispersionCv * t.overdispersionCv);
-        for (let d = 0; d * 24 < r.length; d++) {
+        const perDay = Math.round(SECONDS_PER_DAY / t.rateSeconds);
+        for (let d = 0; d * perDay < r.length; d++) {
           const g = standardGamma(u, shape) / shape;
-          for (let h = d * 24; h < Math.min(r.length, d * 24 + 24); h++) r[h]! *= g;
+          for (let h = d * perDay; h < Math.min(r.length, d * perDay + perDay); h++) r[h]! *= g;
         }
       }
       return r;
@@ -250,6 +260,9 @@ export class ContactCenter {
         case EV_TRANSFER_DONE:
           this.onTransferDone(subject);
           break;
+        case EV_OPENING:
+          this.onOpening(subject);
+          break;
         case EV_EVENT_END:
           this.onEventEnd(subject);
           break;
@@ -267,23 +280,24 @@ export class ContactCenter {
 
   /**
    * Next arrival of type j after time t, by inverting the integrated piecewise-constant rate:
-   * an exponential amount of "rate mass" is consumed hour by hour, so a change of rate
-   * between two arrivals does not bias the gap.
+   * an exponential amount of "rate mass" is consumed slot by slot (hours, or intervals for
+   * per-interval curves), so a change of rate between two arrivals does not bias the gap.
    */
   private nextArrival(j: number, t: number): number {
     const r = this.rates[j]!;
+    const slot = this.rateSlot[j]!;
     let remaining = -Math.log(1 - this.streams[j]!.arrivals());
-    let h = Math.floor(t / SECONDS_PER_HOUR);
+    let h = Math.floor(t / slot);
     const end = this.horizon;
     // Events' arrival factors: a step function whose steps also end a stretch of constant rate.
     const ft = this.arrivalSteps[j]!.times;
     const fv = this.arrivalSteps[j]!.values;
     const nf = ft.length;
     if (nf === 1 && fv[0] === 1) {
-      // No event changes this type's arrivals: hour by hour, as without events.
+      // No event changes this type's arrivals: slot by slot, as without events.
       while (h < r.length) {
         const rate = r[h]!;
-        const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+        const hourEnd = Math.min(end, (h + 1) * slot);
         if (rate > 0) {
           const mass = rate * (hourEnd - t);
           if (remaining <= mass) return t + remaining / rate;
@@ -297,7 +311,7 @@ export class ContactCenter {
     let k = this.arrivalCursor[j]!;
     while (k + 1 < nf && ft[k + 1]! <= t) k++;
     while (h < r.length && t < end) {
-      const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+      const hourEnd = Math.min(end, (h + 1) * slot);
       const stepEnd = k + 1 < nf && ft[k + 1]! < hourEnd ? ft[k + 1]! : hourEnd;
       const rate = r[h]! * fv[k]!;
       if (rate > 0) {
@@ -380,6 +394,11 @@ export class ContactCenter {
     const j = p.type[c]!;
     const type = this.model.types[j]!;
     const s = this.streams[j]!;
+    // Voice and chat are turned away while closed (before any draw: the other streams do not move).
+    if (type.open !== null && this.channelOf[j] !== EMAIL && !isOpenAt(type.open, now)) {
+      this.turnAway(c);
+      return;
+    }
     const gen = p.flags[c]! & (FL_REPEAT | FL_RETRY) ? FOLLOW_UP : FIRST;
     const iv = this.intervalOf(now);
     if (gen === FOLLOW_UP) {
@@ -426,6 +445,50 @@ export class ContactCenter {
     this.offer(c);
   }
 
+  /**
+   * A voice or chat contact arrived while its type was closed: counted as an arrival and as
+   * `closed`, never offered. It comes back as a retry of the same case, at the next opening plus
+   * `when_closed.after`, with `when_closed.retry_probability`; otherwise its case is lost.
+   */
+  private turnAway(c: number): void {
+    const now = this.now;
+    const p = this.contacts;
+    const j = p.type[c]!;
+    const type = this.model.types[j]!;
+    const u = this.streams[j]!.closed;
+    const iv = this.intervalOf(now);
+    p.arrive[c] = now;
+    p.iv[c] = iv;
+    if (iv >= 0) {
+      this.add(F.arrivals, iv, j, 1);
+      this.add(F.closed, iv, j, 1);
+      if (p.flags[c]! & FL_REPEAT) this.add(F.repeats, iv, j, 1);
+    }
+    // Two draws per contact whatever the outcome, so one contact's fate does not shift the next's.
+    const comesBack = u() < type.closedRetryProbability;
+    const delay = type.closedRetryAfter(u);
+    const k = p.case[c]!;
+    if (comesBack) {
+      const back = nextOpening(type.open!, now) + delay;
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+    } else this.loseCase(k);
+    this.end(c);
+  }
+
+  /** A parked email joins its queue at the opening (its wait still counts from its arrival). */
+  private onOpening(c: number): void {
+    const p = this.contacts;
+    const j = p.type[c]!;
+    p.flags[c]! &= ~FL_PARKED;
+    const a = this.router.agentFor(j);
+    if (a >= 0) {
+      this.startService(c, a);
+      return;
+    }
+    p.flags[c]! |= FL_IN_QUEUE;
+    this.router.queueFor(j).push(c);
+  }
+
   private onSelfServiceDone(c: number): void {
     const p = this.contacts;
     if (p.flags[c]! & FL_CONTAINED) {
@@ -452,6 +515,16 @@ export class ContactCenter {
       if (this.eventList.length > 0) this.eventTally(j, p.arrive[c]!, E.offered);
     }
     p.queued[c] = now;
+    const open = this.model.types[j]!.open;
+    if (open !== null && this.channelOf[j] === EMAIL && !isOpenAt(open, now)) {
+      // Email sent while closed waits for the opening; its wait (and service level) counts from now.
+      p.state[c] = S_WAITING;
+      p.deadline[c] = Infinity;
+      p.flags[c]! |= FL_PARKED;
+      const at = nextOpening(open, now);
+      if (at < Infinity) this.heap.push(at, EV_OPENING, c);
+      return;
+    }
     const a = this.router.agentFor(j);
     if (a >= 0) {
       this.startService(c, a);
@@ -545,7 +618,7 @@ export class ContactCenter {
       if (iv >= 0) this.add(F.transfers, iv, j, 1);
     } else {
       // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
-      duration = p.handle[c]! / proficiency;
+      duration = (p.handle[c]! * this.handleFactor(j, now)) / proficiency;
       if (this.hasCohorts) duration /= this.cohortBook.rampOf(a, now);
       if (this.hasHandleEvents) duration *= this.stepAt(this.handleSteps, this.handleCursor, j);
       this.heap.push(now + duration, EV_SERVICE_DONE, c);
@@ -556,6 +629,13 @@ export class ContactCenter {
       this.add(F.agentContacts, iv, j, 1);
       if (channel === VOICE) this.add(F.voiceSeconds, iv, j, duration);
     }
+  }
+
+  /** Multiplier of the handle-time mean for type j when a service starts at `t` (handle_time_by_hour). */
+  private handleFactor(j: number, t: number): number {
+    const curve = this.model.types[j]!.handleByTime;
+    if (curve === null) return 1;
+    return curve.values[Math.floor((t % SECONDS_PER_DAY) / curve.slotSeconds)]!;
   }
 
   /** The agent's part of contact c is over: count its busy time and free its slot. */
@@ -667,6 +747,12 @@ export class ContactCenter {
       if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
       return; // the case stays open: a retry follows, or would after the horizon
     }
+    this.loseCase(k);
+  }
+
+  /** Case k ends unresolved (its last contact abandoned or was turned away, and none follows). */
+  private loseCase(k: number): void {
+    const cases = this.cases;
     const kIv = cases.iv[k]!;
     if (kIv >= 0) {
       this.add(F.casesLost, kIv, cases.type[k]!, 1);
@@ -851,6 +937,7 @@ export class ContactCenter {
     }
     for (let c = 0; c < p.capacity; c++) {
       if (p.state[c] === S_SELF && p.iv[c]! >= 0) this.add(F.leftInSelfService, p.iv[c]!, p.type[c]!, 1);
+      if (p.state[c] === S_WAITING && p.flags[c]! & FL_PARKED && p.iv[c]! >= 0) this.add(F.leftWaiting, p.iv[c]!, p.type[c]!, 1);
     }
     const k = this.cases;
     for (let i = 0; i < k.capacity; i++) {

@@ -24,6 +24,10 @@ export const compareCommand = defineCommand({
     const { loadPlans } = await import('../experiment/variants.ts');
     const loaded = loadPlans(files);
     printWarnings(loaded.warnings);
+    // Stretches in which a plan offers contacts to nobody (see model/unstaffed.ts).
+    const { compile } = await import('../model/compile.ts');
+    const { withOverrides } = await import('../experiment/simulate.ts');
+    for (const p of loaded.plans) printWarnings(compile(withOverrides(p.scenario, { days })).warnings.map((w) => `${p.name}: ${w}`));
     // Planned before simulating, so a refused --out fails at once.
     const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force });
 

@@ -35,6 +35,7 @@ export const simulateCommand = defineCommand({
 
     // Replications run on worker threads (--jobs); one run stays in process.
     const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
+    printWarnings(result.warnings ?? []);
 
     if (plan === undefined) {
       process.stdout.write(resultToJson(result));

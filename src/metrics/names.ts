@@ -33,6 +33,7 @@ export const SCALAR_METRICS = [
   'effort_mean',
   'high_effort_share',
   'effort_open_mean',
+  'closed',
   'agents',
   'paid_hours',
   'cost_agents',

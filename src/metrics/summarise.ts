@@ -68,6 +68,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     effort_mean: ratio(g(F.effortSum), ended),
     high_effort_share: ratio(g(F.casesHighEffort), ended),
     effort_open_mean: ratio(g(F.effortOpenSum), g(F.casesOpenAtEnd)),
+    closed: g(F.closed),
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,
@@ -170,6 +171,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     by_interval: ttrIntervals,
   };
   const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
+  if (model.warnings.length > 0) result.warnings = [...model.warnings];
   if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
   if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
   const card = model.scenario.scorecard;

@@ -35,8 +35,9 @@ export const F = {
   effortSum: 24, // effort scores of cases that ended (resolved or lost), by the case's first contact
   casesHighEffort: 25, // of those, cases scoring at or above the high-effort threshold
   effortOpenSum: 26, // effort so far of cases still open at the end (unresolved points included)
+  closed: 27, // arrivals while their type was closed (not offered)
 } as const;
-export const FIELDS = 27;
+export const FIELDS = 28;
 
 /** Time-based figures per interval, clipped to [warm-up, horizon). */
 export const T = {

@@ -38,6 +38,8 @@ export interface Metrics {
   high_effort_share: number | null;
   /** Extension: mean effort so far of cases still open at the end (unresolved points included). */
   effort_open_mean: number | null;
+  /** Arrivals while their type was closed (not offered). */
+  closed: number;
   /** Extensions beyond the contract, for charts and staffing. */
   agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
   paid_hours: number;
@@ -94,6 +96,8 @@ export interface Result {
   totals: Metrics;
   by_type: Record<string, Metrics>;
   by_interval: IntervalMetrics[];
+  /** What the reader should know about the run (e.g. contacts offered while no agent could take them). */
+  warnings?: string[];
   /** Per event of the scenario (absent without events). */
   events?: EventMetrics[];
   /** By week, over a multi-week run or with attrition or cohorts. */

@@ -469,7 +469,8 @@ function describeVolume(c: Scenario['contact_types'][number]): string {
   if (a.per_day !== undefined) {
     base = `${group(String(+a.per_day.toFixed(1)))} per day` + (a.by_hour !== undefined ? ', by hour-of-day profile' : ', flat over the day');
   } else if (Array.isArray(a.per_hour)) {
-    const total = a.per_hour.reduce((s, v) => s + v, 0);
+    // Rates per hour: a per-interval curve's values each cover 24 / length hours.
+    const total = (a.per_hour.reduce((s, v) => s + v, 0) * 24) / a.per_hour.length;
     const peak = Math.max(...a.per_hour);
     base = `${group(String(+total.toFixed(1)))} per day by hour profile (peak ${+peak.toFixed(1)}/h)`;
   } else if (a.per_hour !== undefined) {
@@ -480,7 +481,10 @@ function describeVolume(c: Scenario['contact_types'][number]): string {
   const weekly = a.by_weekday.some((w) => w !== a.by_weekday[0]) ? `; weekday factors ${a.by_weekday.map((w) => +w.toFixed(2)).join(' / ')}` : '';
   const dated = Object.keys(a.by_date).length > 0 ? `; ${plural(Object.keys(a.by_date).length, 'dated multiplier')}` : '';
   const cv = a.overdispersion_cv > 0 ? `; day-to-day cv ${+a.overdispersion_cv.toFixed(2)}` : '';
-  return base + weekly + dated + cv;
+  const templates = a.intraday_by_weekday ? Object.keys(a.intraday_by_weekday) : [];
+  const own = templates.length > 0 ? `; own intraday shape on ${templates.join(', ')}` : '';
+  const scale = a.scale !== undefined && a.scale !== 1 ? `; volume x ${+a.scale.toFixed(3)}` : '';
+  return base + weekly + dated + cv + own + scale;
 }
 
 function describeStaffing(s: Staffing): string {

@@ -60,13 +60,15 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   lines.push(...renderTable(totals, ['l', 'r', 'r', 'l']));
 
   lines.push('', 'Contacts');
-  const counts: Array<[string, keyof Metrics & ('arrivals' | 'offered' | 'answered' | 'abandoned' | 'contained')]> = [
+  const counts: Array<[string, keyof Metrics & ('arrivals' | 'offered' | 'answered' | 'abandoned' | 'contained' | 'closed')]> = [
     ['Arrivals', 'arrivals'],
     ['Offered', 'offered'],
     ['Answered', 'answered'],
     ['Abandoned', 'abandoned'],
     ['Contained', 'contained'],
   ];
+  // Only scenarios with opening hours turn contacts away.
+  if (t.closed > 0) counts.push(['Closed (not offered)', 'closed']);
   lines.push(...renderTable(counts.map(([label, key]) => [label, count(t[key]), pm(ci?.[key], count)]), ['l', 'r', 'r']));
 
   lines.push('', 'By contact type');

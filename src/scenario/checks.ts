@@ -80,6 +80,20 @@ export function checkScenario(raw: unknown): CheckResult {
     if (typeof repeatChannel === 'string' && typeIds.length > 0 && !channelOf.has(repeatChannel)) {
       result.problems.push({ path: ['contact_types', i, 'repeat_channel'], message: MSG.unknownRepeatChannel(repeatChannel, typeIds) });
     }
+    if (horizon) checkDayCurves(t, i, horizon.interval, result);
+    if (t['when_closed'] !== undefined) {
+      if (t['channel'] === 'email') {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed is ignored for email: email that arrives while closed waits in the queue for the opening',
+        });
+      } else if (t['open_hours'] === undefined && raw['open_hours'] === undefined) {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed has no effect: this type has no open_hours (nor the scenario), so it is always open',
+        });
+      }
+    }
     if (t['channel'] === 'email' && t['patience'] !== undefined) {
       result.warnings.push({ path: ['contact_types', i, 'patience'], message: MSG.emailPatienceIgnored });
     }
@@ -94,6 +108,28 @@ export function checkScenario(raw: unknown): CheckResult {
     });
   }
   return result;
+}
+
+/**
+ * A curve over the day has 24 hourly values or one per interval of the day; 48 values with
+ * 15-minute intervals would be ambiguous, so the interval length must match.
+ */
+function checkDayCurves(t: Record<string, unknown>, i: number, interval: number, result: CheckResult): void {
+  const perDay = (24 * 60) / interval;
+  const allowed = perDay === 24 ? '24 numbers (one per hour of day)' : `24 numbers (one per hour of day) or ${perDay} (one per ${interval}-minute interval of the day)`;
+  const check = (value: unknown, path: PathKey[]): void => {
+    if (!Array.isArray(value) || value.length === 24 || value.length === perDay) return;
+    if (![48, 96].includes(value.length)) return; // the schema reports other lengths
+    result.problems.push({ path, message: `expected ${allowed} with interval_minutes ${interval}, got ${value.length}` });
+  };
+  const a = t['arrivals'];
+  if (isRecord(a)) {
+    check(a['per_hour'], ['contact_types', i, 'arrivals', 'per_hour']);
+    check(a['by_hour'], ['contact_types', i, 'arrivals', 'by_hour']);
+    const byDay = a['intraday_by_weekday'];
+    if (isRecord(byDay)) for (const [d, w] of Object.entries(byDay)) check(w, ['contact_types', i, 'arrivals', 'intraday_by_weekday', d]);
+  }
+  check(t['handle_time_by_hour'], ['contact_types', i, 'handle_time_by_hour']);
 }
 
 /** Every contact type and agent group an event names must exist. */
