@@ -3,6 +3,7 @@ import { timestampOf } from '../model/calendar.ts';
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
 import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
 import { quantileOfBins } from './log-histogram.ts';
+import { groupMetrics } from './by-group.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -96,7 +97,11 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
     }
     const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
-    by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL) });
+    by_interval.push({
+      start: timestampOf(model.scenario.horizon.start, iv * len),
+      ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL),
+      by_group: groupMetrics(model, tally, iv, time.span),
+    });
   }
 
   // Agent time and cost per type: a group's busy time is the type's own; its idle time and pay
@@ -145,7 +150,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     for (let b = 0; b < hist.bins; b++) allBins[b]! += bins[b]!;
     by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_SUB_BITS_TYPE);
   }
-  const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
+  const totals = { ...metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE), by_group: groupMetrics(model, tally, null, reportedSpan) };
 
   return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
 }

@@ -43,6 +43,19 @@ export interface Metrics {
   /** Contacts still queued, or still in self-service, when the run stopped (for conservation). */
   waiting_at_end: number;
   in_self_service_at_end: number;
+  /** Per agent group (totals and every interval; not per type). */
+  by_group?: Record<string, GroupMetrics>;
+}
+
+/** One agent group's figures (METRICS "Per agent group"). */
+export interface GroupMetrics {
+  agents: number | null; // mean agents logged in over the stretch
+  logged_hours: number;
+  paid_hours: number;
+  busy_hours: number; // a chat slot counts 1/concurrency
+  occupancy: number | null; // busy / logged
+  handled: number; // agent contacts the group's agents finished
+  cost: number; // paid hours x (hourly cost + overhead)
 }
 
 export interface IntervalMetrics extends Metrics {

@@ -50,10 +50,17 @@ export function compile(scenario: Scenario): Model {
     }
     const paidPerLogged = 1 / (1 - g.shrinkage);
     const hasChat = types.some((t, j) => proficiency[j]! > 0 && t.channel === CHANNELS.indexOf('chat'));
+    const absence = g.absence ?? 0;
+    const options = { scale: g.staffing_scale ?? 1, horizonSeconds, label: `agent_groups[${g.id}]` };
+    const until = horizonSeconds + DRAIN_SECONDS;
     return {
       id: g.id,
       proficiency,
-      roster: buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS),
+      // Without absence this is the roster of every replication; with it, the most there can be.
+      roster: buildRoster(g.staffing, h.start, intervalSeconds, until, options),
+      absence,
+      rosterWithAbsence: (uniform: () => number) => buildRoster(g.staffing, h.start, intervalSeconds, until, { ...options, absence, uniform }),
+      costPerPaidBreakSecond: (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / SECONDS_PER_HOUR,
       costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
       paidPerLogged,
       concurrency: hasChat ? g.concurrency : 1,
