@@ -2,7 +2,7 @@ import type { Metrics } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
-export type MetricName = Exclude<keyof Metrics, 'ttr_hours'> | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
+export type MetricName = Exclude<keyof Metrics, 'ttr_hours' | 'by_group'> | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
 
 /** One plan of a comparison: its scenario and its replicated totals. */
 export interface PlanResult {
