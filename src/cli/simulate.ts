@@ -7,7 +7,7 @@
 import { defineCommand, printWarnings } from './options.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
-import { intervalsCsv, typesCsv } from '../report/csv.ts';
+import { groupsCsv, intervalGroupsCsv, intervalTypesCsv, intervalsCsv, typesCsv } from '../report/csv.ts';
 import { formatSummary } from '../report/table.ts';
 
 export const simulateCommand = defineCommand({
@@ -42,6 +42,9 @@ export const simulateCommand = defineCommand({
       'summary.json': resultToJson(result),
       'intervals.csv': intervalsCsv(result),
       'types.csv': typesCsv(result),
+      'interval_types.csv': intervalTypesCsv(result),
+      'groups.csv': groupsCsv(result),
+      'interval_groups.csv': intervalGroupsCsv(result),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
     };

@@ -60,6 +60,8 @@ export interface GroupMetrics {
 
 export interface IntervalMetrics extends Metrics {
   start: string; // "YYYY-MM-DDTHH:MM"
+  /** The interval per contact type (TTR percentiles null: kept per interval only). */
+  by_type?: Record<string, Metrics>;
 }
 
 export interface Result {
