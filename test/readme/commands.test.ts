@@ -62,11 +62,13 @@ function history(offeredColumn: string): string {
 
 let dir: string;
 
-function sh(command: string): { status: number | null; stdout: string; stderr: string } {
+/** Runs a command line with bash in `cwd` (default: the prepared folder). */
+function sh(command: string, cwd = dir): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('bash', ['-c', command], {
-    cwd: dir,
+    cwd,
     encoding: 'utf8',
     timeout: 600_000,
+    maxBuffer: 1 << 30,
     env: { ...process.env, PATH: `${join(dir, '.bin')}:${process.env['PATH'] ?? ''}`, SLURM_ARRAY_TASK_ID: '1', SLURM_CPUS_PER_TASK: '1', NO_COLOR: '1' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -119,17 +121,24 @@ describe('README commands', () => {
     }
   });
 
-  for (const line of commands) {
+  // Each line runs in its own copy of the prepared folder: the README's lines are alternatives
+  // (`fit history.csv > plan.yaml` and `fit history.csv --out plan.yaml`), not one script.
+  const ran = new Map<string, string>();
+  commands.forEach((line, i) => {
     it(`runs: ${line}`, () => {
-      const r = sh(prepared(line));
+      const here = join(dir, '.runs', String(i));
+      cpSync(dir, here, { recursive: true, filter: (src) => !src.startsWith(join(dir, '.runs')) });
+      const r = sh(prepared(line), here);
       expect(r.status, `${prepared(line)}\n${r.stderr.slice(0, 2000)}`).toBe(0);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      ran.set(line, here);
     }, 600_000);
-  }
+  });
 
   it('left the outputs where the README says', () => {
-    expect(existsSync(join(dir, 'plan.yaml'))).toBe(true);
-    expect(existsSync(join(dir, 'staffing-sweep', 'sweep.json'))).toBe(true);
-    expect(existsSync(join(dir, 'runs', 'dec-plan', 'summary.json'))).toBe(true);
+    const where = (part: string): string => [...ran].find(([line]) => line.includes(part))?.[1] ?? '';
+    expect(existsSync(join(where('fit history.csv > plan.yaml'), 'plan.yaml'))).toBe(true);
+    expect(existsSync(join(where('merge shards/*'), 'staffing-sweep', 'sweep.json'))).toBe(true);
+    expect(existsSync(join(where('--out runs/dec-plan'), 'runs', 'dec-plan', 'summary.json'))).toBe(true);
   });
 });
