@@ -5,17 +5,10 @@
  *     --summarise--> Result --> report (JSON, CSV, charts, HTML)
  *
  * Experiments (replications, comparisons, sweeps, staffing searches) drive many runs.
+ * `ccsim/core` (src/core.ts) is the part with no Node-only import, for browsers.
  */
-export type * from './scenario/types.ts';
-export type * from './metrics/types.ts';
-export { loadScenario, parseScenario, validateScenarioObject } from './scenario/index.ts';
-export { compile } from './model/compile.ts';
-export { runReplication } from './center/run.ts';
-export { summarise } from './metrics/summarise.ts';
-export { aggregate } from './metrics/aggregate.ts';
-export { simulate, type SimulateOptions } from './experiment/simulate.ts';
-export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
-export { UserError, ScenarioError } from './errors.ts';
+export * from './core.ts';
+export { loadScenario } from './files/scenario-file.ts';
 
 // Experiments: replications on worker threads, comparisons on common random numbers, sweeps.
 export type * from './experiment/types.ts';

@@ -8,9 +8,9 @@ import type { Roster } from '../model/roster.ts';
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
 import type { ContactQueue } from './queue.ts';
-import type { Router, RoutingContext } from '../routing/router.ts';
-import { RoundRobinRouter } from '../routing/round-robin.ts';
-import { SkillBasedRouter } from '../routing/skill-based.ts';
+import type { Router, RoutingContext } from './routing/router.ts';
+import { RoundRobinRouter } from './routing/round-robin.ts';
+import { SkillBasedRouter } from './routing/skill-based.ts';
 import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
 
 /*
