@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { simulate } from '../../src/experiment/simulate.ts';
 import type { GroupMetrics, Metrics } from '../../src/metrics/types.ts';
 import { groupsCsv, intervalGroupsCsv, intervalTypesCsv } from '../../src/report/csv.ts';
