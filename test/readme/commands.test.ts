@@ -86,8 +86,12 @@ function prepared(line: string): string {
   return cmd;
 }
 
+let root: string;
+
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
+  root = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
+  dir = join(root, 'prepared');
+  mkdirSync(dir);
   cpSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'), { recursive: true });
   cpSync(join(ROOT, 'scenarios', 'retail-bank.yaml'), join(dir, 'retail-bank.yaml'));
   writeFileSync(join(dir, 'what-if.yaml'), whatIfYaml(README));
@@ -109,7 +113,7 @@ beforeAll(() => {
     if (r.status !== 0) throw new Error(`setup '${c}' failed: ${r.stderr}`);
   }
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('README commands', () => {
   const commands = readmeCommands(README);
@@ -126,8 +130,8 @@ describe('README commands', () => {
   const ran = new Map<string, string>();
   commands.forEach((line, i) => {
     it(`runs: ${line}`, () => {
-      const here = join(dir, '.runs', String(i));
-      cpSync(dir, here, { recursive: true, filter: (src) => !src.startsWith(join(dir, '.runs')) });
+      const here = join(root, 'runs', String(i));
+      cpSync(dir, here, { recursive: true });
       const r = sh(prepared(line), here);
       expect(r.status, `${prepared(line)}\n${r.stderr.slice(0, 2000)}`).toBe(0);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
