@@ -11,6 +11,7 @@ export type * from './metrics/types.ts';
 export { loadScenarioText, parseScenario, validateScenarioObject } from './scenario/index.ts';
 export { compile } from './model/compile.ts';
 export { runReplication } from './center/run.ts';
+export type { RunTrace } from './center/trace.ts';
 export { summarise } from './metrics/summarise.ts';
 export { aggregate } from './metrics/aggregate.ts';
 export { simulate, type SimulateOptions } from './experiment/simulate.ts';

@@ -3,6 +3,8 @@ import { makeSampler } from '../dist/sampler.ts';
 import { hourlyBaseRates } from './arrival-profile.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
 import { buildRoster } from './roster.ts';
+import { compileEvents } from './events.ts';
+import { SECONDS_PER_WEEK, compileWorkforce, hasWorkforce, type CohortModel } from './workforce.ts';
 import { CHANNELS, LONGEST_IDLE, ROUND_ROBIN, SKILL_BASED, type Model } from './model.ts';
 
 const DRAIN_SECONDS = 7 * SECONDS_PER_DAY;
@@ -15,6 +17,8 @@ export function compile(scenario: Scenario): Model {
   const intervalCount = Math.ceil(horizonSeconds / intervalSeconds - 1e-9);
   const warmupSeconds = h.warmup_hours * SECONDS_PER_HOUR;
   const hours = Math.ceil(horizonSeconds / SECONDS_PER_HOUR - 1e-9);
+  // Weeks of the weekly table start at the day the reported stretch starts.
+  const weekOrigin = Math.floor(warmupSeconds / SECONDS_PER_DAY) * SECONDS_PER_DAY;
   const typeIndex = new Map(scenario.contact_types.map((t, i) => [t.id, i]));
 
   const types = scenario.contact_types.map((t) => ({
@@ -42,7 +46,8 @@ export function compile(scenario: Scenario): Model {
       : null,
   }));
 
-  const groups = scenario.agent_groups.map((g) => {
+  const cohorts: CohortModel[] = [];
+  const groups = scenario.agent_groups.map((g, gi) => {
     const proficiency = new Float64Array(types.length);
     for (const [id, p] of Object.entries(g.skills)) {
       const j = typeIndex.get(id);
@@ -53,14 +58,16 @@ export function compile(scenario: Scenario): Model {
     const absence = g.absence ?? 0;
     const options = { scale: g.staffing_scale ?? 1, horizonSeconds, label: `agent_groups[${g.id}]` };
     const until = horizonSeconds + DRAIN_SECONDS;
+    // Without absence this is the roster of every replication; with it, the most there can be.
+    const roster = buildRoster(g.staffing, h.start, intervalSeconds, until, options);
     return {
       id: g.id,
       proficiency,
-      // Without absence this is the roster of every replication; with it, the most there can be.
-      roster: buildRoster(g.staffing, h.start, intervalSeconds, until, options),
+      roster,
       absence,
       rosterWithAbsence: (uniform: () => number) => buildRoster(g.staffing, h.start, intervalSeconds, until, { ...options, absence, uniform }),
       costPerPaidBreakSecond: (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / SECONDS_PER_HOUR,
+      workforce: compileWorkforce(g, gi, h.start, roster.max, cohorts),
       costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
       paidPerLogged,
       concurrency: hasChat ? g.concurrency : 1,
@@ -82,5 +89,11 @@ export function compile(scenario: Scenario): Model {
     transferSeconds: scenario.routing.transfer_seconds,
     costPerVoiceSecond: scenario.costs.per_minute_voice / 60,
     costPerAgentContact: scenario.costs.per_contact,
+    effects: compileEvents(scenario),
+    cohorts,
+    // A weekly table over a multi-week run, or whenever the workforce changes.
+    weekCount:
+      h.days >= 14 || scenario.agent_groups.some(hasWorkforce) ? Math.ceil((horizonSeconds - weekOrigin) / SECONDS_PER_WEEK - 1e-9) : 0,
+    weekOrigin,
   };
 }

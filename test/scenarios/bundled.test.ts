@@ -48,8 +48,17 @@ function expectSane(m: Metrics, where: string): void {
 }
 
 describe('bundled scenarios', () => {
-  it('the folder holds the six documented examples', () => {
-    expect(FILES).toEqual(['email-backoffice.yaml', 'erlang-c.yaml', 'planner-week.yaml', 'retail-bank-skills-bot.yaml', 'retail-bank.yaml', 'tech-support.yaml']);
+  it('the folder holds the documented examples', () => {
+    expect(FILES).toEqual([
+      'email-backoffice.yaml',
+      'erlang-c.yaml',
+      'planner-week.yaml',
+      'retail-bank-incident.yaml',
+      'retail-bank-skills-bot.yaml',
+      'retail-bank.yaml',
+      'tech-support-quarter.yaml',
+      'tech-support.yaml',
+    ]);
   });
 
   for (const file of FILES) {
