@@ -4,7 +4,7 @@ import { standardGamma } from '../dist/sampler.ts';
 import { CHAT, EMAIL, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../model/calendar.ts';
 import { isOpenAt, nextOpening } from '../model/open-windows.ts';
-import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
+import { F, FIELDS, G, GROUP_FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
 import { FL_PARKED } from './pools.ts';
@@ -86,6 +86,9 @@ export class ContactCenter {
   /** Length of a rate slot per type, seconds (an hour, or an interval for per-interval curves). */
   private readonly rateSlot: Float64Array;
   private readonly rosterIndex: Int32Array;
+  /** Agents of each group on a paid break now (paid, not logged in). */
+  private readonly onPaidBreak: Int32Array;
+  private readonly groupCount: number;
   /** Event effects per type (identity step functions without events), read through cursors. */
   private readonly arrivalSteps: StepFunction[];
   private readonly handleSteps: StepFunction[];
@@ -142,11 +145,20 @@ export class ContactCenter {
     this.effort = model.effort;
     const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
     const until = model.horizonSeconds + model.drainSeconds;
+    // Absence has its own stream per group, made only when used (other draws do not move).
     this.staffing = model.groups.map((g, gi) =>
-      staffingFor(model, gi, until, g.workforce !== null && g.workforce.attritionPerSecond > 0 ? stream(`attrition:${g.id}`) : null),
+      staffingFor(
+        model,
+        gi,
+        until,
+        g.workforce !== null && g.workforce.attritionPerSecond > 0 ? stream(`attrition:${g.id}`) : null,
+        g.absence > 0 ? g.rosterWithAbsence(stream(`absence:${g.id}`)) : g.roster,
+      ),
     );
     this.agents = new AgentPool(model.groups.map((g, gi) => ({ size: this.staffing[gi]!.roster.max, concurrency: g.concurrency })));
     this.rosterIndex = new Int32Array(nG);
+    this.onPaidBreak = new Int32Array(nG);
+    this.groupCount = nG;
     const fx = model.effects;
     this.arrivalSteps = fx.arrivalFactor;
     this.handleSteps = fx.handleFactor;
@@ -647,6 +659,8 @@ export class ContactCenter {
     const chat = this.channelOf[j] === CHAT;
     const weight = chat ? 1 / this.agents.concurrency[g]! : 1;
     this.accrueBusy(g, j, p.start[c]!, this.now, weight);
+    const iv = p.iv[c]!;
+    if (iv >= 0) this.tally.groupTime[(iv * this.groupCount + g) * GROUP_FIELDS + G.handled]! += 1;
     this.agents.release(a, chat);
     return a;
   }
@@ -810,6 +824,7 @@ export class ContactCenter {
     const roster = this.staffing[g]!.roster;
     const i = this.rosterIndex[g]!;
     this.setStaff(g, roster.counts[i]!);
+    this.onPaidBreak[g] = roster.paidBreak[i]!; // setStaff has accrued the stretch before
     this.rosterIndex[g] = i + 1;
     if (i + 1 < roster.times.length) this.heap.push(roster.times[i + 1]!, EV_ROSTER, g);
   }
@@ -884,6 +899,7 @@ export class ContactCenter {
     while (t < hi) {
       const end = Math.min(hi, (iv + 1) * len);
       tally.intervalTime[iv * TIME_FIELDS + T.busy]! += weight * (end - t);
+      tally.groupTime[(iv * this.groupCount + g) * GROUP_FIELDS + G.busy]! += weight * (end - t);
       t = end;
       iv++;
     }
@@ -895,26 +911,34 @@ export class ContactCenter {
     const since = ag.loggedSince[g]!;
     ag.loggedSince[g] = this.now;
     const n = ag.loggedIn[g]!;
-    if (n === 0) return;
+    const b = this.onPaidBreak[g]!;
+    if (n === 0 && b === 0) return;
     const lo = since > this.warmup ? since : this.warmup;
     const hi = this.now < this.horizon ? this.now : this.horizon;
     if (hi <= lo) return;
     const group = this.model.groups[g]!;
     const tally = this.tally;
+    // Paid hours: logged-in time grossed up by shrinkage, plus paid breaks as scheduled.
+    const paidPerSecond = (n * group.paidPerLogged + b) / SECONDS_PER_HOUR;
+    const costPerSecond = n * group.costPerLoggedSecond + b * group.costPerPaidBreakSecond;
     const seconds = n * (hi - lo);
     tally.groupLogged[g]! += seconds;
-    tally.groupPaidHours[g]! += (seconds * group.paidPerLogged) / SECONDS_PER_HOUR;
-    tally.groupCost[g]! += seconds * group.costPerLoggedSecond;
+    tally.groupPaidHours[g]! += (hi - lo) * paidPerSecond;
+    tally.groupCost[g]! += (hi - lo) * costPerSecond;
     const len = this.ivLen;
     let iv = Math.floor(lo / len);
     let t = lo;
     while (t < hi) {
       const end = Math.min(hi, (iv + 1) * len);
-      const s = n * (end - t);
+      const dt = end - t;
       const row = iv * TIME_FIELDS;
-      tally.intervalTime[row + T.logged]! += s;
-      tally.intervalTime[row + T.paidHours]! += (s * group.paidPerLogged) / SECONDS_PER_HOUR;
-      tally.intervalTime[row + T.agentCost]! += s * group.costPerLoggedSecond;
+      tally.intervalTime[row + T.logged]! += n * dt;
+      tally.intervalTime[row + T.paidHours]! += dt * paidPerSecond;
+      tally.intervalTime[row + T.agentCost]! += dt * costPerSecond;
+      const gRow = (iv * this.groupCount + g) * GROUP_FIELDS;
+      tally.groupTime[gRow + G.logged]! += n * dt;
+      tally.groupTime[gRow + G.paidHours]! += dt * paidPerSecond;
+      tally.groupTime[gRow + G.cost]! += dt * costPerSecond;
       t = end;
       iv++;
     }

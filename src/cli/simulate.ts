@@ -7,7 +7,7 @@
 import { defineCommand, printWarnings } from './options.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
-import { intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
+import { groupsCsv, intervalGroupsCsv, intervalTypesCsv, intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
 import { resultMetricsCsv } from '../report/metrics-csv.ts';
 import { formatSummary } from '../report/table.ts';
 
@@ -51,6 +51,9 @@ export const simulateCommand = defineCommand({
       'types.csv': typesCsv(result),
       'totals.csv': totalsCsv(result),
       'metrics.csv': resultMetricsCsv(result, scenario.costs.currency),
+      'interval_types.csv': intervalTypesCsv(result),
+      'groups.csv': groupsCsv(result),
+      'interval_groups.csv': intervalGroupsCsv(result),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
     };

@@ -29,8 +29,8 @@ export function gridSize(axes: readonly Axis[]): number {
 }
 
 /** Grid point k (0-based): the first axis varies slowest. */
-export function gridPoint(axes: readonly Axis[], k: number): Record<string, number | string> {
-  const point: Record<string, number | string> = {};
+export function gridPoint(axes: readonly Axis[], k: number): Record<string, number | string | null> {
+  const point: Record<string, number | string | null> = {};
   let rest = k;
   const digits: number[] = [];
   for (let a = axes.length - 1; a >= 0; a--) {
@@ -65,7 +65,7 @@ export function scenarioHash(raw: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(raw))).digest('hex');
 }
 
-function pointLabel(k: number, point: Record<string, number | string>): string {
+function pointLabel(k: number, point: Record<string, number | string | null>): string {
   return `grid point ${k} (${Object.entries(point)
     .map(([p, v]) => `${p}=${v}`)
     .join(', ')})`;

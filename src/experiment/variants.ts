@@ -197,11 +197,22 @@ export function loadVariants(file: string): Variants {
   if (includeBase !== false) {
     const scenario = card.length === 0 ? base.scenario : scenarioWithSettings(base, card, `${file}: scorecard`).scenario;
     plans.push({ name: baseName, scenario });
-  }
+  // Every variant is checked, so that a file with several bad variants lists all of them.
+  const failures: UserError[] = [];
   for (const v of variants) {
-    const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
-    allWarnings.push(...loaded.warnings);
-    plans.push({ name: v.name, scenario: loaded.scenario });
+    try {
+      const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
+      allWarnings.push(...loaded.warnings);
+      plans.push({ name: v.name, scenario: loaded.scenario });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failures.push(e);
+    }
+  }
+  if (failures.length === 1) throw failures[0]!;
+  if (failures.length > 1) {
+    const each = failures.map((f) => f.message.replace(/\n/g, '\n  ')).join('\n  ');
+    throw new UserError(`${file}: ${failures.length} variants have problems\n  ${each}`);
   }
   const baseline = baselineName ?? plans[0]!.name;
   const ordered = [plans.find((p) => p.name === baseline)!, ...plans.filter((p) => p.name !== baseline)];

@@ -5,7 +5,7 @@
  */
 import type { Metrics } from './types.ts';
 
-export type ScalarMetric = Exclude<keyof Metrics, 'ttr_hours'>;
+export type ScalarMetric = Exclude<keyof Metrics, 'ttr_hours' | 'by_group'>;
 
 export const SCALAR_METRICS = [
   'arrivals',

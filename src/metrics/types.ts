@@ -53,10 +53,25 @@ export interface Metrics {
   /** Denominators of `fcr` and `containment_rate`, so replications can pool those ratios. */
   cases_reached: number;
   self_service_tried: number;
+  /** Per agent group (totals and every interval; not per type). */
+  by_group?: Record<string, GroupMetrics>;
+}
+
+/** One agent group's figures (METRICS "Per agent group"). */
+export interface GroupMetrics {
+  agents: number | null; // mean agents logged in over the stretch
+  logged_hours: number;
+  paid_hours: number;
+  busy_hours: number; // a chat slot counts 1/concurrency
+  occupancy: number | null; // busy / logged
+  handled: number; // agent contacts the group's agents finished
+  cost: number; // paid hours x (hourly cost + overhead)
 }
 
 export interface IntervalMetrics extends Metrics {
   start: string; // "YYYY-MM-DDTHH:MM"
+  /** The interval per contact type (TTR percentiles null: kept per interval only). */
+  by_type?: Record<string, Metrics>;
 }
 
 /** One event's figures (metrics/events.ts): contacts of its types born in its window. */

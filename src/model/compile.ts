@@ -65,11 +65,18 @@ export function compile(scenario: Scenario): Model {
     }
     const paidPerLogged = 1 / (1 - g.shrinkage);
     const hasChat = types.some((t, j) => proficiency[j]! > 0 && t.channel === CHANNELS.indexOf('chat'));
-    const roster = buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS);
+    const absence = g.absence ?? 0;
+    const options = { scale: g.staffing_scale ?? 1, horizonSeconds, label: `agent_groups[${g.id}]` };
+    const until = horizonSeconds + DRAIN_SECONDS;
+    // Without absence this is the roster of every replication; with it, the most there can be.
+    const roster = buildRoster(g.staffing, h.start, intervalSeconds, until, options);
     return {
       id: g.id,
       proficiency,
       roster,
+      absence,
+      rosterWithAbsence: (uniform: () => number) => buildRoster(g.staffing, h.start, intervalSeconds, until, { ...options, absence, uniform }),
+      costPerPaidBreakSecond: (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / SECONDS_PER_HOUR,
       workforce: compileWorkforce(g, gi, h.start, roster.max, cohorts),
       costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
       paidPerLogged,

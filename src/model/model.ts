@@ -58,6 +58,12 @@ export interface AgentGroupModel {
   /** Proficiency per contact type index; 0 = not skilled. */
   proficiency: Float64Array;
   roster: Roster;
+  /** Share of scheduled agent-days absent; when > 0 each replication draws its own roster. */
+  absence: number;
+  /** The roster with absence drawn from `uniform` (same plan, breaks and scale as `roster`). */
+  rosterWithAbsence: (uniform: () => number) => Roster;
+  /** Pay of one second on a paid break: (hourly cost + overhead) / 3600 (no shrinkage: breaks are modelled). */
+  costPerPaidBreakSecond: number;
   /** Cost of one logged-in second: (hourly cost + overhead) / (1 - shrinkage) / 3600. */
   costPerLoggedSecond: number;
   /** Paid hours per logged-in hour: 1 / (1 - shrinkage). */

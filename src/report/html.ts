@@ -301,6 +301,30 @@ function runScorecard(result: Result): string {
   );
 }
 
+/** Per agent group; occupancy is flagged against `service_level.max_occupancy` when the scenario has one. */
+function groupTable(result: Result, scenario: Scenario): string {
+  const groups = result.totals.by_group;
+  if (groups === undefined) return '';
+  const cap = scenario.service_level.max_occupancy;
+  const head = ['Agent group', 'Agents on line', 'Logged-in hours', 'Paid hours', 'Busy hours', 'Occupancy', 'Handled', 'Cost', ...(cap !== undefined ? [`Against cap ${pct(cap)}`] : [])];
+  const rows = Object.entries(groups).map(([id, m]) => {
+    const c = result.ci95?.totals.by_group?.[id];
+    const verdict = cap === undefined ? [] : [m.occupancy === null ? NONE : m.occupancy > cap ? '<strong>over cap</strong>' : 'within cap'];
+    return [
+      escapeHtml(id),
+      cellWithCi('agents', m.agents, c?.agents),
+      cellWithCi('agents', m.logged_hours, c?.logged_hours),
+      cellWithCi('agents', m.paid_hours, c?.paid_hours),
+      cellWithCi('agents', m.busy_hours, c?.busy_hours),
+      cellWithCi('share', m.occupancy, c?.occupancy),
+      cellWithCi('count', m.handled, c?.handled),
+      cellWithCi('money', m.cost, c?.cost),
+      ...verdict,
+    ];
+  });
+  return `<h3>By agent group</h3>${table(head, rows, { numeric: head.map((_, i) => i > 0) })}`;
+}
+
 function planTable(compare: CompareResult): string {
   const head = ['', ...compare.plans.map((p) => p.name)];
   const rows = HEADLINES.map((h) => [
@@ -499,7 +523,8 @@ function describeStaffing(s: Staffing): string {
     }
     case 'shifts': {
       const weekly = s.shifts.reduce((n, sh) => n + sh.agents * sh.days.length, 0);
-      const summary = `${plural(weekly, 'agent-shift')} a week`;
+      const breaks = s.shifts.some((sh) => (sh.breaks ?? []).length > 0) ? ', with breaks' : '';
+      const summary = `${plural(weekly, 'agent-shift')} a week${breaks}`;
       if (s.shifts.length <= 4) {
         const parts = s.shifts.map((sh) => `${sh.agents} × ${sh.start} for ${+sh.hours.toFixed(2)} h (${sh.days.join(' ')})`);
         return `${summary}: ${parts.join('; ')}`;
@@ -709,7 +734,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
             ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
             : '') +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
-          `<h3>By contact type</h3>${typeTable(result)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
+          `<h3>By contact type</h3>${typeTable(result)}${groupTable(result, scenario)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +

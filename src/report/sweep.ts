@@ -20,7 +20,7 @@ export function sweepJson(doc: SweepDocument): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-function cell(v: number | string | undefined): string {
+function cell(v: number | string | null | undefined): string {
   return typeof v === 'number' ? csvNumber(v) : (v ?? '');
 }
 

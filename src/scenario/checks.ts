@@ -4,7 +4,7 @@
  */
 import { MSG } from './messages.ts';
 import { formatPath } from './path.ts';
-import { DEFAULTS, INTERVAL_MINUTES, isRecord } from './schema.ts';
+import { DEFAULTS, DEFAULT_BREAK_WINDOW_MINUTES, INTERVAL_MINUTES, isRecord } from './schema.ts';
 import type { PathKey } from './source.ts';
 
 export interface Finding {
@@ -60,15 +60,17 @@ export function checkScenario(raw: unknown): CheckResult {
     }
     const agents = g['agents'];
     if (horizon && isRecord(agents) && Array.isArray(agents['by_interval']) && agents['by_interval'].length > 0) {
-      const want = intervalCount(horizon.days, horizon.interval);
+      const perDay = intervalCount(1, horizon.interval);
+      const whole = intervalCount(horizon.days, horizon.interval);
       const got = agents['by_interval'].length;
-      if (got !== want) {
+      if (got !== perDay && got !== 7 * perDay && got !== whole) {
         result.problems.push({
           path: ['agent_groups', i, 'agents', 'by_interval'],
-          message: MSG.intervalCount(want, horizon.interval, horizon.days, got),
+          message: MSG.staffingLength(perDay, 7 * perDay, whole, horizon.interval, horizon.days, got),
         });
       }
     }
+    if (Array.isArray(g['shifts'])) checkBreaks(g['shifts'], i, result);
   });
 
   types.forEach((t, i) => {
@@ -130,6 +132,28 @@ function checkDayCurves(t: Record<string, unknown>, i: number, interval: number,
     if (isRecord(byDay)) for (const [d, w] of Object.entries(byDay)) check(w, ['contact_types', i, 'arrivals', 'intraday_by_weekday', d]);
   }
   check(t['handle_time_by_hour'], ['contact_types', i, 'handle_time_by_hour']);
+}
+
+/** Each break window must lie inside its shift (a break after the shift ends means nothing). */
+function checkBreaks(shifts: unknown[], group: number, result: CheckResult): void {
+  shifts.forEach((shift, k) => {
+    if (!isRecord(shift) || typeof shift['hours'] !== 'number' || !Array.isArray(shift['breaks'])) return;
+    const hours = shift['hours'];
+    const window = shift['break_window_minutes'] ?? DEFAULT_BREAK_WINDOW_MINUTES;
+    if (typeof window !== 'number' || !(window >= 0)) return;
+    shift['breaks'].forEach((b, n) => {
+      if (!isRecord(b) || typeof b['after_hours'] !== 'number' || typeof b['minutes'] !== 'number') return;
+      const from = b['after_hours'] - window / 120;
+      const to = b['after_hours'] + window / 120 + b['minutes'] / 60;
+      if (from < 0 || to > hours + 1e-9) {
+        const round = (x: number): number => Math.round(x * 100) / 100;
+        result.problems.push({
+          path: ['agent_groups', group, 'shifts', k, 'breaks', n],
+          message: MSG.breakOutsideShift(hours, round(from), round(to)),
+        });
+      }
+    });
+  });
 }
 
 /** Every contact type and agent group an event names must exist. */

@@ -94,6 +94,10 @@ export const MSG = {
     `no agent group has the skill '${id}', so its contacts would wait forever: add '${id}' to some group's skills`,
   intervalCount: (expectedCount: number, intervalMinutes: number, days: number, got: number) =>
     `expected ${expectedCount} values (one per ${intervalMinutes}-minute interval of the ${days}-day horizon), got ${got}`,
+  staffingLength: (perDay: number, perWeek: number, horizon: number, intervalMinutes: number, days: number, got: number) =>
+    `expected ${perDay} values (one day of ${intervalMinutes}-minute intervals, repeated daily), ${perWeek} (one week from Monday, repeated weekly) or ${horizon} (every interval of the ${days}-day horizon), got ${got}`,
+  breakOutsideShift: (hours: number, from: number, to: number) =>
+    `the break window runs from ${from} to ${to} hours after the shift start, outside the ${hours}-hour shift: move after_hours or narrow break_window_minutes`,
   warmupTooLong: (horizonHours: number, got: number) =>
     `expected less than the horizon (${horizonHours} hours), got ${got}`,
   emailPatienceIgnored: 'patience is ignored for email contacts (email has no patience)',

@@ -25,6 +25,7 @@ import type {
   ScenarioEvent,
   SelfService,
   Shift,
+  ShiftBreak,
   Staffing,
   Weekday,
 } from './types.ts';
@@ -386,6 +387,18 @@ const contactTypeSchema = strict({
 
 const clockTime = text(WHAT.clockTime, /^([01]?\d|2[0-3]):[0-5]\d$/).transform((t) => t.padStart(5, '0'));
 
+/** Breaks of a shift's agents start evenly over this many minutes, centred on `after_hours`. */
+export const DEFAULT_BREAK_WINDOW_MINUTES = 60;
+
+const breakSchema = strict(
+  {
+    after_hours: nonNegative,
+    minutes: positive,
+    paid: z.boolean({ error: (iss: Issue) => expected('true or false', iss.input) }).default(true),
+  },
+  'a break like {after_hours: 2, minutes: 15, paid: true}',
+).transform((b): ShiftBreak => ({ after_hours: b.after_hours, minutes: b.minutes, paid: b.paid }));
+
 const shiftSchema = strict(
   {
     start: clockTime,
@@ -397,9 +410,22 @@ const shiftSchema = strict(
       })
       .min(1, { error: (iss: Issue) => MSG.atLeastOne('weekday', iss.input) })
       .default(() => [...WEEKDAYS]),
+    breaks: z
+      .array(breakSchema, { error: (iss: Issue) => expected('a list of breaks like {after_hours: 2, minutes: 15}', iss.input) })
+      .default(() => []),
+    break_window_minutes: nonNegative.default(DEFAULT_BREAK_WINDOW_MINUTES),
   },
   'a shift like {start: "08:00", hours: 8, agents: 5}',
-).transform((s): Shift => ({ start: s.start, hours: s.hours, agents: s.agents, days: s.days }));
+).transform(
+  (s): Shift => ({
+    start: s.start,
+    hours: s.hours,
+    agents: s.agents,
+    days: s.days,
+    breaks: s.breaks,
+    break_window_minutes: s.break_window_minutes,
+  }),
+);
 
 const agentsSchema = z.union(
   [
@@ -411,7 +437,7 @@ const agentsSchema = z.union(
       {
         by_interval: z
           .array(nonNegativeInteger, {
-            error: (iss: Issue) => expected('a list of whole numbers, one per interval of the horizon', iss.input),
+            error: (iss: Issue) => expected('a list of whole numbers, one per interval (of a day, a week or the horizon)', iss.input),
           })
           .min(1, { error: (iss: Issue) => MSG.atLeastOne('value', iss.input) }),
       },
@@ -450,6 +476,8 @@ const agentGroupSchema = strict({
   hourly_cost: nonNegative.default(0),
   shrinkage: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
   concurrency: positiveInteger.default(DEFAULTS.concurrency),
+  staffing_scale: positive.default(1),
+  absence: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
   headcount: positiveInteger.optional(),
   attrition_per_year: nonNegative.optional(),
   cohorts: z.array(cohortSchema, { error: (iss: Issue) => expected('a list of cohorts', iss.input) }).optional(),
@@ -463,6 +491,8 @@ const agentGroupSchema = strict({
       hourly_cost: g.hourly_cost,
       shrinkage: g.shrinkage,
       concurrency: g.concurrency,
+      staffing_scale: g.staffing_scale,
+      absence: g.absence,
     };
     // Workforce keys are carried only when given, so a scenario without them is unchanged.
     if (g.headcount !== undefined) out.headcount = g.headcount;

@@ -80,18 +80,27 @@ export interface ContactType {
   when_closed?: WhenClosed;
 }
 
+export interface ShiftBreak {
+  after_hours: number; // centre of the break window, hours after the shift start
+  minutes: number;
+  paid: boolean;
+}
+
 export interface Shift {
   start: string; // "HH:MM"
   hours: number;
   agents: number;
   days: Weekday[];
+  /** Optional in code-built scenarios (none; window 60 minutes); the loader always sets them. */
+  breaks?: ShiftBreak[];
+  break_window_minutes?: number;
 }
 
 /** Exactly one of `agents` and `shifts` is set. */
 export type Staffing =
   | { kind: 'constant'; agents: number }
   | { kind: 'hourly'; agents: number[] } // 24 values, hour of day
-  | { kind: 'by_interval'; agents: number[] } // one per interval of the horizon
+  | { kind: 'by_interval'; agents: number[] } // one per interval of a day, a week (from Monday) or the horizon
   | { kind: 'shifts'; shifts: Shift[] };
 
 export interface AgentGroup {
@@ -101,6 +110,10 @@ export interface AgentGroup {
   hourly_cost: number;
   shrinkage: number;
   concurrency: number;
+  /** Multiplies every staffing count (rounded to whole agents per interval or shift). */
+  staffing_scale?: number; // default 1
+  /** Each day, each scheduled agent is absent (not logged in, not paid) with this probability. */
+  absence?: number; // default 0
   /** Workforce over the horizon (see workforce.ts in model/): absent when neither is used. */
   headcount?: number;
   attrition_per_year?: number;

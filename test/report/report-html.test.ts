@@ -186,7 +186,7 @@ describe('rebuilding a saved run folder', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
     const sim = run('simulate', ERLANG_C, '--days', '0.25', '--out', out, '--no-charts', '--quiet');
     expect(sim.status, sim.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
+    expect(readdirSync(out).sort()).toEqual(['groups.csv', 'interval_groups.csv', 'interval_types.csv', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     const before = readFileSync(join(out, 'report.html'), 'utf8');
     expect(before).not.toContain('<svg');
 

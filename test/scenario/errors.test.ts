@@ -128,7 +128,7 @@ agent_groups:`);
 
   it('by_interval of the wrong length says the expected and actual lengths', () => {
     const err = parseError(withLine('agents: 20', 'agents: { by_interval: [20, 20, 20] }'));
-    expectProblem(err, 'agent_groups[team].agents.by_interval', 11, 'expected 72 values (one per 60-minute interval of the 3-day horizon), got 3');
+    expectProblem(err, 'agent_groups[team].agents.by_interval', 11, 'expected 24 values (one day of 60-minute intervals, repeated daily), 168 (one week from Monday, repeated weekly) or 72 (every interval of the 3-day horizon), got 3');
   });
 
   it('by_date keys must be real dates', () => {
