@@ -25,7 +25,7 @@ export const compareCommand = defineCommand({
     const loaded = loadPlans(files);
     printWarnings(loaded.warnings);
     // Planned before simulating, so a refused --out fails at once.
-    const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force });
+    const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force, inputs: files });
 
     const { compare } = await import('../experiment/compare.ts');
     const { createProgress } = await import('./progress.ts');

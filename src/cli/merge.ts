@@ -44,7 +44,7 @@ export const mergeCommand = defineCommand({
       return { source, document: asSweepDocument(value, source) };
     });
     const doc = mergeSweeps(parts);
-    const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force });
+    const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force, inputs: [...dirs, ...parts.map((p) => p.source)] });
     const { sweepFiles, formatSweep } = await import('../report/sweep.ts');
     const written: Record<string, string | Uint8Array> = sweepFiles(doc);
     // Each shard saved the scenario it ran; with it the merged sweep gets its report too.

@@ -29,7 +29,7 @@ export const simulateCommand = defineCommand({
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Planned before simulating, so a refused --out fails at once.
-    const plan = planRunFolder({ name: scenario.name, out, force });
+    const plan = planRunFolder({ name: scenario.name, out, force, inputs: [file] });
 
     // Replications run on worker threads (--jobs); one run stays in process.
     const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });

@@ -27,7 +27,7 @@ export const staffCommand = defineCommand({
     const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing } = await import('../staffing/report.ts');
     checkStaffable(scenario);
     // Planned before searching, so a refused --out fails at once.
-    const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force });
+    const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
     const staffed = staff(scenario, { seed, days, onProgress: progress });

@@ -29,7 +29,7 @@ export const sweepCommand = defineCommand({
     printWarnings(base.warnings);
     const name = shard === undefined ? `sweep ${base.scenario.name}` : `sweep ${base.scenario.name} shard ${shard.index}-of-${shard.count}`;
     // Planned before simulating, so a refused --out fails at once.
-    const plan = planRunFolder({ name, out, force });
+    const plan = planRunFolder({ name, out, force, inputs: [file] });
 
     const { sweep, gridSize, shardIndices } = await import('../experiment/sweep.ts');
     const { createProgress } = await import('./progress.ts');
