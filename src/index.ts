@@ -9,26 +9,25 @@
 export type * from './scenario/types.ts';
 export type * from './metrics/types.ts';
 export { loadScenario, parseScenario, validateScenarioObject } from './scenario/index.ts';
-export { compile } from './model/compile.ts';
-export { runReplication } from './center/run.ts';
-export { summarise } from './metrics/summarise.ts';
-export { aggregate } from './metrics/aggregate.ts';
-export { simulate, type SimulateOptions } from './experiment/simulate.ts';
+// Every function a program calls checks its arguments first (src/library/api.ts).
+export { compile, runReplication, summarise, aggregate, simulate } from './library/api.ts';
+export type { SimulateOptions } from './experiment/simulate.ts';
 export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
-export { UserError, ScenarioError } from './errors.ts';
+export { UserError, ScenarioError, ArgumentError, NonFiniteResultError } from './errors.ts';
+export { WorkLimitError } from './experiment/work-estimate.ts';
 
 // Experiments: replications on worker threads, comparisons on common random numbers, sweeps.
 export type * from './experiment/types.ts';
-export { createRunner, runReplications, simulateParallel } from './experiment/replications.ts';
-export { compare } from './experiment/compare.ts';
-export { loadVariants, loadPlans } from './experiment/variants.ts';
-export { sweep, mergeSweeps } from './experiment/sweep.ts';
+export { createRunner } from './experiment/replications.ts';
+export { runReplications, simulateParallel, compare, sweep } from './library/api.ts';
+export { loadVariants, loadPlans, loadRawScenario } from './experiment/variants.ts';
+export { mergeSweeps } from './experiment/sweep.ts';
 
 // History to scenario.
-export { fitHistory, fitHistoryFile } from './fit/index.ts';
+export { fitHistory, fitHistoryFile } from './library/api.ts';
 
 // Reports.
 export { reportFiles } from './report/report-files.ts';
 
 // Staffing search.
-export { staff } from './staffing/index.ts';
+export { staff } from './library/api.ts';

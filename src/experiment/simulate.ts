@@ -5,6 +5,7 @@ import { runReplication } from '../center/run.ts';
 import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { UserError } from '../errors.ts';
+import { MAX_HORIZON_DAYS } from '../scenario/limits.ts';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -19,6 +20,7 @@ export interface SimulateOptions {
 export function withOverrides(scenario: Scenario, options: SimulateOptions): Scenario {
   const days = options.days ?? scenario.horizon.days;
   if (!(days > 0)) throw new UserError(`--days: expected a number > 0, got ${days}`);
+  if (days > MAX_HORIZON_DAYS) throw new UserError(`--days: expected at most ${MAX_HORIZON_DAYS.toLocaleString('en-US')} days (ten years), got ${days}`);
   if (scenario.horizon.warmup_hours >= days * 24) {
     throw new UserError(
       `--days ${days}: the scenario's warm-up of ${scenario.horizon.warmup_hours} h covers the whole horizon, so nothing would be counted; give --days above ${scenario.horizon.warmup_hours / 24}`,

@@ -19,7 +19,7 @@
  * Each variant's `set` is applied to the base file's raw value (before defaults), and the result
  * is validated like a scenario file; problems are reported with the variant's name.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 import { dirname, extname, resolve } from 'node:path';
 import { ScenarioError, UserError, type Problem } from '../errors.ts';
 import { loadScenario, validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
@@ -39,11 +39,10 @@ function readText(file: string): string {
     throw new ScenarioError(file, [{ path: '', message: `expected a .yaml, .yml or .json file, got ${ext ? `a ${ext} file` : 'a file without extension'}` }]);
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readInputText(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))})`;
-    throw new ScenarioError(file, [{ path: '', message }]);
+    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
+    throw e;
   }
 }
 

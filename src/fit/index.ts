@@ -8,7 +8,7 @@
  *   scenarioYaml  (scenario-yaml.ts) the scenario, every fitted value commented with how
  *   fitReport*    (fit-report.ts)   observed vs fitted by weekday, month, hour and weekday x hour
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { UserError } from '../errors.ts';
 import { formatProblems, readHistory, summarizeProblems, type ColumnMap } from './history-csv.ts';
 import { fitHandleTime } from './handle-time.ts';
@@ -52,12 +52,10 @@ export function fitHistory(text: string, file: string, options: FitOptions = {})
 export function fitHistoryFile(file: string, options: FitOptions = {}): FitResult {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file, MAX_HISTORY_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `${file}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'cannot read: it is a directory' : `cannot read: ${code ?? String(e)}`}`,
-    );
+    if (e instanceof InputFileError) throw new UserError(`${file}: ${e.reason}`);
+    throw e;
   }
   return fitHistory(text, file, options);
 }

@@ -1,5 +1,4 @@
 /** Reading a scenario file into a validated, normalized `Scenario`, or one error listing every problem. */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ScenarioError, type Problem } from '../errors.ts';
 import { checkScenario, type Finding } from './checks.ts';
@@ -8,6 +7,7 @@ import { MSG } from './messages.ts';
 import { isRecord, scenarioSchema } from './schema.ts';
 import { parseSource, type Locate } from './source.ts';
 import type { Scenario } from './types.ts';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -22,11 +22,11 @@ export function loadScenario(file: string): LoadedScenario {
   if (!EXTENSIONS.includes(ext)) throw new ScenarioError(file, [{ path: '', message: MSG.badExtension(ext) }]);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Only a regular file, at most MAX_SCENARIO_BYTES (a FIFO or /dev/zero would hang or fill memory).
+    text = readInputText(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? MSG.fileNotFound : MSG.cannotRead(code === 'EISDIR' ? 'it is a directory' : (code ?? String(e)));
-    throw new ScenarioError(file, [{ path: '', message }]);
+    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
+    throw e;
   }
   const loaded = parseScenario(text, file);
   loaded.scenario.source = file;
