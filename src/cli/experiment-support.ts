@@ -9,6 +9,25 @@ import type { Result } from '../metrics/types.ts';
 import { simulate } from '../experiment/simulate.ts';
 import { createRunner, replicateScenario, type Runner, type TargetCi, type TargetOutcome } from '../experiment/replications.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { compile } from '../model/compile.ts';
+import { withOverrides } from '../experiment/simulate.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../experiment/specs.ts';
+import { checkWork, expectedContacts } from '../experiment/work-estimate.ts';
+
+/**
+ * Refuses, before anything runs, a command whose estimated work is beyond the limits (see
+ * work-estimate.ts): `runs` plans or grid points of the largest of `scenarios`, each replicated.
+ */
+export function checkCommandWork(
+  scenarios: readonly Scenario[],
+  f: ReplicationFlags & { seed?: number | undefined; days?: number | undefined; allowLong: boolean },
+  runs: number,
+): void {
+  let most = 0;
+  for (const s of scenarios) most = Math.max(most, expectedContacts(compile(withOverrides(s, { seed: f.seed, days: f.days }))));
+  const replications = f.targetCi.length > 0 ? (f.maxReplications ?? DEFAULT_MAX_REPLICATIONS) : f.replications;
+  checkWork({ contactsPerReplication: most, replications, runs, allowLong: f.allowLong });
+}
 
 export interface ReplicationFlags {
   replications: number;

@@ -220,7 +220,7 @@ export const OPTIONS = {
   }),
   allowLong: flagOption({
     name: 'allow-long',
-    description: 'Run even when the estimated work is beyond the limit of 5 billion simulated contacts (the per-replication limit stays)',
+    description: 'Run even when the estimated time is beyond the limit of half an hour on one core (the memory limits stay)',
   }),
   delimiter: valueOption<string | undefined>({
     name: 'delimiter',

@@ -14,21 +14,22 @@ export const simulateCommand = defineCommand({
   name: 'simulate',
   describe: 'Simulate a scenario; print a summary and write a run folder',
   positionals: ['file'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
   examples: [
     ['ccsim simulate scenarios/retail-bank.yaml', 'one run, summary table, output/<name>-<time>/'],
     ['ccsim simulate scenarios/retail-bank.yaml --json', 'the result as JSON on stdout'],
     ['ccsim simulate scenarios/retail-bank.yaml --replications 10', 'means with 95% intervals'],
     ['ccsim simulate scenarios/retail-bank.yaml --target-ci service_level=0.01', 'replicate until SL is known to ±1 pp'],
   ],
-  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
+  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, allowLong }) {
     // Imported when needed, so `--help` stays fast.
-    const { simulateParallel, checkReplicationOptions } = await import('./experiment-support.ts');
+    const { simulateParallel, checkReplicationOptions, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
     const { loadScenario } = await import('../scenario/load.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
-    // Planned before simulating, so a refused --out fails at once.
+    // Estimated and planned before simulating, so too much work or a refused --out fails at once.
+    checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
     const plan = planRunFolder({ name: scenario.name, out, force, inputs: [file] });
 
     // Replications run on worker threads (--jobs); one run stays in process.

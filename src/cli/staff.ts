@@ -26,6 +26,8 @@ export const staffCommand = defineCommand({
     const { staff, checkStaffable } = await import('../staffing/index.ts');
     const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing } = await import('../staffing/report.ts');
     checkStaffable(scenario);
+    const { checkCommandWork } = await import('./experiment-support.ts');
+    checkCommandWork([scenario], { seed, days, replications: 1, targetCi: [], maxReplications: undefined, allowLong: true }, 1);
     // Planned before searching, so a refused --out fails at once.
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 

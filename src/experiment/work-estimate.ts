@@ -5,18 +5,23 @@
  * printed, or die out of memory. The estimate is the expected number of contacts arriving
  * (first attempts; retries and repeats come on top), from the compiled arrival rates.
  *
- * The limits are in the README ("Numeric limits"). The total is a matter of patience, so a flag
- * (`--allow-long`) lifts it; the per-replication limit is a matter of memory and stays.
+ * The limits are in the README ("Numeric limits"). The estimated time is a matter of patience,
+ * so a flag (`--allow-long`) lifts it; the per-replication and replication limits are a matter
+ * of memory and stay.
  */
 import { UserError } from '../errors.ts';
 import type { Model } from '../model/model.ts';
 
 /** Expected contacts in one replication: beyond this, a replication may not fit in memory. */
 export const MAX_CONTACTS_PER_REPLICATION = 50_000_000;
-/** Expected contacts in all the replications of one command (about half an hour at 2.5M/s). */
-export const MAX_TOTAL_CONTACTS = 5_000_000_000;
+/** Contacts simulated per second on one core (README, Performance: 2.3-2.8M). */
+export const CONTACTS_PER_SECOND = 2_500_000;
+/** Fixed cost of one replication (compile, start, summarise, hand-over), seconds. */
+export const SECONDS_PER_REPLICATION = 0.02;
+/** The most one command may take on one core, by the estimate, seconds (half an hour). */
+export const MAX_ESTIMATED_SECONDS = 1800;
 /** Replications of one plan or point (each keeps its result until they are combined). */
-export const MAX_REPLICATIONS = 100_000;
+export const MAX_REPLICATIONS = 10_000;
 
 /** A command refused before it starts because its estimated work is beyond a limit. */
 export class WorkLimitError extends UserError {
@@ -56,6 +61,17 @@ export interface WorkPlan {
   allowLong?: boolean | undefined;
 }
 
+/** Seconds on one core: the contacts at CONTACTS_PER_SECOND plus each replication's fixed cost. */
+export function estimatedSeconds(plan: WorkPlan): number {
+  const runs = plan.replications * plan.runs;
+  return (plan.contactsPerReplication * runs) / CONTACTS_PER_SECOND + runs * SECONDS_PER_REPLICATION;
+}
+
+function minutes(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds >= 1e9) return `${seconds.toExponential(1)} seconds`;
+  return seconds < 3600 ? `${Math.ceil(seconds / 60)} minutes` : `${(seconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} hours`;
+}
+
 const fmt = (n: number): string => (n >= 1e15 || !Number.isFinite(n) ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
 
 /** Throws WorkLimitError when the plan is beyond a limit; the message states estimate and limit. */
@@ -74,14 +90,16 @@ export function checkWork(plan: WorkPlan): void {
       MAX_CONTACTS_PER_REPLICATION,
     );
   }
-  const total = plan.contactsPerReplication * plan.replications * plan.runs;
-  if (plan.allowLong !== true && !(total <= MAX_TOTAL_CONTACTS)) {
-    const parts = [`${fmt(plan.contactsPerReplication)} contacts per replication`, `${fmt(plan.replications)} replications`];
+  const runs = plan.replications * plan.runs;
+  const contacts = plan.contactsPerReplication * runs;
+  const seconds = estimatedSeconds(plan);
+  if (plan.allowLong !== true && !(seconds <= MAX_ESTIMATED_SECONDS)) {
+    const parts = [`${fmt(plan.contactsPerReplication)} contacts per replication`, `${fmt(plan.replications)} replication${plan.replications === 1 ? '' : 's'}`];
     if (plan.runs > 1) parts.push(`${fmt(plan.runs)} plans or grid points`);
     throw new WorkLimitError(
-      `this would simulate about ${fmt(total)} contacts (${parts.join(' x ')}); the limit is ${fmt(MAX_TOTAL_CONTACTS)}, about half an hour of simulating: give fewer replications or points, or add --allow-long to run it anyway`,
-      total,
-      MAX_TOTAL_CONTACTS,
+      `this would simulate about ${fmt(contacts)} contacts in ${fmt(runs)} runs (${parts.join(' x ')}), about ${minutes(seconds)} on one core; the limit is ${minutes(MAX_ESTIMATED_SECONDS)}: give fewer replications or points, or add --allow-long to run it anyway`,
+      seconds,
+      MAX_ESTIMATED_SECONDS,
     );
   }
 }

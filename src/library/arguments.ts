@@ -133,8 +133,8 @@ const targetCi: Check = (v) => {
 export const OPTION_CHECKS: Readonly<Record<string, Check>> = {
   seed: integer(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, WHAT.integer),
   days: positive(MAX_HORIZON_DAYS),
-  replications: integer(1, 100_000),
-  maxReplications: integer(2, 100_000),
+  replications: integer(1, 10_000),
+  maxReplications: integer(2, 10_000),
   jobs: integer(1, 1024),
   targetCi,
   runner: object_,
