@@ -49,6 +49,10 @@ export const simulateCommand = defineCommand({
     const dir = writeRunFolder(plan, files);
     const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(files))})\n`;
     if (json) {
+      // The summary table says it too; with --json, stderr does.
+      const { overloadWarning } = await import('../report/overload.ts');
+      const overload = overloadWarning(result.totals);
+      if (overload !== null) printWarnings([overload]);
       process.stdout.write(files['summary.json']);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {

@@ -17,6 +17,7 @@ import type { Metrics, Result } from '../metrics/types.ts';
 import type { CompareResult, Difference, SweepResult, SweepRow } from '../experiment/types.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
+import { overloadWarning } from './overload.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
@@ -547,6 +548,12 @@ footer { margin-top: 30px; color: #868e96; font-size: 11.5px; }
 `;
 
 /** Everything the page says about the run, by kind. */
+/** The overload warning (see overload.ts) as a note above the figures, or nothing. */
+function overloadNote(totals: Metrics): string {
+  const w = overloadWarning(totals);
+  return w === null ? '' : `<div class="note warning" role="alert"><strong>Warning:</strong> ${escapeHtml(w)}</div>`;
+}
+
 function body(input: ReportInput, charts: readonly ReportChart[] | null): { title: string; html: string } {
   switch (input.kind) {
     case 'simulate': {
@@ -559,6 +566,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         title: result.scenario,
         html:
           `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          overloadNote(result.totals) +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
           `<h3>By contact type</h3>${typeTable(result)}</section>` +
           chartSection(charts) +

@@ -10,6 +10,7 @@
 
 import type { Metrics, Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { overloadWarning } from './overload.ts';
 
 export interface SummaryOptions {
   /** Days simulated, when `--days` overrode the scenario's horizon.days. */
@@ -31,6 +32,8 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     `seed ${result.seed}, ${plural(days, 'day')}, ${plural(reps, 'replication')}` +
       (result.ci95 !== undefined ? ' (± = 95% interval half-width)' : ''),
   );
+  const overload = overloadWarning(t);
+  if (overload !== null) lines.push('', `WARNING: ${overload}`);
 
   lines.push('', 'Totals');
   const totals: Row[] = [
