@@ -206,9 +206,10 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
 }
 
 function header(doc: SweepDocument): Header {
-  const { rows: _rows, shard: _shard, ...h } = doc;
+  const { rows: _rows, shard: _shard, content_hash: _hash, ...h } = doc as SweepDocument & { content_hash?: string };
   void _rows;
   void _shard;
+  void _hash;
   return h;
 }
 
