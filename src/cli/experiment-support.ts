@@ -74,7 +74,32 @@ export interface SimulateFlags extends ReplicationFlags {
  * `--jobs` threads with progress on stderr. The result is the same whatever `--jobs` is.
  */
 export async function simulateParallel(scenario: Scenario, f: SimulateFlags): Promise<{ result: Result; targets?: TargetOutcome[] }> {
-  if (f.replications === 1 && f.targetCi.length === 0) return { result: simulate(scenario, { seed: f.seed, days: f.days }) };
+  if (f.replications === 1 && f.targetCi.length === 0) {
+    // One run in process: progress within the run, in simulated hours (shown after a second).
+    const progress = createProgress(`simulate ${scenario.name}`, 'simulated hours', { quiet: f.quiet });
+    let shown = 0;
+    let announced = false;
+    try {
+      const result = simulate(scenario, {
+        seed: f.seed,
+        days: f.days,
+        onProgress: (_r, t, horizon) => {
+          if (!announced) {
+            progress.planned(Math.ceil(horizon / 3600));
+            announced = true;
+          }
+          const hours = Math.min(Math.floor(t / 3600), Math.ceil(horizon / 3600));
+          if (hours > shown) {
+            progress.completed(hours - shown);
+            shown = hours;
+          }
+        },
+      });
+      return { result };
+    } finally {
+      progress.done();
+    }
+  }
   const { aggregate } = await import('../metrics/aggregate.ts');
   const work = f.targetCi.length > 0 ? (f.maxReplications ?? Infinity) : f.replications;
   const runner = runnerFor(f.jobs, work);

@@ -14,6 +14,8 @@ export interface SimulateOptions {
   days?: number;
   /** Independent replications (>= 1); replication r is seeded from (seed, r). */
   replications?: number;
+  /** Told, now and then during each replication, how far it has got (simulated seconds). */
+  onProgress?: (replication: number, simulatedSeconds: number, horizonSeconds: number) => void;
 }
 
 /** The scenario with command-line overrides applied. */
@@ -42,6 +44,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Res
   const model = compile(s);
   const replications = Math.max(1, Math.floor(options.replications ?? 1));
   const results: Result[] = [];
-  for (let r = 0; r < replications; r++) results.push(summarise(model, runReplication(model, s.seed, r), s.seed));
+  for (let r = 0; r < replications; r++) {
+    const onProgress = options.onProgress;
+    const tell = onProgress === undefined ? undefined : (t: number, h: number): void => onProgress(r, t, h);
+    results.push(summarise(model, runReplication(model, s.seed, r, tell), s.seed));
+  }
   return replications === 1 ? results[0]! : aggregate(results);
 }

@@ -87,7 +87,7 @@ export type LibrarySimulateOptions = SimulateOptions & { allowLong?: boolean };
 
 export function simulate(scenario: Scenario, options?: LibrarySimulateOptions): Result {
   const s = scenarioArgument(scenario, 'simulate');
-  const o = optionsArgument<LibrarySimulateOptions>(options, 'simulate', ['seed', 'days', 'replications', 'allowLong']);
+  const o = optionsArgument<LibrarySimulateOptions>(options, 'simulate', ['seed', 'days', 'replications', 'allowLong', 'onProgress']);
   checkScenarioWork([withOverrides(s, o)], o.replications ?? 1, 1, o.allowLong);
   return simulateScenario(s, o);
 }
@@ -141,7 +141,7 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options?: 
 export function staff(scenario: Scenario, options?: StaffOptions): Staffed {
   const s = scenarioArgument(scenario, 'staff');
   const o = optionsArgument<StaffOptions>(options, 'staff', ['seed', 'days', 'replications', 'earlyReplications', 'maxIterations', 'minOffered', 'maxRemovalRounds', 'onProgress']);
-  checkWork({ contactsPerReplication: expectedContacts(compileModel(withOverrides(s, o))), replications: 1, runs: 1 });
+  checkWork({ contactsPerReplication: expectedContacts(compileModel(withOverrides(s, { seed: o.seed, days: o.days }))), replications: 1, runs: 1 });
   return staffScenario(s, o);
 }
 

@@ -96,6 +96,18 @@ describe('hangs', () => {
   });
 });
 
+describe('long single runs', () => {
+  it('report progress within the run (simulated time, increasing), without changing the result', () => {
+    const { scenario } = parseScenario(GOOD.replace('per_hour: 60', 'per_hour: 3000').replace('agents: 4', 'agents: 160'), 'busy.yaml');
+    const seen: Array<[number, number, number]> = [];
+    const result = simulate(scenario, { onProgress: (r, t, h) => void seen.push([r, t, h]) });
+    expect(seen.length).toBeGreaterThanOrEqual(2); // ~72,000 contacts, several events each: every 65,536 events
+    expect(seen.every(([r, , h]) => r === 0 && h === 86_400)).toBe(true);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![1]).toBeGreaterThan(seen[i - 1]![1]);
+    expect(result).toEqual(simulate(scenario));
+  });
+});
+
 describe('silent wrong results', () => {
   it('numbers beyond the physical limits are refused with the limit (no null costs, no occupancy 109)', () => {
     const e = scenarioErrorOf(() => loadScenario(join(BAD, 'huge-numbers.yaml')));
