@@ -9,6 +9,7 @@
  *
  *   npm run bench                       all workloads
  *   npm run bench -- --only W1-1M,W2    some of them
+ *   npm run bench -- --only whole       whole processes: ccsim simulate vs the reference engine, start-up
  *   npm run bench -- --json             results as JSON
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { summarise } from '../src/metrics/summarise.ts';
 import { WORKLOADS, workload, type Workload } from './workloads.ts';
 import { measureReplicationsPerSecond } from '../src/experiment/replications.ts';
 import { benchStaffing, type StaffingBench } from './staffing.ts';
+import { benchWholeProcess, formatWholeProcess, type WholeProcessBench } from './whole-process.ts';
 
 const RESULT_PREFIX = 'BENCH_RESULT ';
 const WARMUP_CONTACTS = 50_000;
@@ -138,6 +140,7 @@ interface Summary {
   reference: typeof REFERENCE;
   /** `ccsim staff` on a 7-day, 30-minute, three-type week (bench/staffing.ts); absent unless run. */
   staffing?: StaffingBench;
+  wholeProcess?: WholeProcessBench;
 }
 
 function summary(results: Measurement[]): Summary {
@@ -190,6 +193,7 @@ function print(s: Summary): void {
         `${st.replications} replications, ${si(st.contacts)} contacts; ${st.checkedIntervals} checked intervals, ${st.missedIntervals} missed (goal: under ~60 s)`,
     );
   }
+  if (s.wholeProcess) out.push(...formatWholeProcess(s.wholeProcess));
   out.push('');
   out.push('Reference figures from the design notes (not measured by this run):');
   for (const ref of s.reference) out.push(`  ${ref.engine}: ~${si(ref.contactsPerSecond)} contacts/s`);
@@ -253,7 +257,7 @@ export function main(argv: string[]): number {
   const only = flag('--only');
   let selected: Workload[];
   try {
-    selected = only === undefined ? WORKLOADS : only.split(',').map((id) => id.trim()).filter((id) => id !== 'staffing').map((id) => workload(id));
+    selected = only === undefined ? WORKLOADS : only.split(',').map((id) => id.trim()).filter((id) => id !== 'staffing' && id !== 'whole').map((id) => workload(id));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n`);
     return 2;
@@ -272,6 +276,10 @@ export function main(argv: string[]): number {
   if (only === undefined || only.split(',').some((id) => id.trim() === 'staffing')) {
     if (!json) process.stderr.write(`running staffing: ccsim staff on a 7-day, 30-minute, three-type week ...\n`);
     s.staffing = runStaffingChild();
+  }
+  if (only === undefined || only.split(',').some((id) => id.trim() === 'whole')) {
+    if (!json) process.stderr.write(`running whole: ccsim simulate as a process vs the reference engine, W1 10M; ccsim --help ...\n`);
+    s.wholeProcess = benchWholeProcess();
   }
   if (json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
   else print(s);

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `ccsim` executable: registers tsx so Node can load the TypeScript sources, then runs the CLI.
-import { register } from 'tsx/esm/api';
-
-register();
+// The `ccsim` executable: runs the compiled CLI in dist/ (built by `npm run build`, which
+// `npm install` runs through the `prepare` script).
+import { existsSync } from 'node:fs';
 
 // Piping into `head` and the like closes stdout early: that is not an error.
 process.stdout.on('error', (error) => {
@@ -10,5 +9,10 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/bin/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('ccsim: dist/ is missing; run `npm run build` (npm install does it) first\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

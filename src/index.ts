@@ -5,16 +5,10 @@
  *     --summarise--> Result --> report (JSON, CSV, charts, HTML)
  *
  * Experiments (replications, comparisons, sweeps, staffing searches) drive many runs.
+ * `ccsim/core` (src/core.ts) is the part with no Node-only import, for browsers.
  */
-export type * from './scenario/types.ts';
-export type * from './metrics/types.ts';
-export { loadScenario, parseScenario, validateScenarioObject } from './scenario/index.ts';
-// Every function a program calls checks its arguments first (src/library/api.ts).
-export { compile, runReplication, summarise, aggregate, simulate } from './library/api.ts';
-export type { SimulateOptions } from './experiment/simulate.ts';
-export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
-export { UserError, ScenarioError, ArgumentError, NonFiniteResultError } from './errors.ts';
-export { WorkLimitError } from './experiment/work-estimate.ts';
+export * from './core.ts';
+export { loadScenario } from './files/scenario-file.ts';
 
 // Experiments: replications on worker threads, comparisons on common random numbers, sweeps.
 export type * from './experiment/types.ts';

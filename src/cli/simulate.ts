@@ -1,7 +1,7 @@
 /**
- * `ccsim simulate FILE`: run a scenario, print a summary (or the JSON result with `--json`),
- * and write summary.json, intervals.csv, types.csv, scenario.json (the scenario as run), report.html
- * and charts/ into a new run folder.
+ * `ccsim simulate FILE`: run a scenario, print a summary and write summary.json, intervals.csv,
+ * types.csv, scenario.json (the scenario as run), report.html and charts/ into a new run folder.
+ * `--json` prints the result on stdout instead and writes a folder only when `--out` names one.
  */
 
 import { defineCommand, printWarnings } from './options.ts';
@@ -25,16 +25,22 @@ export const simulateCommand = defineCommand({
     // Imported when needed, so `--help` stays fast.
     const { simulateParallel, checkReplicationOptions, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
-    const { loadScenario } = await import('../scenario/load.ts');
+    const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Estimated and planned before simulating, so too much work or a refused --out fails at once.
     checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
-    const plan = planRunFolder({ name: scenario.name, out, force, inputs: [file] });
+    // `--json` alone prints the result and writes nothing (no folder, no charts to draw);
+    // `--json --out DIR` does both.
+    const plan = json && out === undefined ? undefined : planRunFolder({ name: scenario.name, out, force, inputs: [file] });
 
     // Replications run on worker threads (--jobs); one run stays in process.
     const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
 
+    if (plan === undefined) {
+      process.stdout.write(resultToJson(result));
+      return;
+    }
     // The report (and the scenario as run, so `ccsim report DIR` can rebuild it).
     const { withOverrides } = await import('../experiment/simulate.ts');
     const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');

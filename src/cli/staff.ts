@@ -20,7 +20,7 @@ export const staffCommand = defineCommand({
   ],
   async run({ file, seed, days, json, out, force, quiet }) {
     // Imported when needed, so `--help` stays fast.
-    const { loadScenario } = await import('../scenario/load.ts');
+    const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     const { staff, checkStaffable } = await import('../staffing/index.ts');

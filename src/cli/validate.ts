@@ -10,7 +10,7 @@ export const validateCommand = defineCommand({
   examples: [['ccsim validate scenarios/retail-bank.yaml', 'check a scenario']],
   async run({ file }) {
     // Imported when needed, so `--help` stays fast.
-    const { loadScenario } = await import('../scenario/load.ts');
+    const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     const what = [

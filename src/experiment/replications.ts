@@ -20,11 +20,9 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Model } from '../model/model.ts';
 import type { Metrics, Result } from '../metrics/types.ts';
 import { compile } from '../model/compile.ts';
-import { runReplication } from '../center/run.ts';
-import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { ci95HalfWidth } from '../metrics/student-t.ts';
-import { withOverrides } from './simulate.ts';
+import { simulateReplication, withOverrides } from './simulate.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { definedValues } from './metrics.ts';
 import type { MetricName } from './types.ts';
@@ -62,7 +60,7 @@ class InProcessRunner implements Runner {
         model = compile(scenario);
         this.models.set(scenario, model);
       }
-      return Promise.resolve(slim(summarise(model, runReplication(model, seed, replication), seed), options));
+      return Promise.resolve(slim(simulateReplication(model, seed, replication), options));
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { Result } from '../metrics/types.ts';
+import type { Model } from '../model/model.ts';
 import { compile } from '../model/compile.ts';
 import { runReplication } from '../center/run.ts';
 import { summarise } from '../metrics/summarise.ts';
@@ -36,6 +37,15 @@ export function withOverrides(scenario: Scenario, options: SimulateOptions): Sce
 }
 
 /**
+ * One replication, the unit every experiment is made of: run the compiled model with the
+ * replication's own streams (seeded from (seed, replication)) and summarise its tally. Used in
+ * process, by worker threads, and by every experiment, so a replication is the same wherever it runs.
+ */
+export function simulateReplication(model: Model, seed: number, replication: number): Result {
+  return summarise(model, runReplication(model, seed, replication), seed);
+}
+
+/**
  * Simulate a scenario and summarise it into the metrics of the README: one run, or with
  * `replications` >= 2 the mean of independent replications with 95% half-widths in `ci95`.
  */
@@ -46,8 +56,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Res
   const results: Result[] = [];
   for (let r = 0; r < replications; r++) {
     const onProgress = options.onProgress;
-    const tell = onProgress === undefined ? undefined : (t: number, h: number): void => onProgress(r, t, h);
-    results.push(summarise(model, runReplication(model, s.seed, r, tell), s.seed));
+    const progress = onProgress === undefined ? undefined : (t: number, h: number): void => onProgress(r, t, h);
+    results.push(progress === undefined ? simulateReplication(model, s.seed, r) : summarise(model, runReplication(model, s.seed, r, { progress }), s.seed));
   }
   return replications === 1 ? results[0]! : aggregate(results);
 }

@@ -22,7 +22,8 @@
 import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 import { dirname, extname, resolve } from 'node:path';
 import { ScenarioError, UserError, type Problem } from '../errors.ts';
-import { loadScenario, validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
+import { validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
+import { loadScenario } from '../files/scenario-file.ts';
 import { parseSource, type Locate } from '../scenario/source.ts';
 import type { Plan } from './types.ts';
 import { applySettings, parseFieldPath, type Setting } from './paths.ts';

@@ -49,7 +49,14 @@ interface Slot {
  */
 const IN_FLIGHT = 2;
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/**
+ * The worker's entry: the compiled `worker.js` beside this file in the built package; when this
+ * module runs from TypeScript sources (tests, `tsx`), a small `.mjs` that registers tsx first,
+ * since Node 20 cannot load `.ts` in a worker by itself.
+ */
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-entry.mjs', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
 
 /** A replication failed inside a worker; the worker's stack trace is kept. */
 export class WorkerTaskError extends Error {

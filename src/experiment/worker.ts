@@ -1,15 +1,14 @@
 /**
  * The body of a replication worker thread (started through worker-entry.mjs). It receives
  * `{ id, key, scenario, seed, replication }`, runs that replication exactly as the in-process
- * path does (compile, runReplication, summarise), and answers `{ id, result }` or
+ * path does (compile once, then simulateReplication per task), and answers `{ id, result }` or
  * `{ id, error }`. Compiled models are cached by the key the pool gives each scenario.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../scenario/types.ts';
 import type { Model } from '../model/model.ts';
 import { compile } from '../model/compile.ts';
-import { runReplication } from '../center/run.ts';
-import { summarise } from '../metrics/summarise.ts';
+import { simulateReplication } from './simulate.ts';
 import type { TaskMessage, ReplyMessage } from './worker-pool.ts';
 
 const CACHE_SIZE = 8;
@@ -31,7 +30,7 @@ port.on('message', (task: TaskMessage) => {
   let reply: ReplyMessage;
   try {
     const model = modelFor(task.key, task.scenario);
-    const result = summarise(model, runReplication(model, task.seed, task.replication), task.seed);
+    const result = simulateReplication(model, task.seed, task.replication);
     reply = { id: task.id, result: task.intervals ? result : { ...result, by_interval: [] } };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));

@@ -8,13 +8,8 @@
 import { ArgumentError } from '../errors.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Result } from '../metrics/types.ts';
-import type { Model } from '../model/model.ts';
-import type { Tally } from '../metrics/tally.ts';
 import { compile as compileModel } from '../model/compile.ts';
-import { runReplication as runOne } from '../center/run.ts';
-import { summarise as summariseTally } from '../metrics/summarise.ts';
-import { aggregate as aggregateResults } from '../metrics/aggregate.ts';
-import { simulate as simulateScenario, withOverrides, type SimulateOptions } from '../experiment/simulate.ts';
+import { withOverrides } from '../experiment/simulate.ts';
 import {
   runReplications as runReplicationsOf,
   simulateParallel as simulateParallelOf,
@@ -32,64 +27,14 @@ import { fitHistory as fitHistoryText, fitHistoryFile as fitHistoryPath, type Fi
 import type { FitResult } from '../fit/types.ts';
 import { checkWork, expectedContacts } from '../experiment/work-estimate.ts';
 import { optionsArgument, scenarioArgument } from './arguments.ts';
+import { checkScenarioWork } from './core-api.ts';
+export { compile, runReplication, summarise, aggregate, simulate, type LibrarySimulateOptions } from './core-api.ts';
 import { expected } from '../scenario/messages.ts';
-
-/** Models made by `compile`, so `runReplication` can tell one from any other object. */
-const compiled = new WeakSet<Model>();
 
 const REPLICATION_OPTIONS = ['seed', 'days', 'replications', 'targetCi', 'maxReplications', 'jobs', 'runner', 'progress', 'intervals', 'allowLong'];
 
 function replicationsOf(o: { replications?: number | undefined; targetCi?: readonly unknown[] | undefined; maxReplications?: number | undefined }): number {
   return o.targetCi !== undefined && o.targetCi.length > 0 ? (o.maxReplications ?? DEFAULT_MAX_REPLICATIONS) : (o.replications ?? 1);
-}
-
-/** The work check for plans of these (override-applied) scenarios. */
-function checkScenarioWork(scenarios: readonly Scenario[], replications: number, runs: number, allowLong: boolean | undefined): void {
-  let most = 0;
-  for (const s of scenarios) most = Math.max(most, expectedContacts(compileModel(s)));
-  checkWork({ contactsPerReplication: most, replications, runs, allowLong });
-}
-
-export function compile(scenario: Scenario): Model {
-  const model = compileModel(scenarioArgument(scenario, 'compile'));
-  compiled.add(model);
-  return model;
-}
-
-export function runReplication(model: Model, seed: number, replication: number): Tally {
-  if (typeof model !== 'object' || model === null || !compiled.has(model)) {
-    throw new ArgumentError('runReplication', [{ path: 'model', message: expected('a model made by compile()', model) }]);
-  }
-  optionsArgument({ seed }, 'runReplication', ['seed']);
-  if (typeof replication !== 'number' || !Number.isSafeInteger(replication) || replication < 0) {
-    throw new ArgumentError('runReplication', [{ path: 'replication', message: expected('a whole number >= 0', replication) }]);
-  }
-  checkWork({ contactsPerReplication: expectedContacts(model), replications: 1, runs: 1 });
-  return runOne(model, seed, replication);
-}
-
-export function summarise(model: Model, tally: Tally, seed: number): Result {
-  if (typeof model !== 'object' || model === null || !compiled.has(model)) {
-    throw new ArgumentError('summarise', [{ path: 'model', message: expected('a model made by compile()', model) }]);
-  }
-  optionsArgument({ seed }, 'summarise', ['seed']);
-  return summariseTally(model, tally, seed);
-}
-
-export function aggregate(results: Result[]): Result {
-  if (!Array.isArray(results) || results.length === 0) {
-    throw new ArgumentError('aggregate', [{ path: 'results', message: expected('a non-empty list of results', results) }]);
-  }
-  return aggregateResults(results);
-}
-
-export type LibrarySimulateOptions = SimulateOptions & { allowLong?: boolean };
-
-export function simulate(scenario: Scenario, options?: LibrarySimulateOptions): Result {
-  const s = scenarioArgument(scenario, 'simulate');
-  const o = optionsArgument<LibrarySimulateOptions>(options, 'simulate', ['seed', 'days', 'replications', 'allowLong', 'onProgress']);
-  checkScenarioWork([withOverrides(s, o)], o.replications ?? 1, 1, o.allowLong);
-  return simulateScenario(s, o);
 }
 
 export async function runReplications(scenario: Scenario, options?: ReplicationsOptions & { allowLong?: boolean }): Promise<Result[]> {

@@ -1,4 +1,4 @@
-export { loadScenario, parseScenario, validateScenarioObject, type LoadedScenario } from './load.ts';
+export { loadScenarioText, parseScenario, validateScenarioObject, fileStem, type LoadedScenario } from './load.ts';
 export { formatPath } from './path.ts';
 export { intervalCount } from './checks.ts';
 export { DEFAULTS, scenarioSchema, distributionSchema } from './schema.ts';

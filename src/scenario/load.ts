@@ -1,5 +1,4 @@
 /** Reading a scenario file into a validated, normalized `Scenario`, or one error listing every problem. */
-import { basename, extname } from 'node:path';
 import { ScenarioError, type Problem } from '../errors.ts';
 import { checkScenario, type Finding } from './checks.ts';
 import { fallbackMessage, issuesToProblems, problemAt } from './issues.ts';
@@ -7,7 +6,6 @@ import { MSG } from './messages.ts';
 import { isRecord, scenarioSchema } from './schema.ts';
 import { parseSource, type Locate } from './source.ts';
 import type { Scenario } from './types.ts';
-import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -15,25 +13,10 @@ export interface LoadedScenario {
   warnings: string[];
 }
 
-const EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-export function loadScenario(file: string): LoadedScenario {
-  const ext = extname(file).toLowerCase();
-  if (!EXTENSIONS.includes(ext)) throw new ScenarioError(file, [{ path: '', message: MSG.badExtension(ext) }]);
-  let text: string;
-  try {
-    // Only a regular file, at most MAX_SCENARIO_BYTES (a FIFO or /dev/zero would hang or fill memory).
-    text = readInputText(file, MAX_SCENARIO_BYTES);
-  } catch (e) {
-    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
-    throw e;
-  }
-  const loaded = parseScenario(text, file);
-  loaded.scenario.source = file;
-  return loaded;
-}
-
-/** A scenario from YAML or JSON text; `file` names it in messages and gives its default name. */
+/**
+ * A scenario from YAML or JSON text; `file` names it in messages and gives its default name.
+ * No file is read: this is the entry for a browser or any caller holding the text already.
+ */
 export function parseScenario(text: string, file: string): LoadedScenario {
   const source = parseSource(text);
   if (source.problems.length > 0) throw new ScenarioError(file, source.problems);
@@ -48,7 +31,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
  */
 export function validateScenarioObject(obj: unknown, file: string, locate?: Locate): LoadedScenario {
   if (!isRecord(obj)) throw new ScenarioError(file, [{ path: '', message: MSG.topLevel(obj), ...locate?.([]) }]);
-  const parsed = scenarioSchema(basename(file, extname(file))).safeParse(obj, { error: fallbackMessage });
+  const parsed = scenarioSchema(fileStem(file)).safeParse(obj, { error: fallbackMessage });
   const checks = checkScenario(obj);
   const found = (f: Finding) => problemAt(obj, f.path, f.message, locate);
   const problems = dedupe([
@@ -78,4 +61,16 @@ function byPosition(problems: Problem[]): Problem[] {
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
     .map(({ p }) => p);
+}
+
+/** `dir/bank.yaml` -> `bank`: the default scenario name (no node:path, so this runs in a browser). */
+export function fileStem(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** Scenario text (YAML or JSON) to a validated scenario; `name` stands for a file name in messages. */
+export function loadScenarioText(text: string, name = 'scenario.yaml'): LoadedScenario {
+  return parseScenario(text, name);
 }

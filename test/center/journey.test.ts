@@ -6,7 +6,7 @@ import { runReplication } from '../../src/center/run.ts';
 import { summarise } from '../../src/metrics/summarise.ts';
 import { simulate } from '../../src/experiment/simulate.ts';
 import { studentTQuantile } from '../../src/metrics/student-t.ts';
-import { loadScenario } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { erlangC, erlangCAsa, erlangCServiceLevel } from '../../src/analytic/index.ts';
 import type { Metrics, Result } from '../../src/metrics/types.ts';
 import type { Arrivals, Distribution, Scenario } from '../../src/scenario/types.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { MINIMAL, expectProblem, parseError, scenarioError, tempFile } from './helpers.ts';
 
 /** MINIMAL with one line replaced; line numbers below refer to MINIMAL's layout. */

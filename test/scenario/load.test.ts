@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, parseScenario, validateScenarioObject } from '../../src/scenario/index.ts';
+import { parseScenario, validateScenarioObject } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { MINIMAL, expectProblem, scenarioError, tempFile } from './helpers.ts';
 
 const FULL = `name: Full bank

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, parseScenario } from '../../src/scenario/index.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 import { simulate } from '../../src/experiment/simulate.ts';
 import { studentTQuantile } from '../../src/metrics/student-t.ts';
 import type { Metrics } from '../../src/metrics/types.ts';
@@ -48,7 +49,15 @@ function expectSane(m: Metrics, where: string): void {
 
 describe('bundled scenarios', () => {
   it('the folder holds the five documented examples', () => {
-    expect(FILES).toEqual(['email-backoffice.yaml', 'erlang-c.yaml', 'retail-bank-skills-bot.yaml', 'retail-bank.yaml', 'tech-support.yaml']);
+    expect(FILES).toEqual([
+      'email-backoffice.yaml',
+      'erlang-c.yaml',
+      'retail-bank-incident.yaml',
+      'retail-bank-skills-bot.yaml',
+      'retail-bank.yaml',
+      'tech-support-quarter.yaml',
+      'tech-support.yaml',
+    ]);
   });
 
   for (const file of FILES) {

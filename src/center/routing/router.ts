@@ -1,6 +1,6 @@
-import type { AgentPool } from '../center/agents.ts';
-import type { ContactPool } from '../center/pools.ts';
-import type { ContactQueue } from '../center/queue.ts';
+import type { AgentPool } from '../agents.ts';
+import type { ContactPool } from '../pools.ts';
+import type { ContactQueue } from '../queue.ts';
 
 /**
  * What a routing policy decides, and nothing else: which idle agent takes an arriving contact,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/experiment/simulate.ts';
-import type { Arrivals } from '../../src/scenario/types.ts';
-import { contactType, exp, group, scenario } from '../helpers/scenarios.ts';
-import { expectConservation } from '../helpers/conservation.ts';
+import { simulate } from '../../../src/experiment/simulate.ts';
+import type { Arrivals } from '../../../src/scenario/types.ts';
+import { contactType, exp, group, scenario } from '../../helpers/scenarios.ts';
+import { expectConservation } from '../../helpers/conservation.ts';
 
 /* What each routing policy promises, each checked on several seeds so one lucky run cannot pass. */
 

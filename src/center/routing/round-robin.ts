@@ -1,5 +1,5 @@
-import { ContactQueue } from '../center/queue.ts';
-import { CHAT } from '../model/model.ts';
+import { ContactQueue } from '../queue.ts';
+import { CHAT } from '../../model/model.ts';
 import { takeBest, type Router, type RoutingContext } from './router.ts';
 
 /**
