@@ -109,6 +109,7 @@ export class ContactCenter {
   private readonly effort: EffortModel;
   /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
   private readonly traceArrivals: boolean;
+  private readonly onProgress: ((simulatedSeconds: number, horizonSeconds: number) => void) | undefined;
   private readonly onFirstArrival: (type: number, time: number) => void;
 
   private now = 0;
@@ -124,6 +125,7 @@ export class ContactCenter {
     trace: RunTrace = {},
   ) {
     this.traceArrivals = trace.firstArrival !== undefined;
+    this.onProgress = trace.progress;
     this.onFirstArrival = trace.firstArrival ?? (() => {});
     const nT = model.types.length;
     const nG = model.groups.length;
@@ -227,8 +229,13 @@ export class ContactCenter {
     return this.contacts.capacity;
   }
 
-  /** Play the horizon (and let contacts in hand finish), then return the tally. */
+  /**
+   * Play the horizon (and let contacts in hand finish), then return the tally. `trace.progress`,
+   * when given, is told the simulated time every 65,536 events (a mask test per event: no
+   * measurable cost), so a long single run can show how far it has got.
+   */
   run(): Tally {
+    const onProgress = this.onProgress;
     const heap = this.heap;
     const m = this.model;
     for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
@@ -281,6 +288,7 @@ export class ContactCenter {
       }
       heap.endDispatch();
       events++;
+      if ((events & 0xffff) === 0 && onProgress !== undefined) onProgress(t, horizon);
       if (t >= horizon && this.alive === 0) break;
     }
     this.tally.events = events;

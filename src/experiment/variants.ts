@@ -19,7 +19,7 @@
  * Each variant's `set` is applied to the base file's raw value (before defaults), and the result
  * is validated like a scenario file; problems are reported with the variant's name.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 import { dirname, extname, resolve } from 'node:path';
 import { ScenarioError, UserError, type Problem } from '../errors.ts';
 import { validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
@@ -42,11 +42,10 @@ function readText(file: string): string {
     throw new ScenarioError(file, [{ path: '', message: `expected a .yaml, .yml or .json file, got ${ext ? `a ${ext} file` : 'a file without extension'}` }]);
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readInputText(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))})`;
-    throw new ScenarioError(file, [{ path: '', message }]);
+    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
+    throw e;
   }
 }
 
@@ -197,6 +196,7 @@ export function loadVariants(file: string): Variants {
   if (includeBase !== false) {
     const scenario = card.length === 0 ? base.scenario : scenarioWithSettings(base, card, `${file}: scorecard`).scenario;
     plans.push({ name: baseName, scenario });
+  }
   // Every variant is checked, so that a file with several bad variants lists all of them.
   const failures: UserError[] = [];
   for (const v of variants) {

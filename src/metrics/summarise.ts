@@ -6,6 +6,7 @@ import { quantileOfBins } from './log-histogram.ts';
 import { sparseOf } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
 import { groupMetrics } from './by-group.ts';
+import { assertFiniteResult } from './finite.ts';
 import { eventMetrics } from './events.ts';
 import { weeklyMetrics } from './weekly.ts';
 import { scorecardOf } from './scorecard.ts';
@@ -184,6 +185,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
   const card = model.scenario.scorecard;
   if (card !== undefined && card.length > 0) result.scorecard = scorecardOf(card, totals);
+  assertFiniteResult(result);
   return result;
 }
 

@@ -22,6 +22,7 @@ import { reportedHours, targetsOf } from '../experiment/plan-summary.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
 import { effortRows, repeatChannels } from './effort-assumptions.ts';
+import { overloadWarning } from './overload.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
@@ -718,6 +719,12 @@ footer { margin-top: 30px; color: #868e96; font-size: 11.5px; }
 `;
 
 /** Everything the page says about the run, by kind. */
+/** The overload warning (see overload.ts) as a note above the figures, or nothing. */
+function overloadNote(totals: Metrics): string {
+  const w = overloadWarning(totals);
+  return w === null ? '' : `<div class="note warning" role="alert"><strong>Warning:</strong> ${escapeHtml(w)}</div>`;
+}
+
 function body(input: ReportInput, charts: readonly ReportChart[] | null): { title: string; html: string } {
   switch (input.kind) {
     case 'simulate': {
@@ -733,6 +740,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
           (reps < 2
             ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
             : '') +
+          overloadNote(result.totals) +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
           `<h3>By contact type</h3>${typeTable(result)}${groupTable(result, scenario)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +

@@ -12,6 +12,7 @@ import type { Metrics, Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { metricValue, type MetricName } from '../metrics/catalogue.ts';
 import { formatMetric, formatMetricHalfWidth } from '../metrics/format.ts';
+import { overloadWarning } from './overload.ts';
 
 export interface SummaryOptions {
   /** Days simulated, when `--days` overrode the scenario's horizon.days. */
@@ -33,6 +34,8 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     `seed ${result.seed}, ${plural(days, 'day')}, ${plural(reps, 'replication')}` +
       (result.ci95 !== undefined ? ' (± = 95% interval half-width)' : ''),
   );
+  const overload = overloadWarning(t);
+  if (overload !== null) lines.push('', `WARNING: ${overload}`);
 
   lines.push('', 'Totals');
   // Figures in the unit that reads (metrics/format.ts): an email ASA of 47,200 s shows as 13.1 h.

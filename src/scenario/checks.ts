@@ -5,6 +5,8 @@
 import { MSG } from './messages.ts';
 import { formatPath } from './path.ts';
 import { DEFAULTS, DEFAULT_BREAK_WINDOW_MINUTES, INTERVAL_MINUTES, isRecord } from './schema.ts';
+import { reservedKeyFindings, retryLoopFindings } from './guards.ts';
+import { limitFindings } from './limits.ts';
 import type { PathKey } from './source.ts';
 
 export interface Finding {
@@ -28,6 +30,10 @@ export function checkScenario(raw: unknown): CheckResult {
   if (!isRecord(raw)) return result;
   const types = Array.isArray(raw['contact_types']) ? raw['contact_types'] : [];
   const groups = Array.isArray(raw['agent_groups']) ? raw['agent_groups'] : [];
+
+  // Issue 15: keys JavaScript treats specially, retries that loop at one instant, and numbers
+  // beyond the physical limits (so nothing overflows into NaN or runs for ever).
+  result.problems.push(...reservedKeyFindings(raw), ...retryLoopFindings(types), ...limitFindings(raw));
 
   duplicateIds(raw, 'contact_types', types, result);
   duplicateIds(raw, 'agent_groups', groups, result);

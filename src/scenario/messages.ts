@@ -71,6 +71,10 @@ export const MSG = {
   topLevel: (got: unknown) =>
     `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
   complexKey: 'expected a plain key (text), got a list or mapping used as a key',
+  aliasBomb: (limit: number) =>
+    `YAML aliases (*name) here expand to more than ${limit.toLocaleString('en-US')} values in all; write the values out, or reuse less`,
+  reservedKey: (key: string) => `unknown key '${key}' (a reserved name, never a scenario key)`,
+  retryLoop: 'retry with probability 1 and no delay after a patience of 0 would retry forever at one instant: give patience > 0, retry.after > 0, or retry.probability < 1',
   unknownKey: (key: string, known: readonly string[]) => {
     const near = closest(key, known);
     return near

@@ -63,7 +63,7 @@ describe('automatic run folder', () => {
     expect(existsSync(plan.dir)).toBe(false); // planning creates nothing
     const dir = writeRunFolder(plan, files);
     expect(dir).toBe(plan.dir);
-    expect(list(dir)).toEqual(['charts', 'intervals.csv', 'summary.json']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'charts', 'intervals.csv', 'summary.json']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toEqual(result);
     expect([...readFileSync(join(dir, 'charts', 'sl.svg'))]).toEqual([60, 62]);
     expect(list(join(cwd, 'output'))).toEqual(['retail-bank-q4-20261123-203000']); // no temporary left
@@ -111,7 +111,7 @@ describe('--out DIR', () => {
   it('uses an existing empty folder', () => {
     mkdirSync(join(cwd, 'empty'));
     const dir = writeRunFolder(planRunFolder({ name: 'r', out: 'empty', cwd }), { 'a.txt': 'x' });
-    expect(list(dir)).toEqual(['a.txt']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'a.txt']);
   });
 
   it('refuses an existing non-empty folder without --force', () => {
@@ -131,12 +131,11 @@ describe('--out DIR', () => {
     expect(list(cwd)).toEqual(['late']); // no temporary left
   });
 
-  it('replaces it with --force, old files gone, nothing left beside it', () => {
-    mkdirSync(join(cwd, 'full'));
-    writeFileSync(join(cwd, 'full', 'old.txt'), 'old');
+  it('replaces an earlier run folder with --force, old files gone, nothing left beside it', () => {
+    writeRunFolder(planRunFolder({ name: 'r', out: 'full', cwd }), { 'old.txt': 'old' });
     const plan = planRunFolder({ name: 'r', out: 'full', force: true, cwd });
     const dir = writeRunFolder(plan, { 'a.txt': 'new' });
-    expect(list(dir)).toEqual(['a.txt']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'a.txt']);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new');
     expect(list(cwd)).toEqual(['full']);
   });
