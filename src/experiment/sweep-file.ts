@@ -30,20 +30,23 @@ const NON_NEGATIVE = [
   'open_cases', 'cost_total', 'paid_hours', 'cost_agents', 'cost_self_service', 'cost_telephony', 'cost_contacts',
   'waiting_at_end', 'in_self_service_at_end',
 ] as const;
+/** Per agent group: each group's figures, numbers >= 0 or null where undefined. */
+const byGroup = z.record(z.string(), z.record(z.string(), z.union([count, z.null()])));
 /** 95% half-widths: each a number >= 0, or null where undefined. */
 const halfWidths = z.record(
   z.string(),
-  z.union([count, z.null(), z.object({ mean: z.union([count, z.null()]), p50: z.union([count, z.null()]), p90: z.union([count, z.null()]) })]),
+  z.union([count, z.null(), z.object({ mean: z.union([count, z.null()]), p50: z.union([count, z.null()]), p90: z.union([count, z.null()]) }), byGroup]),
 );
 /** The totals every sweep row has; other figures (added by later versions) are numbers or null. */
 const metrics = z
   .looseObject({
     ...Object.fromEntries(NON_NEGATIVE.map((k) => [k, count])),
     ttr_hours: z.object({ mean: ratio, p50: ratio, p90: ratio }),
+    by_group: byGroup.optional(),
   })
   .superRefine((m, ctx) => {
     for (const [k, v] of Object.entries(m)) {
-      if (k === 'ttr_hours' || (NON_NEGATIVE as readonly string[]).includes(k)) continue;
+      if (k === 'ttr_hours' || k === 'by_group' || (NON_NEGATIVE as readonly string[]).includes(k)) continue;
       if (!(v === null || (typeof v === 'number' && Number.isFinite(v)))) ctx.addIssue({ code: 'custom', path: [k], message: 'expected a finite number or null' });
     }
     const o = m as Record<string, unknown>;
@@ -66,13 +69,14 @@ const sweepFileSchema = z
     replications: integer(1),
     target_ci: z.union([z.array(z.object({ metric: z.string(), half_width: finite.refine((n) => n > 0, 'expected a number > 0') })), z.null()]),
     max_replications: z.union([integer(1), z.null()]),
-    grid: z.array(z.object({ path: z.string().min(1), values: z.array(z.union([finite, z.string()])).min(1) })).min(1),
+    // A grid value may be null: `--vary PATH=null` removes the key at that point.
+    grid: z.array(z.object({ path: z.string().min(1), values: z.array(z.union([finite, z.string(), z.null()])).min(1) })).min(1),
     points: integer(1),
     shard: z.object({ index: integer(1), count: integer(1) }).optional(),
     rows: z.array(
       z.object({
         index: integer(0),
-        point: z.record(z.string(), z.union([finite, z.string()])),
+        point: z.record(z.string(), z.union([finite, z.string(), z.null()])),
         replications: integer(1),
         totals: metrics,
         ci95: z.union([halfWidths, z.null()]),

@@ -109,7 +109,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   });
 
   it('opens a comparison report', async () => {
-    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 4);
+    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 5);
   });
 
   it('draws the forest plot of paired differences: green for better, red for worse', async () => {
@@ -125,7 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
       });
     const plans = [4, 6].map((a) => ({ name: `${a} agents`, scenario: make(a) }));
     const { result } = await compare(plans, { replications: 5 });
-    await open('compare-forest', { kind: 'compare', plans, compare: result }, 4, async (page) => {
+    await open('compare-forest', { kind: 'compare', plans, compare: result }, 5, async (page) => {
       const figure = page.locator('#fig-differences');
       expect(await figure.count()).toBe(1);
       const shot = await figure.screenshot({ type: 'png' });
