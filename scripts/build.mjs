@@ -6,9 +6,12 @@
  *    One bundle loads in a fraction of the time of ~150 separate modules (zod alone is 95), which
  *    is most of a short command's run time. Heavy libraries used only for charts, workbooks and
  *    the MIP solver stay external and are imported only when a command needs them.
+ * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (index.html, app.js,
+ *    worker.js, studio.css): self-contained (the bundled scenarios are embedded as text, no CDN),
+ *    so the folder works offline, served by `ccsim studio` or by any static host.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -36,3 +39,17 @@ await build({
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts' },
+  outdir: 'dist/studio',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'studio.css']) copyFileSync(`${root}/src/studio/page/${file}`, `${root}/dist/studio/${file}`);

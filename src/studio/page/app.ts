@@ -1,0 +1,282 @@
+/**
+ * The what-if studio page. The main thread only reads the scenario text, turns the levers into
+ * settings, posts replications to the workers and renders; every simulation runs in a worker.
+ * Every plan runs on the baseline's seed and replications (common random numbers), and the
+ * difference to the baseline is the paired one `ccsim compare` reports.
+ */
+import type { Result } from '../../metrics/types.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import { aggregate } from '../../metrics/aggregate.ts';
+import { BUNDLED } from './scenarios.ts';
+import { horizonSettings, leverSettings, loadStudy, neutralLevers, planScenario, POLICIES, type Levers, type Setting, type Study } from './study.ts';
+import { cardFigures, formatDelta, formatValue, verdict } from './headline.ts';
+import { compareCommand, variantsYaml } from './variants-file.ts';
+import { WorkerRunner, type Job } from './runner.ts';
+
+const DEFAULT_REPLICATIONS = 10;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
+
+const picker = byId<HTMLSelectElement>('scenario');
+const editor = byId<HTMLTextAreaElement>('editor');
+const problems = byId<HTMLPreElement>('problems');
+const leversBox = byId<HTMLDivElement>('levers');
+const cardsBox = byId<HTMLDivElement>('cards');
+const status = byId<HTMLParagraphElement>('status');
+const saveButton = byId<HTMLButtonElement>('save');
+const commandLine = byId<HTMLElement>('command');
+
+const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1));
+
+let study: Study | null = null;
+let studyNumber = 0;
+let levers: Levers | null = null;
+let days = 0;
+let replications = DEFAULT_REPLICATIONS;
+/** Replication results by scenario key (baseline and plans already run). */
+let cache = new Map<string, Result[]>();
+let lastSaved: { yaml: string; name: string } | null = null;
+/** Finished runs, counted for whoever watches the page (tests wait for the next one). */
+let finished = 0;
+
+function setState(state: 'loading' | 'running' | 'ready' | 'invalid' | 'error'): void {
+  document.body.dataset['state'] = state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario text
+
+function chooseScenario(file: string, text: string): void {
+  editor.value = text;
+  editor.dataset['file'] = file;
+  readText();
+}
+
+function readText(): void {
+  const file = editor.dataset['file'] ?? 'pasted.yaml';
+  try {
+    study = loadStudy(editor.value, file);
+  } catch (e) {
+    study = null;
+    problems.textContent = e instanceof Error ? e.message : String(e);
+    problems.hidden = false;
+    cardsBox.replaceChildren();
+    saveButton.disabled = true;
+    status.textContent = 'The scenario has problems: nothing runs until they are fixed.';
+    setState('invalid');
+    return;
+  }
+  problems.textContent = study.warnings.join('\n');
+  problems.hidden = study.warnings.length === 0;
+  studyNumber += 1;
+  cache = new Map();
+  levers = neutralLevers(study);
+  days = study.scenario.horizon.days;
+  buildLevers(study);
+  update();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Levers
+
+function percentInput(id: string, label: string, onChange: (v: number) => void): HTMLElement {
+  const input = el('input', { type: 'number', id, step: '5', value: '0', min: '-100' });
+  input.addEventListener('change', () => {
+    const v = Number(input.value);
+    onChange(Number.isFinite(v) ? v : 0);
+  });
+  return el('label', {}, el('span', {}, label), input, el('span', { class: 'unit' }, '%'));
+}
+
+function buildLevers(s: Study): void {
+  const groups = el('fieldset', {}, el('legend', {}, 'Agents per group'));
+  for (const g of s.scenario.agent_groups) {
+    groups.append(percentInput(`agents-${g.id}`, g.id, (v) => {
+      levers!.agents[g.id] = v;
+      update();
+    }));
+  }
+  const volume = el('fieldset', {}, el('legend', {}, 'Volume per contact type'));
+  for (const t of s.scenario.contact_types) {
+    volume.append(percentInput(`volume-${t.id}`, t.id, (v) => {
+      levers!.volume[t.id] = v;
+      update();
+    }));
+  }
+  const policy = el('select', { id: 'policy' });
+  for (const p of POLICIES) policy.append(el('option', { value: p }, p));
+  policy.value = s.scenario.routing.policy;
+  policy.addEventListener('change', () => {
+    levers!.policy = policy.value;
+    update();
+  });
+  const horizon = el('input', { type: 'number', id: 'days', min: '1', step: '1', value: String(days) });
+  horizon.addEventListener('change', () => {
+    days = Number(horizon.value);
+    update();
+  });
+  const reps = el('input', { type: 'number', id: 'replications', min: '2', max: '200', step: '1', value: String(replications) });
+  reps.addEventListener('change', () => {
+    const v = Math.floor(Number(reps.value));
+    replications = Number.isFinite(v) ? Math.min(200, Math.max(2, v)) : DEFAULT_REPLICATIONS;
+    update();
+  });
+  const run = el(
+    'fieldset',
+    {},
+    el('legend', {}, 'Run'),
+    el('label', {}, el('span', {}, 'Routing'), policy),
+    el('label', {}, el('span', {}, 'Horizon'), horizon, el('span', { class: 'unit' }, 'days')),
+    el('label', {}, el('span', {}, 'Replications'), reps),
+  );
+  leversBox.replaceChildren(run, groups, volume);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+interface Prepared {
+  common: Setting[];
+  plan: Setting[];
+  baseKey: string;
+  planKey: string;
+  baseScenario: Scenario;
+  planScenario: Scenario;
+}
+
+function prepare(s: Study, l: Levers): Prepared {
+  const common = horizonSettings(s, days);
+  const plan = leverSettings(s, l);
+  const baseKey = `${studyNumber}|${replications}|${JSON.stringify(common)}`;
+  const planKey = plan.length === 0 ? baseKey : `${baseKey}|${JSON.stringify(plan)}`;
+  const baseScenario = planScenario(s, common);
+  return { common, plan, baseKey, planKey, baseScenario, planScenario: plan.length === 0 ? baseScenario : planScenario(s, [...common, ...plan]) };
+}
+
+function update(): void {
+  if (study === null || levers === null) return;
+  const started = performance.now();
+  let p: Prepared;
+  try {
+    p = prepare(study, levers);
+  } catch (e) {
+    status.textContent = e instanceof Error ? e.message : String(e);
+    setState('error');
+    return;
+  }
+  const seed = study.scenario.seed;
+  const jobs: Job[] = [];
+  if (!cache.has(p.baseKey)) jobs.push({ key: p.baseKey, scenario: p.baseScenario, seed, replications });
+  if (p.planKey !== p.baseKey && !cache.has(p.planKey)) jobs.push({ key: p.planKey, scenario: p.planScenario, seed, replications });
+  setState('running');
+  saveButton.disabled = true;
+  const current = study;
+  runner.start(jobs, {
+    progress(done, total) {
+      status.textContent = `Running: ${done} of ${total} replications (${runner.size} worker${runner.size === 1 ? '' : 's'})…`;
+    },
+    done(results) {
+      jobs.forEach((j, i) => cache.set(j.key, results[i]!));
+      const base = cache.get(p.baseKey)!;
+      const plan = cache.get(p.planKey)!;
+      render(base, plan, p.planKey !== p.baseKey);
+      const ms = performance.now() - started;
+      document.body.dataset['updateMs'] = ms.toFixed(0);
+      finished += 1;
+      document.body.dataset['run'] = String(finished);
+      status.textContent = `Updated in ${ms.toFixed(0)} ms: ${replications} replications on seed ${seed}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
+      const name = `${current.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
+      const saved = { base: current.file, common: p.common, plan: p.plan, planName: 'plan', seed, replications };
+      lastSaved = { yaml: variantsYaml(saved, name), name };
+      commandLine.textContent = compareCommand(saved, name);
+      saveButton.disabled = false;
+      setState('ready');
+    },
+    error(message) {
+      status.textContent = `The simulation failed: ${message}`;
+      setState('error');
+    },
+  });
+}
+
+function render(base: Result[], plan: Result[], changed: boolean): void {
+  const planAggregate = aggregate(plan);
+  const figures = cardFigures(planAggregate, plan.map((r) => r.totals), changed ? base.map((r) => r.totals) : null);
+  const cards = figures.map((f) => {
+    const v = f.difference === null ? null : verdict(f.card, f.difference);
+    const diff =
+      f.difference === null
+        ? 'baseline'
+        : `${formatDelta(f.card, f.difference.mean, true)} ± ${formatDelta(f.card, f.difference.ci95, false)}`;
+    return el(
+      'div',
+      { class: `card ${v === null ? 'base' : v.replace(/ /g, '-')}`, 'data-metric': f.card.metric },
+      el('h3', {}, f.card.label),
+      el('p', { class: 'value' }, formatValue(f.card, f.value)),
+      el('p', { class: 'ci' }, `± ${formatDelta(f.card, f.ci95, false)}`),
+      el('p', { class: 'diff' }, diff),
+      el('p', { class: 'verdict' }, v ?? ''),
+    );
+  });
+  cardsBox.replaceChildren(...cards);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Save as variants
+
+saveButton.addEventListener('click', () => {
+  if (lastSaved === null) return;
+  const url = URL.createObjectURL(new Blob([lastSaved.yaml], { type: 'application/yaml' }));
+  const a = el('a', { href: url, download: lastSaved.name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+editor.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(readText, 300);
+});
+picker.addEventListener('change', () => {
+  const chosen = BUNDLED.find((b) => b.file === picker.value) ?? given;
+  if (chosen !== undefined && chosen.file === picker.value) chooseScenario(chosen.file, chosen.text);
+});
+
+let given: { file: string; text: string } | undefined;
+
+async function start(): Promise<void> {
+  setState('loading');
+  // `ccsim studio FILE` serves that file here; a static copy of the page has none.
+  try {
+    const reply = await fetch('scenario.json');
+    if (reply.ok) {
+      const body = (await reply.json()) as { file?: unknown; text?: unknown };
+      if (typeof body.file === 'string' && typeof body.text === 'string') given = { file: body.file, text: body.text };
+    }
+  } catch {
+    // No server behind the page: only the bundled scenarios.
+  }
+  if (given !== undefined) picker.append(el('option', { value: given.file }, `${given.file} (given)`));
+  for (const b of BUNDLED) picker.append(el('option', { value: b.file }, b.file));
+  const first = given ?? BUNDLED[0]!;
+  picker.value = first.file;
+  chooseScenario(first.file, first.text);
+}
+
+void start();
