@@ -7,7 +7,7 @@
  *    is most of a short command's run time. Heavy libraries used only for charts, workbooks and
  *    the MIP solver stay external and are imported only when a command needs them.
  * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (index.html, app.js,
- *    worker.js, studio.css): self-contained (the bundled scenarios are embedded as text, no CDN),
+ *    worker.js, reader.js, studio.css): self-contained (the bundled scenarios are embedded as text, no CDN),
  *    so the folder works offline, served by `ccsim studio` or by any static host.
  */
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,7 @@ await build({
 
 await build({
   absWorkingDir: root,
-  entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts' },
+  entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts', reader: 'src/studio/page/reader.ts' },
   outdir: 'dist/studio',
   bundle: true,
   format: 'iife',

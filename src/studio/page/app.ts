@@ -5,13 +5,12 @@
  * difference to the baseline is the paired one `ccsim compare` reports.
  */
 import type { Result } from '../../metrics/types.ts';
-import type { Scenario } from '../../scenario/types.ts';
 import { aggregate } from '../../metrics/aggregate.ts';
 import { BUNDLED } from './scenarios.ts';
-import { horizonSettings, leverSettings, loadStudy, neutralLevers, planScenario, POLICIES, type Levers, type Setting, type Study } from './study.ts';
 import { cardFigures, formatDelta, formatValue, verdict } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
 import { WorkerRunner, type Job } from './runner.ts';
+import type { PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, StudySummary } from './protocol.ts';
 
 const DEFAULT_REPLICATIONS = 10;
 
@@ -38,24 +37,44 @@ const saveButton = byId<HTMLButtonElement>('save');
 const commandLine = byId<HTMLElement>('command');
 
 const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1));
+const reader = new Worker('reader.js');
 
-let study: Study | null = null;
+/** The scenario being studied (null while it is read, or when it has problems). */
+let study: StudySummary | null = null;
 let studyNumber = 0;
-let levers: Levers | null = null;
-let days = 0;
+/** The levers of the plan (null while a scenario is being read: nothing to change yet). */
+let levers: PlanRequest | null = null;
 let replications = DEFAULT_REPLICATIONS;
 /** Replication results by scenario key (baseline and plans already run). */
 let cache = new Map<string, Result[]>();
 let lastSaved: { yaml: string; name: string } | null = null;
 /** Finished runs, counted for whoever watches the page (tests wait for the next one). */
 let finished = 0;
+/** The latest request to the reader; older answers are stale. */
+let latest = 0;
+let pendingPlan: { started: number } | null = null;
+/** The levers of the latest update, to skip an update that changes nothing. */
+let lastAsked = '';
 
 function setState(state: 'loading' | 'running' | 'ready' | 'invalid' | 'error'): void {
   document.body.dataset['state'] = state;
 }
 
+function ask(request: ReaderAsk): void {
+  latest += 1;
+  const message: ReaderRequest = { ...request, id: latest };
+  reader.postMessage(message);
+}
+
+reader.onmessage = (e: MessageEvent<ReaderReply>) => {
+  const reply = e.data;
+  if (reply.id !== latest) return;
+  if (reply.kind === 'read') read(reply);
+  else planned(reply);
+};
+
 // ---------------------------------------------------------------------------------------------
-// Scenario text
+// Scenario text (read and validated by the reader worker)
 
 function chooseScenario(file: string, text: string): void {
   editor.value = text;
@@ -64,25 +83,31 @@ function chooseScenario(file: string, text: string): void {
 }
 
 function readText(): void {
-  const file = editor.dataset['file'] ?? 'pasted.yaml';
-  try {
-    study = loadStudy(editor.value, file);
-  } catch (e) {
-    study = null;
-    problems.textContent = e instanceof Error ? e.message : String(e);
+  study = null;
+  levers = null;
+  runner.cancel();
+  setState('loading');
+  status.textContent = 'Reading the scenario…';
+  ask({ kind: 'read', text: editor.value, file: editor.dataset['file'] ?? 'pasted.yaml' });
+}
+
+function read(reply: ReadReply): void {
+  if ('error' in reply) {
+    problems.textContent = reply.error;
     problems.hidden = false;
     cardsBox.replaceChildren();
     saveButton.disabled = true;
+    commandLine.textContent = '';
     status.textContent = 'The scenario has problems: nothing runs until they are fixed.';
     setState('invalid');
     return;
   }
+  study = reply.study;
   problems.textContent = study.warnings.join('\n');
   problems.hidden = study.warnings.length === 0;
   studyNumber += 1;
   cache = new Map();
-  levers = neutralLevers(study);
-  days = study.scenario.horizon.days;
+  levers = { agents: {}, volume: {}, policy: study.policy, days: study.days };
   buildLevers(study);
   update();
 }
@@ -99,31 +124,35 @@ function percentInput(id: string, label: string, onChange: (v: number) => void):
   return el('label', {}, el('span', {}, label), input, el('span', { class: 'unit' }, '%'));
 }
 
-function buildLevers(s: Study): void {
+function buildLevers(s: StudySummary): void {
   const groups = el('fieldset', {}, el('legend', {}, 'Agents per group'));
-  for (const g of s.scenario.agent_groups) {
-    groups.append(percentInput(`agents-${g.id}`, g.id, (v) => {
-      levers!.agents[g.id] = v;
+  for (const g of s.groups) {
+    groups.append(percentInput(`agents-${g}`, g, (v) => {
+      if (levers === null) return;
+      levers.agents[g] = v;
       update();
     }));
   }
   const volume = el('fieldset', {}, el('legend', {}, 'Volume per contact type'));
-  for (const t of s.scenario.contact_types) {
-    volume.append(percentInput(`volume-${t.id}`, t.id, (v) => {
-      levers!.volume[t.id] = v;
+  for (const t of s.types) {
+    volume.append(percentInput(`volume-${t}`, t, (v) => {
+      if (levers === null) return;
+      levers.volume[t] = v;
       update();
     }));
   }
   const policy = el('select', { id: 'policy' });
-  for (const p of POLICIES) policy.append(el('option', { value: p }, p));
-  policy.value = s.scenario.routing.policy;
+  for (const p of s.policies) policy.append(el('option', { value: p }, p));
+  policy.value = s.policy;
   policy.addEventListener('change', () => {
-    levers!.policy = policy.value;
+    if (levers === null) return;
+    levers.policy = policy.value;
     update();
   });
-  const horizon = el('input', { type: 'number', id: 'days', min: '1', step: '1', value: String(days) });
+  const horizon = el('input', { type: 'number', id: 'days', min: '1', step: '1', value: String(s.days) });
   horizon.addEventListener('change', () => {
-    days = Number(horizon.value);
+    if (levers === null) return;
+    levers.days = Number(horizon.value);
     update();
   });
   const reps = el('input', { type: 'number', id: 'replications', min: '2', max: '200', step: '1', value: String(replications) });
@@ -146,58 +175,51 @@ function buildLevers(s: Study): void {
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-interface Prepared {
-  common: Setting[];
-  plan: Setting[];
-  baseKey: string;
-  planKey: string;
-  baseScenario: Scenario;
-  planScenario: Scenario;
-}
-
-function prepare(s: Study, l: Levers): Prepared {
-  const common = horizonSettings(s, days);
-  const plan = leverSettings(s, l);
-  const baseKey = `${studyNumber}|${replications}|${JSON.stringify(common)}`;
-  const planKey = plan.length === 0 ? baseKey : `${baseKey}|${JSON.stringify(plan)}`;
-  const baseScenario = planScenario(s, common);
-  return { common, plan, baseKey, planKey, baseScenario, planScenario: plan.length === 0 ? baseScenario : planScenario(s, [...common, ...plan]) };
-}
-
+/** A change: the reader turns the levers into validated scenarios, then the workers run them. */
 function update(): void {
   if (study === null || levers === null) return;
-  const started = performance.now();
-  let p: Prepared;
-  try {
-    p = prepare(study, levers);
-  } catch (e) {
-    status.textContent = e instanceof Error ? e.message : String(e);
+  // A lever left with the value it had (a blur re-firing 'change') is no change: no rerun, and
+  // the click that caused the blur (e.g. on Save) still lands on an enabled button.
+  const asked = `${studyNumber}|${replications}|${JSON.stringify(levers)}`;
+  if (asked === lastAsked) return;
+  lastAsked = asked;
+  runner.cancel();
+  pendingPlan = { started: performance.now() };
+  setState('running');
+  saveButton.disabled = true;
+  status.textContent = 'Preparing the plan…';
+  ask({ kind: 'plan', ...structuredClone(levers) });
+}
+
+function planned(reply: PlanReply): void {
+  const current = study;
+  if (current === null || pendingPlan === null) return;
+  const started = pendingPlan.started;
+  if ('error' in reply) {
+    status.textContent = reply.error;
     setState('error');
     return;
   }
-  const seed = study.scenario.seed;
+  const baseKey = `${studyNumber}|${replications}|${JSON.stringify(reply.common)}`;
+  const planKey = reply.plan.length === 0 ? baseKey : `${baseKey}|${JSON.stringify(reply.plan)}`;
+  const seed = current.seed;
   const jobs: Job[] = [];
-  if (!cache.has(p.baseKey)) jobs.push({ key: p.baseKey, scenario: p.baseScenario, seed, replications });
-  if (p.planKey !== p.baseKey && !cache.has(p.planKey)) jobs.push({ key: p.planKey, scenario: p.planScenario, seed, replications });
-  setState('running');
-  saveButton.disabled = true;
-  const current = study;
+  if (!cache.has(baseKey)) jobs.push({ key: baseKey, scenario: reply.base, seed, replications });
+  if (planKey !== baseKey && !cache.has(planKey)) jobs.push({ key: planKey, scenario: reply.planned, seed, replications });
   runner.start(jobs, {
     progress(done, total) {
       status.textContent = `Running: ${done} of ${total} replications (${runner.size} worker${runner.size === 1 ? '' : 's'})…`;
     },
     done(results) {
       jobs.forEach((j, i) => cache.set(j.key, results[i]!));
-      const base = cache.get(p.baseKey)!;
-      const plan = cache.get(p.planKey)!;
-      render(base, plan, p.planKey !== p.baseKey);
+      render(cache.get(baseKey)!, cache.get(planKey)!, planKey !== baseKey);
       const ms = performance.now() - started;
       document.body.dataset['updateMs'] = ms.toFixed(0);
       finished += 1;
       document.body.dataset['run'] = String(finished);
       status.textContent = `Updated in ${ms.toFixed(0)} ms: ${replications} replications on seed ${seed}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
       const name = `${current.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
-      const saved = { base: current.file, common: p.common, plan: p.plan, planName: 'plan', seed, replications };
+      const saved = { base: current.file, common: reply.common, plan: reply.plan, planName: 'plan', seed, replications };
       lastSaved = { yaml: variantsYaml(saved, name), name };
       commandLine.textContent = compareCommand(saved, name);
       saveButton.disabled = false;

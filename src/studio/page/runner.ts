@@ -47,6 +47,13 @@ export class WorkerRunner {
     return this.workers.length;
   }
 
+  /** Abandons the run in progress: its queued replications are dropped, its answers ignored. */
+  cancel(): void {
+    this.run += 1;
+    this.queue = [];
+    this.handlers = null;
+  }
+
   /** Starts a run, abandoning the one in progress. */
   start(jobs: Job[], handlers: RunHandlers): void {
     this.run += 1;

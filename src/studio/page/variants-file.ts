@@ -5,7 +5,7 @@
  * the baseline as a variant with that horizon (`include_base: false`).
  */
 import { stringify } from 'yaml';
-import type { Setting } from './study.ts';
+import type { Setting } from './protocol.ts';
 
 export interface SavedPlan {
   /** The base scenario's file name, next to which the variants file is meant to be saved. */
