@@ -32,25 +32,26 @@ if (!HAVE_CHROMIUM) console.warn(`studio tests skipped: no Chromium at ${CHROMIU
 let studio: ChildProcess | undefined;
 let url = '';
 
-function startStudio(): Promise<string> {
+/** Starts `ccsim studio ARGS --port 0` and resolves with the process and the address it prints. */
+function startStudio(...args: string[]): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(join(ROOT, 'dist', 'studio', 'app.js'))) throw new Error('dist/studio is missing: run `npm run build` first');
-  studio = spawn(process.execPath, [BIN, 'studio', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'studio', ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    studio!.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m !== null) resolve(m[0]);
+      if (m !== null) resolve({ child, url: m[0] });
     });
-    studio!.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    studio!.on('exit', (code) => reject(new Error(`ccsim studio exited (${code}): ${err}`)));
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`ccsim studio exited (${code}): ${err}`)));
   });
 }
 
 /** A raw GET: the path is sent exactly as given (fetch would normalise `/../`). */
-function rawGet(path: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  const { hostname, port } = new URL(url);
+function rawGet(path: string, at = url): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const { hostname, port } = new URL(at);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
       let body = '';
@@ -63,7 +64,9 @@ function rawGet(path: string): Promise<{ status: number; headers: Record<string,
 }
 
 beforeAll(async () => {
-  url = await startStudio();
+  const started = await startStudio();
+  studio = started.child;
+  url = started.url;
 });
 
 afterAll(() => {
@@ -92,6 +95,21 @@ describe('ccsim studio: the server', () => {
       const r = await rawGet(path);
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('"name"');
+    }
+  });
+});
+
+describe('ccsim studio FILE', () => {
+  it('serves that scenario\'s text (and only it) for the page to start from', async () => {
+    const file = join(ROOT, 'scenarios', 'tech-support.yaml');
+    const other = await startStudio('scenarios/tech-support.yaml');
+    try {
+      const r = await rawGet('/scenario.json', other.url);
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.body)).toEqual({ file: 'tech-support.yaml', text: readFileSync(file, 'utf8') });
+      expect((await rawGet('/scenarios/tech-support.yaml', other.url)).status).toBe(404);
+    } finally {
+      other.child.kill('SIGTERM');
     }
   });
 });

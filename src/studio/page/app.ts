@@ -6,6 +6,7 @@
  */
 import type { Result } from '../../metrics/types.ts';
 import { aggregate } from '../../metrics/aggregate.ts';
+import { metricValue } from '../../experiment/metrics.ts';
 import { BUNDLED } from './scenarios.ts';
 import { cardFigures, formatDelta, formatValue, verdict } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
@@ -234,6 +235,7 @@ function planned(reply: PlanReply): void {
 
 function render(base: Result[], plan: Result[], changed: boolean): void {
   const planAggregate = aggregate(plan);
+  const baseTotals = aggregate(base).totals;
   const figures = cardFigures(planAggregate, plan.map((r) => r.totals), changed ? base.map((r) => r.totals) : null);
   const cards = figures.map((f) => {
     const v = f.difference === null ? null : verdict(f.card, f.difference);
@@ -248,6 +250,7 @@ function render(base: Result[], plan: Result[], changed: boolean): void {
       el('p', { class: 'value' }, formatValue(f.card, f.value)),
       el('p', { class: 'ci' }, `± ${formatDelta(f.card, f.ci95, false)}`),
       el('p', { class: 'diff' }, diff),
+      el('p', { class: 'baseline' }, changed ? `baseline ${formatValue(f.card, metricValue(baseTotals, f.card.metric))}` : ''),
       el('p', { class: 'verdict' }, v ?? ''),
     );
   });
