@@ -11,6 +11,10 @@ import type { Router, RoutingContext } from './routing/router.ts';
 import { RoundRobinRouter } from './routing/round-robin.ts';
 import { SkillBasedRouter } from './routing/skill-based.ts';
 import { AgentPool, A_LEAVING, A_ON } from './agents.ts';
+import type { EventModel, StepFunction } from '../model/events.ts';
+import { E, EVENT_FIELDS } from '../metrics/tally.ts';
+import { employeesByWeek, staffingFor, type GroupStaffing } from './workforce.ts';
+import { CohortBook } from './cohort-book.ts';
 import type { RunTrace } from './trace.ts';
 
 /*
@@ -38,6 +42,7 @@ const EV_ABANDON = 3;
 const EV_FOLLOW_UP = 4;
 const EV_ROSTER = 5;
 const EV_TRANSFER_DONE = 6;
+const EV_EVENT_END = 7;
 
 /** Streams of customer attributes: one set for first contacts, one for repeats and retries. */
 const FIRST = 0;
@@ -73,6 +78,21 @@ export class ContactCenter {
   /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
   private readonly rates: Float64Array[];
   private readonly rosterIndex: Int32Array;
+  /** Event effects per type (identity step functions without events), read through cursors. */
+  private readonly arrivalSteps: StepFunction[];
+  private readonly handleSteps: StepFunction[];
+  private readonly selfServiceSteps: StepFunction[];
+  private readonly arrivalCursor: Int32Array;
+  private readonly handleCursor: Int32Array;
+  private readonly selfServiceCursor: Int32Array;
+  private readonly eventList: EventModel[];
+  /** This replication's staffing per group (attrition drawn, events' absences applied). */
+  private readonly staffing: GroupStaffing[];
+  /** Which cohort each logged-in agent belongs to, with the cohorts' time and work. */
+  private readonly cohortBook: CohortBook;
+  /** Shortcuts for the hot loop: whether any cohort or any handle-time event exists at all. */
+  private readonly hasCohorts: boolean;
+  private readonly hasHandleEvents: boolean;
   /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
   private readonly traceArrivals: boolean;
   private readonly onFirstArrival: (type: number, time: number) => void;
@@ -107,10 +127,28 @@ export class ContactCenter {
     this.mayFail = Uint8Array.from(model.types, (t, j) =>
       t.fcr < 1 || model.groups.some((g) => g.proficiency[j]! > 0 && g.proficiency[j]! < 1) ? 1 : 0,
     );
-    this.agents = new AgentPool(model.groups.map((g) => ({ size: g.roster.max, concurrency: g.concurrency })));
-    this.rosterIndex = new Int32Array(nG);
-
     const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
+    const until = model.horizonSeconds + model.drainSeconds;
+    this.staffing = model.groups.map((g, gi) =>
+      staffingFor(model, gi, until, g.workforce !== null && g.workforce.attritionPerSecond > 0 ? stream(`attrition:${g.id}`) : null),
+    );
+    this.agents = new AgentPool(model.groups.map((g, gi) => ({ size: this.staffing[gi]!.roster.max, concurrency: g.concurrency })));
+    this.rosterIndex = new Int32Array(nG);
+    const fx = model.effects;
+    this.arrivalSteps = fx.arrivalFactor;
+    this.handleSteps = fx.handleFactor;
+    this.selfServiceSteps = fx.selfServiceDown;
+    this.arrivalCursor = new Int32Array(nT);
+    this.handleCursor = new Int32Array(nT);
+    this.selfServiceCursor = new Int32Array(nT);
+    this.eventList = fx.events;
+    this.cohortBook = new CohortBook(model, this.agents, this.staffing, this.tally);
+    this.hasCohorts = model.cohorts.length > 0;
+    this.hasHandleEvents = fx.handleFactor.some((f) => f.times.length > 1 || f.values[0] !== 1);
+    model.groups.forEach((_, gi) => {
+      employeesByWeek(this.staffing[gi]!, model.weekCount, model.weekOrigin, model.horizonSeconds).forEach((n, w) => (this.tally.weekEmployees[w]! += n));
+    });
+
     const both = (purpose: string, id: string): Uniform[] => [stream(`${purpose}:${id}:first`), stream(`${purpose}:${id}:follow-up`)];
     this.streams = model.types.map((t) => ({
       arrivals: stream(`arrivals:${t.id}`),
@@ -166,6 +204,10 @@ export class ContactCenter {
     const heap = this.heap;
     const m = this.model;
     for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
+    // The queue at an event's end (at the horizon's end for an event that outlasts it).
+    this.eventList.forEach((e, i) => {
+      if (e.toSeconds >= 0) heap.push(Math.min(e.toSeconds, this.horizon), EV_EVENT_END, i);
+    });
     for (let j = 0; j < m.types.length; j++) {
       const t = this.nextArrival(j, 0);
       if (t < this.horizon) heap.push(t, EV_ARRIVAL, j);
@@ -202,6 +244,9 @@ export class ContactCenter {
         case EV_TRANSFER_DONE:
           this.onTransferDone(subject);
           break;
+        case EV_EVENT_END:
+          this.onEventEnd(subject);
+          break;
       }
       heap.endDispatch();
       events++;
@@ -224,18 +269,79 @@ export class ContactCenter {
     let remaining = -Math.log(1 - this.streams[j]!.arrivals());
     let h = Math.floor(t / SECONDS_PER_HOUR);
     const end = this.horizon;
-    while (h < r.length) {
-      const rate = r[h]!;
+    // Events' arrival factors: a step function whose steps also end a stretch of constant rate.
+    const ft = this.arrivalSteps[j]!.times;
+    const fv = this.arrivalSteps[j]!.values;
+    const nf = ft.length;
+    if (nf === 1 && fv[0] === 1) {
+      // No event changes this type's arrivals: hour by hour, as without events.
+      while (h < r.length) {
+        const rate = r[h]!;
+        const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+        if (rate > 0) {
+          const mass = rate * (hourEnd - t);
+          if (remaining <= mass) return t + remaining / rate;
+          remaining -= mass;
+        }
+        t = hourEnd;
+        h++;
+      }
+      return Infinity;
+    }
+    let k = this.arrivalCursor[j]!;
+    while (k + 1 < nf && ft[k + 1]! <= t) k++;
+    while (h < r.length && t < end) {
       const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+      const stepEnd = k + 1 < nf && ft[k + 1]! < hourEnd ? ft[k + 1]! : hourEnd;
+      const rate = r[h]! * fv[k]!;
       if (rate > 0) {
-        const mass = rate * (hourEnd - t);
-        if (remaining <= mass) return t + remaining / rate;
+        const mass = rate * (stepEnd - t);
+        if (remaining <= mass) {
+          this.arrivalCursor[j] = k;
+          return t + remaining / rate;
+        }
         remaining -= mass;
       }
-      t = hourEnd;
-      h++;
+      t = stepEnd;
+      if (k + 1 < nf && ft[k + 1]! <= t) k++;
+      if (t >= hourEnd) h++;
     }
+    this.arrivalCursor[j] = k;
     return Infinity;
+  }
+
+  /** Value at `now` of an event step function of type j, moving its cursor forward (time only grows). */
+  private stepAt(perType: StepFunction[], cursors: Int32Array, j: number): number {
+    const steps = perType[j]!;
+    const times = steps.times;
+    let k = cursors[j]!;
+    while (k + 1 < times.length && times[k + 1]! <= this.now) k++;
+    cursors[j] = k;
+    return steps.values[k]!;
+  }
+
+  /** Count a contact of type j born at `born` in every event whose window and types hold it. */
+  private eventTally(j: number, born: number, field: number): void {
+    const events = this.eventList;
+    for (let e = 0; e < events.length; e++) {
+      const ev = events[e]!;
+      if (born >= ev.fromSeconds && born < ev.toSeconds && ev.typeMask[j] === 1) this.tally.eventCounts[e * EVENT_FIELDS + field]! += 1;
+    }
+  }
+
+  /** An event's window closes: count the contacts of its types still waiting for an agent. */
+  private onEventEnd(e: number): void {
+    const ev = this.eventList[e]!;
+    const p = this.contacts;
+    const now = this.now;
+    let waiting = 0;
+    for (const q of this.router.allQueues()) {
+      for (let i = 0; i < q.length; i++) {
+        const c = q.at(i);
+        if (p.state[c] === S_WAITING && ev.typeMask[p.type[c]!] === 1 && (p.flags[c]! & FL_ABANDON_EVENT || p.deadline[c]! > now)) waiting++;
+      }
+    }
+    this.tally.eventCounts[e * EVENT_FIELDS + E.waitingAtEnd] = waiting;
   }
 
   private onArrival(j: number): void {
@@ -289,7 +395,8 @@ export class ContactCenter {
     const ss = type.selfService;
     if (ss !== null) {
       const u = s.selfService[gen]!;
-      const tries = u() < ss.shareOffered;
+      // Drawn whether or not self-service is up, so an outage shifts no stream.
+      const tries = u() < ss.shareOffered && this.stepAt(this.selfServiceSteps, this.selfServiceCursor, j) === 0;
       const contained = u() < ss.containment;
       const duration = ss.duration(u);
       if (tries) {
@@ -327,7 +434,10 @@ export class ContactCenter {
     const j = p.type[c]!;
     const iv = p.iv[c]!;
     const now = this.now;
-    if (iv >= 0) this.add(F.offered, iv, j, 1);
+    if (iv >= 0) {
+      this.add(F.offered, iv, j, 1);
+      if (this.eventList.length > 0) this.eventTally(j, p.arrive[c]!, E.offered);
+    }
     p.queued[c] = now;
     const a = this.router.agentFor(j);
     if (a >= 0) {
@@ -396,7 +506,10 @@ export class ContactCenter {
       if (iv >= 0) {
         this.add(F.answered, iv, j, 1);
         this.add(F.waitSum, iv, j, wait);
-        if (wait <= this.slOf[j]!) this.add(F.answeredInSl, iv, j, 1);
+        if (wait <= this.slOf[j]!) {
+          this.add(F.answeredInSl, iv, j, 1);
+          if (this.eventList.length > 0) this.eventTally(j, p.arrive[c]!, E.answeredInSl);
+        }
         if (wait > 0) this.add(F.waited, iv, j, 1);
         if (channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
       }
@@ -414,8 +527,12 @@ export class ContactCenter {
       this.heap.push(now + duration, EV_TRANSFER_DONE, c);
       if (iv >= 0) this.add(F.transfers, iv, j, 1);
     } else {
+      // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
       duration = p.handle[c]! / proficiency;
+      if (this.hasCohorts) duration /= this.cohortBook.rampOf(a, now);
+      if (this.hasHandleEvents) duration *= this.stepAt(this.handleSteps, this.handleCursor, j);
       this.heap.push(now + duration, EV_SERVICE_DONE, c);
+      if (this.hasCohorts) this.cohortBook.handled(a, now, duration);
     }
     if (iv >= 0) {
       this.add(F.handleSum, iv, j, duration);
@@ -442,7 +559,8 @@ export class ContactCenter {
     const a = this.endLeg(c);
     const j = p.type[c]!;
     const k = p.case[c]!;
-    const proficiency = this.proficiency[this.agents.group[a]! * this.typeCount + j]!;
+    let proficiency = this.proficiency[this.agents.group[a]! * this.typeCount + j]!;
+    if (this.hasCohorts) proficiency *= this.cohortBook.rampOf(a, this.now);
     if (p.resolveU[c]! < this.fcrOf[j]! * proficiency) {
       if ((p.flags[c]! & (FL_CASE_FIRST | FL_TRANSFERRED)) === FL_CASE_FIRST) {
         const kIv = this.cases.iv[k]!;
@@ -517,6 +635,7 @@ export class ContactCenter {
     const iv = p.iv[c]!;
     const type = this.model.types[j]!;
     if (iv >= 0) {
+      if (this.eventList.length > 0) this.eventTally(j, p.arrive[c]!, E.abandoned);
       this.add(F.abandoned, iv, j, 1);
       this.add(F.waited, iv, j, 1);
       if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, p.deadline[c]! - p.queued[c]!);
@@ -562,7 +681,7 @@ export class ContactCenter {
   // ---- staffing ---------------------------------------------------------------------------
 
   private onRoster(g: number): void {
-    const roster = this.model.groups[g]!.roster;
+    const roster = this.staffing[g]!.roster;
     const i = this.rosterIndex[g]!;
     this.setStaff(g, roster.counts[i]!);
     this.rosterIndex[g] = i + 1;
@@ -589,6 +708,7 @@ export class ContactCenter {
     }
     while (onDuty < target) {
       const a = ag.logIn(g, this.now);
+      this.cohortBook.logIn(a, this.now);
       onDuty++;
       this.dispatch(a);
     }
@@ -611,6 +731,7 @@ export class ContactCenter {
   private logOut(a: number): void {
     const g = this.agents.group[a]!;
     this.accrueLogged(g);
+    this.cohortBook.logOut(a, this.now);
     this.agents.logOut(a);
   }
 
@@ -677,6 +798,7 @@ export class ContactCenter {
   private finish(): void {
     if (this.now < this.horizon) this.now = this.horizon;
     for (let g = 0; g < this.model.groups.length; g++) this.accrueLogged(g);
+    this.cohortBook.close(this.now);
     const p = this.contacts;
     for (const q of this.router.allQueues()) {
       while (this.liveHead(q) >= 0) {

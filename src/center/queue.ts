@@ -18,6 +18,11 @@ export class ContactQueue {
     return this.items[this.head]!;
   }
 
+  /** The i-th contact from the head (0 = head), for counting; does not remove it. */
+  at(i: number): number {
+    return this.items[(this.head + i) & (this.items.length - 1)]!;
+  }
+
   shift(): number {
     const c = this.items[this.head]!;
     this.head = (this.head + 1) & (this.items.length - 1);

@@ -1,4 +1,4 @@
-import type { IntervalMetrics, Metrics, Result } from './types.ts';
+import type { EventMetrics, IntervalMetrics, Metrics, Result, WeekMetrics } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
 
 type Tree = number | string | null | Tree[] | { [key: string]: Tree };
@@ -25,9 +25,18 @@ function combine(values: Tree[], half: boolean): Tree {
 
 /** Mean of replications with Student-t 95% half-widths in `ci95` (same shape as the means). */
 export function aggregate(results: Result[]): Result {
-  const pick = (r: Result): Tree => ({ totals: r.totals, by_type: r.by_type, by_interval: r.by_interval }) as unknown as Tree;
-  const mean = combine(results.map(pick), false) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
-  const ci = combine(results.map(pick), true) as unknown as { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[] };
+  const pick = (r: Result): Tree =>
+    ({
+      totals: r.totals,
+      by_type: r.by_type,
+      by_interval: r.by_interval,
+      // Events and the weekly table, when the scenario has them, average like everything else.
+      ...(r.events !== undefined ? { events: r.events } : {}),
+      ...(r.weekly !== undefined ? { weekly: r.weekly } : {}),
+    }) as unknown as Tree;
+  type Picked = { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[]; events?: EventMetrics[]; weekly?: WeekMetrics[] };
+  const mean = combine(results.map(pick), false) as unknown as Picked;
+  const ci = combine(results.map(pick), true) as unknown as Picked;
   const r0 = results[0]!;
   return { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
 }

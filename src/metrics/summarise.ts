@@ -3,6 +3,8 @@ import { timestampOf } from '../model/calendar.ts';
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
 import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
 import { quantileOfBins } from './log-histogram.ts';
+import { eventMetrics } from './events.ts';
+import { weeklyMetrics } from './weekly.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -147,5 +149,8 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   }
   const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
 
-  return { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+  const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+  if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
+  if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
+  return result;
 }

@@ -48,6 +48,14 @@ export const TIME_FIELDS = 4;
 export const TTR_SUB_BITS_TYPE = 6;
 export const TTR_SUB_BITS_INTERVAL = 3;
 
+/** Per event: contacts of its types born in its window (see metrics/events.ts). */
+export const E = { offered: 0, answeredInSl: 1, abandoned: 2, waitingAtEnd: 3 } as const;
+export const EVENT_FIELDS = 4;
+
+/** Per (cohort, week): logged-in seconds, proficiency-seconds, contacts handled, handle seconds. */
+export const W = { logged: 0, rampSeconds: 1, handled: 2, handleSum: 3 } as const;
+export const COHORT_FIELDS = 4;
+
 export interface Tally {
   /** Row (iv * typeCount + j) * FIELDS holds interval iv, type j. */
   grid: Float64Array;
@@ -59,6 +67,10 @@ export interface Tally {
   groupCost: Float64Array;
   ttrByType: LogHistograms;
   ttrByInterval: LogHistograms;
+  eventCounts: Float64Array; // events x EVENT_FIELDS
+  cohortWeek: Float64Array; // (cohort * weeks + week) x COHORT_FIELDS
+  /** Employees at the end of each week, all groups. */
+  weekEmployees: Float64Array;
   /** Events the engine processed (for the benchmark). */
   events: number;
 }
@@ -76,6 +88,9 @@ export function newTally(model: Model): Tally {
     groupCost: new Float64Array(nG),
     ttrByType: new LogHistograms(nT, TTR_SUB_BITS_TYPE),
     ttrByInterval: new LogHistograms(nI, TTR_SUB_BITS_INTERVAL),
+    eventCounts: new Float64Array(model.effects.events.length * EVENT_FIELDS),
+    cohortWeek: new Float64Array(model.cohorts.length * model.weekCount * COHORT_FIELDS),
+    weekEmployees: new Float64Array(model.weekCount),
     events: 0,
   };
 }

@@ -49,6 +49,36 @@ export interface IntervalMetrics extends Metrics {
   start: string; // "YYYY-MM-DDTHH:MM"
 }
 
+/** One event's figures (metrics/events.ts): contacts of its types born in its window. */
+export interface EventMetrics {
+  name: string;
+  from: string;
+  to: string;
+  offered_during: number;
+  service_level_during: number | null;
+  abandoned_during: number;
+  waiting_at_end_of_event: number;
+  recovery_minutes: number | null;
+}
+
+/** A hiring class's week: mean members logged in, their mean proficiency share, their AHT. */
+export interface CohortWeekMetrics {
+  agents: number | null;
+  proficiency: number | null;
+  aht_seconds: number | null;
+}
+
+/** One week of a multi-week run (metrics/weekly.ts). */
+export interface WeekMetrics {
+  week_start: string; // ISO date
+  agents: number | null;
+  employees: number;
+  mean_proficiency: number | null;
+  aht_seconds: number | null;
+  fcr: number | null;
+  cohorts: Record<string, CohortWeekMetrics>;
+}
+
 export interface Result {
   scenario: string;
   seed: number;
@@ -56,9 +86,15 @@ export interface Result {
   totals: Metrics;
   by_type: Record<string, Metrics>;
   by_interval: IntervalMetrics[];
+  /** Per event of the scenario (absent without events). */
+  events?: EventMetrics[];
+  /** By week, over a multi-week run or with attrition or cohorts. */
+  weekly?: WeekMetrics[];
   ci95?: {
     totals: Metrics;
     by_type: Record<string, Metrics>;
     by_interval: IntervalMetrics[];
+    events?: EventMetrics[];
+    weekly?: WeekMetrics[];
   };
 }

@@ -3,6 +3,8 @@ import { makeSampler } from '../dist/sampler.ts';
 import { hourlyBaseRates } from './arrival-profile.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
 import { buildRoster } from './roster.ts';
+import { compileEvents } from './events.ts';
+import { SECONDS_PER_WEEK, compileWorkforce, hasWorkforce, type CohortModel } from './workforce.ts';
 import { CHANNELS, LONGEST_IDLE, ROUND_ROBIN, SKILL_BASED, type Model } from './model.ts';
 
 const DRAIN_SECONDS = 7 * SECONDS_PER_DAY;
@@ -15,6 +17,8 @@ export function compile(scenario: Scenario): Model {
   const intervalCount = Math.ceil(horizonSeconds / intervalSeconds - 1e-9);
   const warmupSeconds = h.warmup_hours * SECONDS_PER_HOUR;
   const hours = Math.ceil(horizonSeconds / SECONDS_PER_HOUR - 1e-9);
+  // Weeks of the weekly table start at the day the reported stretch starts.
+  const weekOrigin = Math.floor(warmupSeconds / SECONDS_PER_DAY) * SECONDS_PER_DAY;
   const typeIndex = new Map(scenario.contact_types.map((t, i) => [t.id, i]));
 
   const types = scenario.contact_types.map((t) => ({
@@ -42,7 +46,8 @@ export function compile(scenario: Scenario): Model {
       : null,
   }));
 
-  const groups = scenario.agent_groups.map((g) => {
+  const cohorts: CohortModel[] = [];
+  const groups = scenario.agent_groups.map((g, gi) => {
     const proficiency = new Float64Array(types.length);
     for (const [id, p] of Object.entries(g.skills)) {
       const j = typeIndex.get(id);
@@ -50,10 +55,12 @@ export function compile(scenario: Scenario): Model {
     }
     const paidPerLogged = 1 / (1 - g.shrinkage);
     const hasChat = types.some((t, j) => proficiency[j]! > 0 && t.channel === CHANNELS.indexOf('chat'));
+    const roster = buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS);
     return {
       id: g.id,
       proficiency,
-      roster: buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS),
+      roster,
+      workforce: compileWorkforce(g, gi, h.start, roster.max, cohorts),
       costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
       paidPerLogged,
       concurrency: hasChat ? g.concurrency : 1,
@@ -75,5 +82,11 @@ export function compile(scenario: Scenario): Model {
     transferSeconds: scenario.routing.transfer_seconds,
     costPerVoiceSecond: scenario.costs.per_minute_voice / 60,
     costPerAgentContact: scenario.costs.per_contact,
+    effects: compileEvents(scenario),
+    cohorts,
+    // A weekly table over a multi-week run, or whenever the workforce changes.
+    weekCount:
+      h.days >= 14 || scenario.agent_groups.some(hasWorkforce) ? Math.ceil((horizonSeconds - weekOrigin) / SECONDS_PER_WEEK - 1e-9) : 0,
+    weekOrigin,
   };
 }

@@ -1,6 +1,8 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { Sampler } from '../dist/sampler.ts';
 import type { Roster } from './roster.ts';
+import type { EventEffects } from './events.ts';
+import type { CohortModel, WorkforceModel } from './workforce.ts';
 
 /** Channel codes used inside the engine. */
 export const VOICE = 0;
@@ -48,6 +50,8 @@ export interface AgentGroupModel {
   /** Paid hours per logged-in hour: 1 / (1 - shrinkage). */
   paidPerLogged: number;
   concurrency: number;
+  /** Headcount, attrition and cohorts; null when the group uses neither attrition nor cohorts. */
+  workforce: WorkforceModel | null;
 }
 
 /** A scenario compiled into what the simulation runs: seconds, indices and samplers only. */
@@ -68,4 +72,12 @@ export interface Model {
   transferSeconds: number;
   costPerVoiceSecond: number;
   costPerAgentContact: number;
+  /** Time-windowed changes (identity step functions when the scenario has no events). */
+  effects: EventEffects;
+  /** Every group's hiring classes, in group order. */
+  cohorts: CohortModel[];
+  /** Weeks in the weekly table (0: no weekly table), counted from `weekOrigin`. */
+  weekCount: number;
+  /** Start of the first week: the midnight at or before the end of the warm-up (seconds). */
+  weekOrigin: number;
 }

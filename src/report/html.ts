@@ -223,6 +223,53 @@ function intervalTable(result: Result): string {
   return table(head, rows, { numeric: head.map((_, i) => i > 0), className: 'intervals' });
 }
 
+/** Per event: service and abandonment during it, the queue at its end, the minutes to recover. */
+function eventTable(result: Result): string {
+  const events = result.events ?? [];
+  if (events.length === 0) return '';
+  const ci = result.ci95?.events;
+  const head = ['Event', 'From', 'To', 'Service level during', 'Abandoned during', 'Waiting at its end', 'Recovery (min)'];
+  const rows = events.map((e, i) => [
+    escapeHtml(e.name),
+    escapeHtml(e.from.replace('T', ' ')),
+    escapeHtml(e.to.replace('T', ' ')),
+    cellWithCi('share', e.service_level_during, ci?.[i]?.service_level_during),
+    cellWithCi('count', e.abandoned_during, ci?.[i]?.abandoned_during),
+    cellWithCi('count', e.waiting_at_end_of_event, ci?.[i]?.waiting_at_end_of_event),
+    e.recovery_minutes === null ? 'not within the horizon' : cellWithCi('count', e.recovery_minutes, ci?.[i]?.recovery_minutes),
+  ]);
+  return (
+    `<h3>Events</h3><p class="hint">Contacts of the event’s types that arrived during it; recovery runs from its end to the ` +
+    `start of the first interval whose service level is back at the target.</p>` +
+    table(head, rows, { numeric: head.map((_, i) => i > 2) })
+  );
+}
+
+/** By week: agents on line, employees, mean proficiency, AHT and FCR (and each hiring class). */
+function weeklyTable(result: Result): string {
+  const weeks = result.weekly ?? [];
+  if (weeks.length === 0) return '';
+  const cohortIds = Object.keys(weeks[0]!.cohorts);
+  const head = ['Week of', 'Agents on line', 'Employees', 'Mean proficiency', 'AHT (s)', 'FCR', ...cohortIds.map((id) => `${id}: agents / proficiency / AHT (s)`)];
+  const rows = weeks.map((w) => [
+    escapeHtml(w.week_start),
+    escapeHtml(fixed(w.agents, 1)),
+    escapeHtml(fixed(w.employees, 1)),
+    escapeHtml(pct(w.mean_proficiency)),
+    escapeHtml(fixed(w.aht_seconds, 1)),
+    escapeHtml(pct(w.fcr)),
+    ...cohortIds.map((id) => {
+      const c = w.cohorts[id]!;
+      return escapeHtml(`${fixed(c.agents, 1)} / ${pct(c.proficiency)} / ${fixed(c.aht_seconds, 1)}`);
+    }),
+  ]);
+  return (
+    `<h3>By week</h3><p class="hint">Employees at the week’s end; proficiency is the share of full speed of the agents on line ` +
+    `(new hires ramp up); AHT and FCR of the contacts that arrived in the week.</p>` +
+    table(head, rows, { numeric: head.map((_, i) => i > 0) })
+  );
+}
+
 function typeTable(result: Result): string {
   const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Cost per contact'];
   const rows = Object.entries(result.by_type).map(([id, m]) => {
@@ -560,7 +607,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         html:
           `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
-          `<h3>By contact type</h3>${typeTable(result)}</section>` +
+          `<h3>By contact type</h3>${typeTable(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +

@@ -66,6 +66,22 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   }
   lines.push(...renderTable(typeRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
 
+  if (result.events !== undefined && result.events.length > 0) {
+    lines.push('', 'Events (contacts that arrived during each; recovery: minutes from its end until service level is back at target)');
+    const rows: Row[] = [['event', 'from', 'to', 'SL during', 'abandoned', 'waiting at end', 'recovery min']];
+    for (const e of result.events) {
+      rows.push([e.name, e.from.replace('T', ' '), e.to.replace('T', ' '), pct(e.service_level_during), count(e.abandoned_during), count(e.waiting_at_end_of_event), e.recovery_minutes === null ? 'never' : fixed(e.recovery_minutes, 0)]);
+    }
+    lines.push(...renderTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
+  }
+
+  if (result.weekly !== undefined && result.weekly.length > 0) {
+    lines.push('', 'By week (employees at the week\'s end; proficiency: share of full speed of the agents on line)');
+    const rows: Row[] = [['week of', 'agents', 'employees', 'proficiency', 'AHT s', 'FCR']];
+    for (const w of result.weekly) rows.push([w.week_start, fixed(w.agents, 1), fixed(w.employees, 1), pct(w.mean_proficiency), fixed(w.aht_seconds, 1), pct(w.fcr)]);
+    lines.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
+  }
+
   return lines.join('\n') + '\n';
 }
 

@@ -81,6 +81,8 @@ export function checkScenario(raw: unknown): CheckResult {
     }
   });
 
+  checkEventReferences(raw, typeIds, groups, result);
+
   if (horizon && horizon.warmup >= horizon.days * 24) {
     result.problems.push({
       path: ['horizon', 'warmup_hours'],
@@ -88,6 +90,30 @@ export function checkScenario(raw: unknown): CheckResult {
     });
   }
   return result;
+}
+
+/** Every contact type and agent group an event names must exist. */
+function checkEventReferences(raw: Record<string, unknown>, typeIds: string[], groups: unknown[], result: CheckResult): void {
+  const events = raw['events'];
+  if (!Array.isArray(events)) return;
+  const groupIds = groups.flatMap((g) => (isRecord(g) && typeof g['id'] === 'string' ? [g['id']] : []));
+  events.forEach((e, i) => {
+    if (!isRecord(e)) return;
+    const types = e['types'];
+    if (Array.isArray(types) && typeIds.length > 0) {
+      types.forEach((t, k) => {
+        if (typeof t === 'string' && !typeIds.includes(t)) {
+          result.problems.push({ path: ['events', i, 'types', k], message: MSG.unknownType(t, typeIds) });
+        }
+      });
+    }
+    const absent = e['agents_absent'];
+    if (isRecord(absent) && groupIds.length > 0) {
+      for (const g of Object.keys(absent)) {
+        if (!groupIds.includes(g)) result.problems.push({ path: ['events', i, 'agents_absent', g], message: MSG.unknownGroup(g, groupIds) });
+      }
+    }
+  });
 }
 
 function duplicateIds(root: Record<string, unknown>, key: string, items: unknown[], result: CheckResult): void {

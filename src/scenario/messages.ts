@@ -52,6 +52,7 @@ export const WHAT = {
   isoDate: 'an ISO date like 2026-01-05',
   clockTime: 'a time of day "HH:MM" like "08:30"',
   shiftHours: 'a number of hours > 0 and <= 24',
+  dateTime: 'a date and time "YYYY-MM-DDTHH:MM" like "2026-01-05T10:00"',
   mapping: 'a mapping',
   list: 'a list',
   distribution:
@@ -96,6 +97,19 @@ export const MSG = {
   warmupTooLong: (horizonHours: number, got: number) =>
     `expected less than the horizon (${horizonHours} hours), got ${got}`,
   emailPatienceIgnored: 'patience is ignored for email contacts (email has no patience)',
+  eventEndsBeforeStart: (from: string, to: string) => `expected 'to' after 'from' (${from}), got ${to}`,
+  eventChangesNothing:
+    'an event must change something: give arrivals_factor, handle_time_factor, self_service: down or agents_absent',
+  unknownGroup: (id: string, known: readonly string[]) => {
+    const near = closest(id, known);
+    const hint = near ? ` (did you mean '${near}'?)` : '';
+    return `unknown agent group '${id}'${hint}; agent groups are ${oneOf(known)}`;
+  },
+  unknownType: (id: string, known: readonly string[]) => {
+    const near = closest(id, known);
+    const hint = near ? ` (did you mean '${near}'?)` : '';
+    return `unknown contact type '${id}'${hint}; contact types are ${oneOf(known)}`;
+  },
   concurrencyWithoutChat: (concurrency: number) =>
     `concurrency ${concurrency} has no effect: this group has no chat skill, and only chats are handled concurrently`,
 } as const;

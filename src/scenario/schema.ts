@@ -12,10 +12,12 @@ import type {
   AgentGroup,
   Arrivals,
   Channel,
+  Cohort,
   ContactType,
   Distribution,
   RoutingPolicy,
   Scenario,
+  ScenarioEvent,
   SelfService,
   Shift,
   Staffing,
@@ -351,6 +353,18 @@ const agentsSchema = z.union(
   { error: (iss: Issue) => expected(WHAT.agents, iss.input) },
 );
 
+const cohortSchema = strict(
+  {
+    start: isoDate,
+    agents: positiveInteger,
+    ramp: strict({ weeks: nonNegative, from: num(WHAT.proficiency, (n) => n > 0 && n <= 1) }, 'a mapping {weeks, from}').prefault({
+      weeks: 0,
+      from: 1,
+    }),
+  },
+  'a cohort like {start: 2026-02-02, agents: 12, ramp: {weeks: 8, from: 0.5}}',
+).transform((c): Cohort => ({ start: c.start, agents: c.agents, ramp: { weeks: c.ramp.weeks, from: c.ramp.from } }));
+
 const agentGroupSchema = strict({
   id: idSchema,
   skills: z
@@ -368,16 +382,72 @@ const agentGroupSchema = strict({
   hourly_cost: nonNegative.default(0),
   shrinkage: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
   concurrency: positiveInteger.default(DEFAULTS.concurrency),
+  headcount: positiveInteger.optional(),
+  attrition_per_year: nonNegative.optional(),
+  cohorts: z.array(cohortSchema, { error: (iss: Issue) => expected('a list of cohorts', iss.input) }).optional(),
 })
   .superRefine(exactlyOne(['agents', 'shifts']), ALWAYS)
-  .transform(
-    (g): AgentGroup => ({
+  .transform((g): AgentGroup => {
+    const out: AgentGroup = {
       id: g.id,
       skills: { ...g.skills },
       staffing: g.agents ?? { kind: 'shifts', shifts: g.shifts ?? [] },
       hourly_cost: g.hourly_cost,
       shrinkage: g.shrinkage,
       concurrency: g.concurrency,
+    };
+    // Workforce keys are carried only when given, so a scenario without them is unchanged.
+    if (g.headcount !== undefined) out.headcount = g.headcount;
+    if (g.attrition_per_year !== undefined) out.attrition_per_year = g.attrition_per_year;
+    if (g.cohorts !== undefined && g.cohorts.length > 0) out.cohorts = g.cohorts;
+    return out;
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+const dateTime = text(WHAT.dateTime, /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/).refine((v) => isRealDate(v.slice(0, 10)), {
+  error: (iss: Issue) => expected(WHAT.dateTime, iss.input),
+});
+
+const eventSchema = strict(
+  {
+    name: text('non-empty text', /\S/),
+    from: dateTime,
+    to: dateTime,
+    types: z
+      .array(idSchema, { error: (iss: Issue) => expected('a list of contact type ids', iss.input) })
+      .min(1, { error: (iss: Issue) => MSG.atLeastOne('contact type id', iss.input) })
+      .optional(),
+    arrivals_factor: nonNegative.optional(),
+    handle_time_factor: positive.optional(),
+    self_service: z.literal('down', { error: (iss: Issue) => expected('down', iss.input) }).optional(),
+    agents_absent: z
+      .record(z.string(), nonNegativeInteger, {
+        error: (iss: Issue) => expected('a mapping of agent group id to agents, like {retail: 10}', iss.input),
+      })
+      .optional(),
+  },
+  'an event like {name: IVR outage, from: "2026-01-05T10:00", to: "2026-01-05T12:00", self_service: down}',
+)
+  .superRefine((e, ctx) => {
+    if (!isRecord(e)) return;
+    const changes = ['arrivals_factor', 'handle_time_factor', 'self_service', 'agents_absent'];
+    if (!changes.some((k) => e[k] !== undefined)) ctx.addIssue({ code: 'custom', path: [], message: MSG.eventChangesNothing, input: e });
+    if (typeof e['from'] === 'string' && typeof e['to'] === 'string' && e['to'] <= e['from']) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: MSG.eventEndsBeforeStart(e['from'], e['to']), input: e['to'] });
+    }
+  }, ALWAYS)
+  .transform(
+    (e): ScenarioEvent => ({
+      name: e.name,
+      from: e.from,
+      to: e.to,
+      types: e.types ? [...e.types] : null,
+      arrivals_factor: e.arrivals_factor ?? 1,
+      handle_time_factor: e.handle_time_factor ?? 1,
+      self_service_down: e.self_service === 'down',
+      agents_absent: { ...(e.agents_absent ?? {}) },
     }),
   );
 
@@ -429,6 +499,8 @@ export function scenarioSchema(defaultName: string) {
       agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
       routing: routingSchema,
       costs: costsSchema,
+      // null means none, so a what-if variant can remove the base's events with `events: null`.
+      events: z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }).nullable().optional(),
     },
     'a mapping',
   ).transform((s): Scenario => {
@@ -439,7 +511,7 @@ export function scenarioSchema(defaultName: string) {
     if (s.service_level.max_abandon_rate !== undefined) service_level.max_abandon_rate = s.service_level.max_abandon_rate;
     if (s.service_level.max_asa_seconds !== undefined) service_level.max_asa_seconds = s.service_level.max_asa_seconds;
     if (s.service_level.max_occupancy !== undefined) service_level.max_occupancy = s.service_level.max_occupancy;
-    return {
+    const scenario: Scenario = {
       name: s.name ?? defaultName,
       seed: s.seed,
       horizon: {
@@ -473,5 +545,7 @@ export function scenarioSchema(defaultName: string) {
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
       },
     };
+    if (s.events && s.events.length > 0) scenario.events = s.events;
+    return scenario;
   });
 }

@@ -78,6 +78,31 @@ export interface AgentGroup {
   hourly_cost: number;
   shrinkage: number;
   concurrency: number;
+  /** Workforce over the horizon (see workforce.ts in model/): absent when neither is used. */
+  headcount?: number;
+  attrition_per_year?: number;
+  cohorts?: Cohort[];
+}
+
+/** A class of new hires: joins on `start`, proficiency ramps from `from` to 1 over `weeks`. */
+export interface Cohort {
+  start: string; // ISO date
+  agents: number;
+  ramp: { weeks: number; from: number };
+}
+
+/** A time-windowed change (an incident, an outage, a campaign). `from`/`to`: "YYYY-MM-DDTHH:MM". */
+export interface ScenarioEvent {
+  name: string;
+  from: string;
+  to: string;
+  /** Contact types the changes apply to; null = all. */
+  types: string[] | null;
+  arrivals_factor: number;
+  handle_time_factor: number;
+  self_service_down: boolean;
+  /** group id -> agents not logged in during the window. */
+  agents_absent: Record<string, number>;
 }
 
 export interface Scenario {
@@ -101,6 +126,8 @@ export interface Scenario {
   agent_groups: AgentGroup[];
   routing: { policy: RoutingPolicy; transfer_seconds: number };
   costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number };
+  /** Incidents and other time-windowed changes (absent: none). */
+  events?: ScenarioEvent[];
   /** Where it was loaded from, when it came from a file. */
   source?: string;
 }

@@ -49,7 +49,15 @@ function expectSane(m: Metrics, where: string): void {
 
 describe('bundled scenarios', () => {
   it('the folder holds the five documented examples', () => {
-    expect(FILES).toEqual(['email-backoffice.yaml', 'erlang-c.yaml', 'retail-bank-skills-bot.yaml', 'retail-bank.yaml', 'tech-support.yaml']);
+    expect(FILES).toEqual([
+      'email-backoffice.yaml',
+      'erlang-c.yaml',
+      'retail-bank-incident.yaml',
+      'retail-bank-skills-bot.yaml',
+      'retail-bank.yaml',
+      'tech-support-quarter.yaml',
+      'tech-support.yaml',
+    ]);
   });
 
   for (const file of FILES) {

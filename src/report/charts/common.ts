@@ -26,6 +26,7 @@ export const COLORS = {
   band: '#b2dfb9',
   target: '#c92a2a',
   empty: '#e9ecef',
+  event: '#ffd8a8',
   front: '#c92a2a',
   dominated: '#868e96',
   components: ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'],

@@ -1,7 +1,8 @@
 /**
  * Intraday profile: per interval of the horizon, the arrivals (bars), the agents on line (line,
  * right axis) and, in a second panel below, the service level (line, with its 95% band when
- * replicated) against the target (dashed rule).
+ * replicated) against the target (dashed rule). Event windows (incidents, outages) are shaded
+ * in both panels and named above the first.
  *
  * Times are the scenario's local clock times, plotted on a UTC scale so that the labels show
  * them unchanged on any machine (no time zone, no daylight-saving shift).
@@ -71,6 +72,26 @@ export function intradaySpec({ result, target, intervalMinutes, title = 'Intrada
   const arrivalsScale = rows.some((r) => r.arrivals > 0) ? {} : { scale: { domain: [0, 1] } };
   const agentsScale = rows.some((r) => (r.agents ?? 0) > 0) ? {} : { scale: { domain: [0, 1] } };
   const dots = rows.length <= MAX_DOTS;
+  // Event windows, clipped to the charted stretch so they never widen the time axis.
+  const lo = rows[0]!.t;
+  const hi = rows[rows.length - 1]!.t2;
+  const shades = (result.events ?? []).flatMap((e) => {
+    const from = clockMillis(e.from);
+    const to = clockMillis(e.to);
+    if (from === null || to === null || to <= lo || from >= hi) return [];
+    return [{ from: Math.max(lo, from), to: Math.min(hi, to), name: e.name }];
+  });
+  const shadeLayer = {
+    data: { values: shades },
+    mark: { type: 'rect' as const, color: COLORS.event, opacity: 0.35 },
+    encoding: { x: { field: 'from', ...x }, x2: { field: 'to' } },
+  };
+  const shadeLabels = {
+    data: { values: shades },
+    mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, dy: 3, fontSize: 10, color: '#555555' },
+    encoding: { x: { field: 'from', ...x }, y: { value: 0 }, text: { field: 'name', type: 'nominal' as const } },
+  };
+  const shaded = shades.length > 0;
   const n = result.replications;
 
   const slY = { type: 'quantitative' as const, title: 'Service level', scale: { domain: [0, 1] }, axis: { format: '%', tickCount: 5 } };
@@ -106,7 +127,10 @@ export function intradaySpec({ result, target, intervalMinutes, title = 'Intrada
     $schema: SCHEMA,
     title: {
       text: title,
-      subtitle: `${result.scenario}: per ${intervalMinutes}-minute interval` + (n > 1 ? `, mean of ${n} replications` : ''),
+      subtitle:
+        `${result.scenario}: per ${intervalMinutes}-minute interval` +
+        (n > 1 ? `, mean of ${n} replications` : '') +
+        (shaded ? '; shaded: events' : ''),
     },
     data: { values: rows },
     vconcat: [
@@ -114,6 +138,7 @@ export function intradaySpec({ result, target, intervalMinutes, title = 'Intrada
         width: FULL_WIDTH,
         height: 150,
         layer: [
+          ...(shaded ? [shadeLayer] : []),
           {
             mark: { type: 'rect', opacity: 0.9 },
             encoding: {
@@ -124,13 +149,14 @@ export function intradaySpec({ result, target, intervalMinutes, title = 'Intrada
             },
           },
           ...(hasAgents ? [agentsLayer] : []),
+          ...(shaded ? [shadeLabels] : []),
         ],
         resolve: { scale: { y: 'independent' } },
       },
       {
         width: FULL_WIDTH,
         height: 120,
-        layer: [...(hasBand ? [bandLayer] : []), ...(hasSl ? [slLayer] : []), targetLayer],
+        layer: [...(shaded ? [shadeLayer] : []), ...(hasBand ? [bandLayer] : []), ...(hasSl ? [slLayer] : []), targetLayer],
       },
     ],
     resolve: { scale: { x: 'shared' } },
