@@ -6,15 +6,14 @@
  *    One bundle loads in a fraction of the time of ~150 separate modules (zod alone is 95), which
  *    is most of a short command's run time. Heavy libraries used only for charts, workbooks and
  *    the MIP solver stay external and are imported only when a command needs them.
- * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (index.html, app.js,
- *    worker.js, reader.js, studio.css): self-contained (the bundled scenarios are embedded as text, no CDN),
- *    so the folder works offline, served by `ccsim studio` or by any static host.
+ * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStudio } from './build-studio.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -40,16 +39,4 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  absWorkingDir: root,
-  entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts', reader: 'src/studio/page/reader.ts' },
-  outdir: 'dist/studio',
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  loader: { '.yaml': 'text' },
-  logLevel: 'warning',
-});
-for (const file of ['index.html', 'studio.css']) copyFileSync(`${root}/src/studio/page/${file}`, `${root}/dist/studio/${file}`);
+await buildStudio(root);

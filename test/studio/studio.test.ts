@@ -8,7 +8,7 @@
  * Prints the update time of the bank day (10 replications) after a change and the longest
  * main-thread task seen (PerformanceObserver 'longtask').
  *
- * Needs `npm run build` (the page bundle) and Chromium: skipped, saying so, when
+ * Rebuilds the page bundle (scripts/build-studio.mjs) first; needs the CLI built (`npm run build`). Needs Chromium: skipped, saying so, when
  * /usr/bin/chromium (or $CCSIM_CHROMIUM) is absent. Set CCSIM_STUDIO_SCREENSHOT=path to save a
  * screenshot of the page.
  */
@@ -64,6 +64,9 @@ function rawGet(path: string, at = url): Promise<{ status: number; headers: Reco
 }
 
 beforeAll(async () => {
+  // The page as the sources are now (the CLI itself is dist/, built by `npm run build`).
+  const { buildStudio } = (await import('../../scripts/build-studio.mjs' as string)) as { buildStudio(root: string): Promise<void> };
+  await buildStudio(ROOT);
   const started = await startStudio();
   studio = started.child;
   url = started.url;
