@@ -121,6 +121,8 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  /** Every card's text after the three changes, with as many workers as the machine has cores. */
+  let shownWithAllWorkers = '';
   const work = mkdtempSync(join(tmpdir(), 'ccsim-studio-'));
 
   beforeAll(async () => {
@@ -152,6 +154,7 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
   };
   const card = async (metric: string, part: 'value' | 'diff' | 'verdict'): Promise<string> =>
     (await page.textContent(`.card[data-metric="${metric}"] .${part}`)) ?? '';
+  const allCards = async (): Promise<string> => (await page.$$eval('.card', (cards) => cards.map((c) => c.textContent).join('\n'))) ?? '';
   const percent = (text: string): number => Number(/(-?[\d.]+)%/.exec(text)?.[1]);
   /** Changes an input and waits for the run it starts; returns the page's update time in ms. */
   const change = async (selector: string, value: string, how: 'fill' | 'select'): Promise<number> => {
@@ -191,6 +194,7 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
     expect(fcr).not.toBe(baseFcr);
     expect(await card('fcr', 'verdict')).not.toBe('no clear difference');
 
+    shownWithAllWorkers = await allCards();
     const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     console.log(
@@ -223,6 +227,36 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
     const d = result.differences.find((x) => x.plan === 'plan' && x.metric === 'service_level')!;
     expect(await card('service_level', 'diff')).toBe(`${d.mean > 0 ? '+' : ''}${(d.mean * 100).toFixed(1)} pp ± ${(d.ci95 * 100).toFixed(1)} pp`);
     expect(errors).toEqual([]);
+  });
+
+  it('shows the same figures with one worker (results combined in replication order)', async () => {
+    expect(shownWithAllWorkers).toContain('Service level');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const main = page;
+    try {
+      page = await context.newPage();
+      await page.addInitScript(() => {
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 });
+        const w = window as unknown as { longestTask: number };
+        w.longestTask = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(url);
+      await ready();
+      expect(await page.textContent('#status')).toContain('1 worker.');
+      await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+      await change('#days', '3', 'fill');
+      const updateMs = await change('#agents-generalists', '20', 'fill');
+      await change('#policy', 'skill_based', 'select');
+      expect(await allCards()).toBe(shownWithAllWorkers);
+      const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+      console.log(`studio: the same with 1 worker: update after a change ${updateMs} ms; longest main-thread task ${longestTask.toFixed(0)} ms while changing levers`);
+    } finally {
+      await context.close();
+      page = main;
+    }
   });
 
   it('shows a broken scenario\'s message with its line and runs nothing', async () => {
