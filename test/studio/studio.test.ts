@@ -195,6 +195,18 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
     expect(await card('fcr', 'verdict')).not.toBe('no clear difference');
 
     shownWithAllWorkers = await allCards();
+    // The plan's address carries its levers: a second tab opened on it shows the same plan.
+    const address = page.url();
+    expect(new URL(address).hash).toBe('#scenario=retail-bank.yaml&days=3&policy=skill_based&agents.generalists=20');
+    const tab = await page.context().newPage();
+    try {
+      await tab.goto(address);
+      await tab.waitForSelector('body[data-state="ready"]', { timeout: 90_000 });
+      expect(await tab.inputValue('#agents-generalists')).toBe('20');
+      expect(await tab.$$eval('.card', (cards) => cards.map((c) => c.textContent).join('\n'))).toBe(shownWithAllWorkers);
+    } finally {
+      await tab.close();
+    }
     const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     console.log(

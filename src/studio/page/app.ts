@@ -109,15 +109,48 @@ function read(reply: ReadReply): void {
   studyNumber += 1;
   cache = new Map();
   levers = { agents: {}, volume: {}, policy: study.policy, days: study.days };
+  if (shared !== null && shared.get('scenario') === study.file) applyShared(shared, study, levers);
+  shared = null;
   buildLevers(study);
   update();
 }
 
 // ---------------------------------------------------------------------------------------------
+// A plan's address: its levers in the URL's fragment, so a link reopens the same plan
+// (e.g. #scenario=retail-bank.yaml&days=3&policy=skill_based&agents.generalists=20).
+
+/** The fragment the page was opened with, applied to the first scenario it names. */
+let shared: URLSearchParams | null = location.hash.length > 1 ? new URLSearchParams(location.hash.slice(1)) : null;
+
+function shareable(s: StudySummary, l: PlanRequest): string {
+  const q = new URLSearchParams({ scenario: s.file });
+  if (l.days !== s.days) q.set('days', String(l.days));
+  if (l.policy !== s.policy) q.set('policy', l.policy);
+  if (replications !== DEFAULT_REPLICATIONS) q.set('replications', String(replications));
+  for (const [g, v] of Object.entries(l.agents)) if (v !== 0) q.set(`agents.${g}`, String(v));
+  for (const [t, v] of Object.entries(l.volume)) if (v !== 0) q.set(`volume.${t}`, String(v));
+  return q.toString();
+}
+
+function applyShared(q: URLSearchParams, s: StudySummary, l: PlanRequest): void {
+  const num = (key: string): number | undefined => {
+    const v = q.get(key);
+    return v !== null && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  };
+  l.days = num('days') ?? l.days;
+  const policy = q.get('policy');
+  if (policy !== null && s.policies.includes(policy)) l.policy = policy;
+  const reps = num('replications');
+  if (reps !== undefined) replications = Math.min(200, Math.max(2, Math.floor(reps)));
+  for (const g of s.groups) l.agents[g] = num(`agents.${g}`) ?? 0;
+  for (const t of s.types) l.volume[t] = num(`volume.${t}`) ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Levers
 
-function percentInput(id: string, label: string, onChange: (v: number) => void): HTMLElement {
-  const input = el('input', { type: 'number', id, step: '5', value: '0', min: '-100' });
+function percentInput(id: string, label: string, value: number, onChange: (v: number) => void): HTMLElement {
+  const input = el('input', { type: 'number', id, step: '5', value: String(value), min: '-100' });
   input.addEventListener('change', () => {
     const v = Number(input.value);
     onChange(Number.isFinite(v) ? v : 0);
@@ -128,7 +161,7 @@ function percentInput(id: string, label: string, onChange: (v: number) => void):
 function buildLevers(s: StudySummary): void {
   const groups = el('fieldset', {}, el('legend', {}, 'Agents per group'));
   for (const g of s.groups) {
-    groups.append(percentInput(`agents-${g}`, g, (v) => {
+    groups.append(percentInput(`agents-${g}`, g, levers?.agents[g] ?? 0, (v) => {
       if (levers === null) return;
       levers.agents[g] = v;
       update();
@@ -136,7 +169,7 @@ function buildLevers(s: StudySummary): void {
   }
   const volume = el('fieldset', {}, el('legend', {}, 'Volume per contact type'));
   for (const t of s.types) {
-    volume.append(percentInput(`volume-${t}`, t, (v) => {
+    volume.append(percentInput(`volume-${t}`, t, levers?.volume[t] ?? 0, (v) => {
       if (levers === null) return;
       levers.volume[t] = v;
       update();
@@ -144,13 +177,13 @@ function buildLevers(s: StudySummary): void {
   }
   const policy = el('select', { id: 'policy' });
   for (const p of s.policies) policy.append(el('option', { value: p }, p));
-  policy.value = s.policy;
+  policy.value = levers?.policy ?? s.policy;
   policy.addEventListener('change', () => {
     if (levers === null) return;
     levers.policy = policy.value;
     update();
   });
-  const horizon = el('input', { type: 'number', id: 'days', min: '1', step: '1', value: String(s.days) });
+  const horizon = el('input', { type: 'number', id: 'days', min: '1', step: '1', value: String(levers?.days ?? s.days) });
   horizon.addEventListener('change', () => {
     if (levers === null) return;
     levers.days = Number(horizon.value);
@@ -184,6 +217,7 @@ function update(): void {
   const asked = `${studyNumber}|${replications}|${JSON.stringify(levers)}`;
   if (asked === lastAsked) return;
   lastAsked = asked;
+  history.replaceState(null, '', `#${shareable(study, levers)}`);
   runner.cancel();
   pendingPlan = { started: performance.now() };
   setState('running');
@@ -299,7 +333,8 @@ async function start(): Promise<void> {
   }
   if (given !== undefined) picker.append(el('option', { value: given.file }, `${given.file} (given)`));
   for (const b of BUNDLED) picker.append(el('option', { value: b.file }, b.file));
-  const first = given ?? BUNDLED[0]!;
+  const named = shared?.get('scenario');
+  const first = [given, ...BUNDLED].find((c) => c !== undefined && c.file === named) ?? given ?? BUNDLED[0]!;
   picker.value = first.file;
   chooseScenario(first.file, first.text);
 }
