@@ -17,3 +17,11 @@ export {
   type ErlangAStaffingInput,
   type ErlangAStaffingResult,
 } from './erlang-a.ts';
+export {
+  erlangCalculator,
+  CalculatorInputError,
+  type CalculatorInput,
+  type CalculatorResult,
+  type ModelFigures,
+  type ErlangAFigures,
+} from './calculator.ts';

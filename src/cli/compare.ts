@@ -12,12 +12,12 @@ export const compareCommand = defineCommand({
   name: 'compare',
   describe: 'Compare plans on common random numbers: scenario files, or one variants file',
   positionals: ['files'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts'],
   examples: [
     ['ccsim compare scenarios/retail-bank.yaml scenarios/retail-bank-skills-bot.yaml --replications 20', 'two scenarios, paired differences'],
     ['ccsim compare what-if.yaml --replications 20 --json', 'a base and its variants, as JSON'],
   ],
-  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
+  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts }) {
     // Imported when needed, so `--help` stays fast.
     const { checkReplicationOptions, runnerFor, warnTargets } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
@@ -34,14 +34,14 @@ export const compareCommand = defineCommand({
     const progress = createProgress('compare', 'replications', { quiet });
     let outcome;
     try {
-      outcome = await compare(loaded.plans, { seed, days, replications, targetCi, maxReplications, runner, progress });
+      outcome = await compare(loaded.plans, { seed, days, replications, targetCi, maxReplications, runner, progress, period });
     } finally {
       progress.done();
       await runner.close();
     }
     warnTargets(outcome.targets, outcome.result.replications);
 
-    const { compareFiles, formatCompare } = await import('../report/compare.ts');
+    const { compareFiles, formatCompare, targetText } = await import('../report/compare.ts');
     const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
     const input = { kind: 'compare', plans: loaded.plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: outcome.result } as const;
     const written = {
@@ -57,7 +57,16 @@ export const compareCommand = defineCommand({
     } else if (!quiet) {
       const horizon = new Set(loaded.plans.map((p) => p.scenario.horizon.days));
       const shownDays = days ?? (horizon.size === 1 ? [...horizon][0] : undefined);
-      process.stdout.write(formatCompare(outcome.result, { title: loaded.name, days: shownDays }) + '\n' + wrote);
+      const { reportedHours, targetsOf } = await import('../experiment/plan-summary.ts');
+      const { withOverrides } = await import('../experiment/simulate.ts');
+      const first = withOverrides(loaded.plans[0]!.scenario, { days });
+      const text = formatCompare(outcome.result, {
+        title: loaded.name,
+        days: shownDays,
+        reportedHours: reportedHours(first),
+        targets: targetsOf(first).map(targetText),
+      });
+      process.stdout.write(text + '\n' + wrote);
     }
   },
 });

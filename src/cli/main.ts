@@ -8,7 +8,6 @@
  */
 
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
 import { UserError } from '../errors.ts';
 import type { Command } from './options.ts';
 import { simulateCommand } from './simulate.ts';
@@ -19,10 +18,11 @@ import { mergeCommand } from './merge.ts';
 import { reportCommand } from './report.ts';
 import { fitCommand } from './fit.ts';
 import { staffCommand } from './staff.ts';
+import { erlangCommand, runErlangFast } from './erlang.ts';
 import { studioCommand } from './studio.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [simulateCommand, compareCommand, sweepCommand, mergeCommand, fitCommand, staffCommand, reportCommand, validateCommand, studioCommand];
+export const COMMANDS: readonly Command[] = [simulateCommand, compareCommand, sweepCommand, mergeCommand, fitCommand, staffCommand, erlangCommand, reportCommand, validateCommand, studioCommand];
 
 /** A bad command line, as reported by yargs. */
 class UsageError extends UserError {
@@ -36,6 +36,17 @@ function version(): string {
 
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
+  if (args[0] === 'erlang') {
+    // The calculator must answer at once: a plain command line skips yargs (see runErlangFast).
+    try {
+      const code = await runErlangFast(args.slice(1));
+      if (code !== null) return code;
+    } catch (error) {
+      return reportError(error);
+    }
+  }
+  // Loaded here, not at the top, so that the fast path above never pays for it.
+  const { default: yargs } = await import('yargs');
   let exitCode = 0;
   const parser = yargs([...args])
     .scriptName('ccsim')

@@ -107,6 +107,26 @@ export function parsePositiveNumber(text: string, flag: string): number {
   return value;
 }
 
+/** A finite number >= 0. */
+export function parseNonNegativeNumber(text: string, flag: string): number {
+  const value = Number(text.trim());
+  if (!DECIMAL.test(text.trim()) || !Number.isFinite(value)) throw new UserError(`${flag}: expected a number, got '${text}'`);
+  if (value < 0) throw new UserError(`${flag}: expected a number >= 0, got '${text}'`);
+  return value;
+}
+
+/** A share: a number in [0, 1], or a percentage `80%`. */
+export function parseShare(text: string, flag: string): number {
+  const t = text.trim();
+  const percent = t.endsWith('%');
+  const body = percent ? t.slice(0, -1).trim() : t;
+  const value = Number(body);
+  if (!DECIMAL.test(body) || !Number.isFinite(value)) throw new UserError(`${flag}: expected a share such as 0.8 or 80%, got '${text}'`);
+  const share = percent ? value / 100 : value;
+  if (share < 0 || share > 1) throw new UserError(`${flag}: expected a share in [0, 1] (or 0%..100%), got '${text}'`);
+  return share;
+}
+
 /** A non-empty path (not checked for existence). */
 export function parsePath(text: string, flag: string): string {
   if (text.trim() === '') throw new UserError(`${flag}: expected a path, got an empty value`);
@@ -179,6 +199,16 @@ export const OPTIONS = {
     default: undefined,
     parse: (text, flag) => parseShard(text, flag),
   }),
+  period: valueOption<'week' | 'month'>({
+    name: 'period',
+    valueName: 'week|month',
+    description: 'Period of the plan summary: paid hours and costs per week or per month, scaled from the reported horizon',
+    default: 'week',
+    parse: (text, flag) => {
+      if (text === 'week' || text === 'month') return text;
+      throw new UserError(`${flag}: expected week or month, got '${text}'`);
+    },
+  }),
   json: flagOption({
     name: 'json',
     description: 'Print the result as JSON on stdout (and nothing else)',
@@ -221,6 +251,90 @@ export const OPTIONS = {
   strict: flagOption({
     name: 'strict',
     description: 'Reject the history (exit 2) if any row is bad, instead of skipping bad rows with a count',
+  }),
+  strictPlan: flagOption({
+    name: 'strict',
+    description: 'Exit with code 2 when a plan written misses the target on fresh replications, or intervals need agents that no shift template covers',
+  }),
+  // `ccsim erlang`: one interval's figures, or a CSV of intervals.
+  volume: valueOption<number | undefined>({
+    name: 'volume',
+    valueName: 'N',
+    description: 'Contacts offered in one interval (>= 0)',
+    default: undefined,
+    parse: parseNonNegativeNumber,
+  }),
+  intervalMinutes: valueOption<number | undefined>({
+    name: 'interval-minutes',
+    valueName: 'M',
+    description: 'Interval length in minutes (> 0)',
+    default: undefined,
+    defaultDescription: '30, or the CSV\'s own interval',
+    parse: parsePositiveNumber,
+  }),
+  aht: valueOption<number | undefined>({
+    name: 'aht',
+    valueName: 'SECONDS',
+    description: 'Average handle time in seconds (> 0); per session for chat',
+    default: undefined,
+    defaultDescription: "the CSV's aht column",
+    parse: parsePositiveNumber,
+  }),
+  target: valueOption<number>({
+    name: 'target',
+    valueName: 'SHARE',
+    description: 'Service level target: share answered within the threshold (0.8 or 80%)',
+    default: 0.8,
+    parse: parseShare,
+  }),
+  threshold: valueOption<number>({
+    name: 'threshold',
+    valueName: 'SECONDS',
+    description: 'Service level threshold in seconds (>= 0)',
+    default: 20,
+    parse: parseNonNegativeNumber,
+  }),
+  patience: valueOption<number | undefined>({
+    name: 'patience',
+    valueName: 'SECONDS',
+    description: 'Mean patience in seconds (> 0): adds the Erlang A answer (callers hang up)',
+    default: undefined,
+    parse: parsePositiveNumber,
+  }),
+  shrinkage: valueOption<number>({
+    name: 'shrinkage',
+    valueName: 'SHARE',
+    description: 'Share of paid time agents are unavailable (breaks, training...), for FTE',
+    default: 0,
+    parse: parseShare,
+  }),
+  maxOccupancy: valueOption<number | undefined>({
+    name: 'max-occupancy',
+    valueName: 'SHARE',
+    description: 'Cap on occupancy (busy share of agent time)',
+    default: undefined,
+    parse: parseShare,
+  }),
+  concurrency: valueOption<number>({
+    name: 'concurrency',
+    valueName: 'K',
+    description: 'Sessions an agent handles at once (chat; integer >= 1)',
+    default: 1,
+    parse: (text, flag) => parseInteger(text, flag, 1),
+  }),
+  agents: valueOption<number | undefined>({
+    name: 'agents',
+    valueName: 'N',
+    description: 'Evaluate N agents (integer >= 0) instead of finding the requirement',
+    default: undefined,
+    parse: (text, flag) => parseInteger(text, flag, 0),
+  }),
+  csv: valueOption<string | undefined>({
+    name: 'csv',
+    valueName: 'FILE',
+    description: 'Interval volumes (the history CSV `ccsim fit` reads): one row per interval and queue',
+    default: undefined,
+    parse: parsePath,
   }),
 } as const satisfies Record<string, OptionSpec<unknown>>;
 

@@ -7,7 +7,8 @@
 import { defineCommand, printWarnings } from './options.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
-import { intervalsCsv, typesCsv } from '../report/csv.ts';
+import { intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
+import { resultMetricsCsv } from '../report/metrics-csv.ts';
 import { formatSummary } from '../report/table.ts';
 
 export const simulateCommand = defineCommand({
@@ -47,6 +48,8 @@ export const simulateCommand = defineCommand({
       'summary.json': resultToJson(result),
       'intervals.csv': intervalsCsv(result),
       'types.csv': typesCsv(result),
+      'totals.csv': totalsCsv(result),
+      'metrics.csv': resultMetricsCsv(result, scenario.costs.currency),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
     };

@@ -3,7 +3,10 @@
  * level target (and its caps): Erlang C/A first, then refined by simulation. Prints the table
  * (or `--json`), and writes staffing.json, staffing.csv and staffed.yaml (the scenario with the
  * staffing found as `by_interval`, ready to simulate) into a new run folder; when a group is
- * staffed in shifts, also staffed-shifts.yaml (its requirement covered with its shift templates).
+ * staffed in shifts, also staffed-shifts.yaml (its requirement covered with its shift templates
+ * by an integer program). Both plans are simulated on fresh replications before they are
+ * written; the terminal gets a summary (per group and per day), staffing.txt the full tables.
+ * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.
  */
 
 import { defineCommand, printWarnings } from './options.ts';
@@ -13,29 +16,31 @@ export const staffCommand = defineCommand({
   name: 'staff',
   describe: 'Find the agents needed per interval (Erlang C/A, refined by simulation); write a staffed scenario',
   positionals: ['file'],
-  options: ['seed', 'days', 'json', 'out', 'force', 'quiet'],
+  options: ['seed', 'days', 'json', 'out', 'force', 'quiet', 'strictPlan'],
   examples: [
     ['ccsim staff scenarios/retail-bank.yaml', 'table on stdout, output/<name>-staffing-<time>/'],
     ['ccsim staff scenarios/retail-bank.yaml --json', 'the staffing as JSON on stdout'],
   ],
-  async run({ file, seed, days, json, out, force, quiet }) {
+  async run({ file, seed, days, json, out, force, quiet, strictPlan }) {
     // Imported when needed, so `--help` stays fast.
     const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
-    const { staff, checkStaffable } = await import('../staffing/index.ts');
-    const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing } = await import('../staffing/report.ts');
+    const { checkStaffable } = await import('../staffing/index.ts');
+    const { staffVerified } = await import('../staffing/verified.ts');
+    const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing, formatStaffingSummary } = await import('../report/staffing.ts');
     checkStaffable(scenario);
     // Planned before searching, so a refused --out fails at once.
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
-    const staffed = staff(scenario, { seed, days, onProgress: progress });
+    const staffed = await staffVerified(scenario, { seed, days, onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
     const files: Record<string, string> = {
       'staffing.json': staffingText,
       'staffing.csv': staffingCsv(staffed.result),
+      'staffing.txt': formatStaffing(staffed.result),
       'staffed.yaml': staffedYaml(staffed.scenario, staffed.result, file),
     };
     if (staffed.shiftsScenario !== null) files['staffed-shifts.yaml'] = staffedShiftsYaml(staffed.shiftsScenario, staffed.result, file);
@@ -45,7 +50,16 @@ export const staffCommand = defineCommand({
       process.stdout.write(staffingText);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {
-      process.stdout.write(formatStaffing(staffed.result) + '\n' + wrote);
+      process.stdout.write(formatStaffingSummary(staffed.result) + '\n' + wrote);
+    }
+    const fails = [
+      ...(staffed.planVerification.holds ? [] : ['staffed.yaml does not hold on fresh replications']),
+      ...(staffed.shiftsVerification === null || staffed.shiftsVerification.holds ? [] : ['staffed-shifts.yaml does not hold on fresh replications']),
+      ...staffed.templateGaps.map((g) => g.message),
+    ];
+    if (fails.length > 0) {
+      for (const f of fails) process.stderr.write(`warning: ${f}\n`);
+      if (strictPlan) return 2;
     }
   },
 });

@@ -8,7 +8,9 @@ import type { Result } from '../metrics/types.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { withOverrides } from './simulate.ts';
 import type { CompareResult, Difference, Plan, PlanResult } from './types.ts';
-import { HEADLINE_METRICS, pairedDifference } from './metrics.ts';
+import { HEADLINE_METRICS, metricValue, pairedDifference } from './metrics.ts';
+import { verdictOf } from '../metrics/catalogue.ts';
+import { summarisePlans, type Period } from './plan-summary.ts';
 import { replicateAll, withRunner, type ProgressSink, type Runner, type TargetCi, type TargetOutcome } from './replications.ts';
 
 export interface CompareOptions {
@@ -23,6 +25,8 @@ export interface CompareOptions {
   jobs?: number | undefined;
   runner?: Runner | undefined;
   progress?: ProgressSink | undefined;
+  /** The period of the plan summary's costs and hours (default week). */
+  period?: Period | undefined;
 }
 
 export interface CompareOutcome {
@@ -64,11 +68,26 @@ export async function compare(plans: readonly Plan[], options: CompareOptions = 
     const planTotals = runs[i]!.map((r) => r.totals);
     const baseTotals = runs[0]!.map((r) => r.totals);
     for (const metric of HEADLINE_METRICS) {
-      const d = pairedDifference(planTotals, baseTotals, metric);
-      differences.push({ plan: plans[i]!.name, baseline, metric, mean: d.mean, ci95: d.ci95, ci95_unpaired: d.ci95Unpaired });
+      const pooled = { plan: metricValue(aggregates[i]!.totals, metric), baseline: metricValue(aggregates[0]!.totals, metric) };
+      const d = pairedDifference(planTotals, baseTotals, metric, pooled);
+      differences.push({ plan: plans[i]!.name, baseline, metric, mean: d.mean, ci95: d.ci95, ci95_unpaired: d.ci95Unpaired, verdict: verdictOf(metric, d.mean, d.ci95) });
     }
   }
-  const result: CompareResult = { seed, replications: runs[0]!.length, plans: planResults, differences };
+  const { summary, figures } = summarisePlans(
+    plans.map((p, i) => ({ name: p.name, scenario: scenarios[i]!, totals: planResults[i]!.totals })),
+    options.period ?? 'week',
+    (name) => differences.find((d) => d.plan === name && d.metric === 'cost_total'),
+  );
+  figures.forEach((f, i) => {
+    const p = planResults[i]!;
+    p.fte = f.fte;
+    p.paid_hours = f.paid_hours;
+    p.cost_per_period = f.cost_per_period;
+    p.meets_targets = f.meets_targets;
+    const changes = plans[i]!.changes;
+    if (changes !== undefined) p.changes = changes;
+  });
+  const result: CompareResult = { seed, replications: runs[0]!.length, summary, plans: planResults, differences };
   const outcome: CompareOutcome = { result, replications: runs, aggregates };
   if (replicated.targets !== undefined) outcome.targets = replicated.targets;
   return outcome;

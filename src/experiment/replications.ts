@@ -21,10 +21,11 @@ import type { Model } from '../model/model.ts';
 import type { Metrics, Result } from '../metrics/types.ts';
 import { compile } from '../model/compile.ts';
 import { aggregate } from '../metrics/aggregate.ts';
-import { ci95HalfWidth } from '../metrics/student-t.ts';
+import { withoutIntervals } from '../metrics/without-intervals.ts';
+import { estimate } from '../metrics/pooled.ts';
+import { metricInfo } from '../metrics/catalogue.ts';
 import { simulateReplication, withOverrides } from './simulate.ts';
 import { WorkerPool } from './worker-pool.ts';
-import { definedValues } from './metrics.ts';
 import type { MetricName } from './types.ts';
 import { DEFAULT_MAX_REPLICATIONS } from './specs.ts';
 
@@ -45,7 +46,7 @@ export interface Runner {
 }
 
 function slim(result: Result, options: RunOptions | undefined): Result {
-  return options?.intervals === false ? { ...result, by_interval: [] } : result;
+  return options?.intervals === false ? withoutIntervals(result) : result;
 }
 
 /** Runs replications on the calling thread, one after the other (`--jobs 1`). */
@@ -190,10 +191,11 @@ export interface Replicated {
   targets?: TargetOutcome[];
 }
 
+/** The 95% half-width of a metric's total over the first n replications (pooled for ratios). */
 function halfWidthOf(results: readonly Result[], n: number, metric: MetricName): number | null {
   const rows: Metrics[] = [];
   for (let r = 0; r < n; r++) rows.push(results[r]!.totals);
-  return ci95HalfWidth(definedValues(rows, metric));
+  return estimate(rows, metricInfo(metric)).ci95;
 }
 
 function outcomes(results: Result[][], n: number, targets: readonly TargetCi[]): TargetOutcome[] {

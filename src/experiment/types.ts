@@ -1,14 +1,26 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 
+import type { MetricName, Verdict } from '../metrics/catalogue.ts';
+import type { PlanSummary } from './plan-summary.ts';
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
-export type MetricName = Exclude<keyof Metrics, 'ttr_hours'> | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
+export type { MetricName };
 
 /** One plan of a comparison: its scenario and its replicated totals. */
 export interface PlanResult {
   name: string;
   totals: Metrics;
   ci95: Metrics | null; // null with a single replication
+  /** Full-time equivalents paid for: paid hours per week / 40 (plan-summary.ts). */
+  fte?: number;
+  /** Paid agent hours per summary period (week or month, scaled from the reported horizon). */
+  paid_hours?: number;
+  /** cost_total per summary period. */
+  cost_per_period?: number;
+  /** Meets the service-level target and every cap the scenario gives. */
+  meets_targets?: boolean;
+  /** What this plan changes against the baseline (`path: value` lines); empty for the baseline. */
+  changes?: string[];
 }
 
 /** Difference plan − baseline of one metric, with its paired 95% half-width (common random numbers). */
@@ -20,6 +32,8 @@ export interface Difference {
   ci95: number | null;
   /** Welch half-width of the same difference as if the plans were independent (what pairing saves). */
   ci95_unpaired?: number | null;
+  /** `better`, `worse` (by the metric's better direction), `higher`/`lower`, or `no clear difference`. */
+  verdict?: Verdict | null;
 }
 
 /** What `ccsim compare --json` prints. */
@@ -28,6 +42,8 @@ export interface CompareResult {
   seed?: number;
   /** Replications per plan (the same for every plan: they are paired). */
   replications?: number;
+  /** Which plans meet every target and which of those costs least (plan-summary.ts). */
+  summary?: PlanSummary;
   plans: PlanResult[];
   differences: Difference[];
 }
@@ -69,4 +85,6 @@ export interface SweepResult {
 export interface Plan {
   name: string;
   scenario: Scenario;
+  /** What the plan changes against the first plan, one `path: value` line each (when known). */
+  changes?: string[];
 }

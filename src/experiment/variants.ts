@@ -27,6 +27,7 @@ import { loadScenario } from '../files/scenario-file.ts';
 import { parseSource, type Locate } from '../scenario/source.ts';
 import type { Plan } from './types.ts';
 import { applySettings, parseFieldPath, type Setting } from './paths.ts';
+import { scenarioChanges } from './scenario-diff.ts';
 
 /** A scenario file read as its raw value (for settings by path) and validated. */
 export interface RawScenario extends LoadedScenario {
@@ -188,6 +189,13 @@ export function loadVariants(file: string): Variants {
   }
   const baseline = baselineName ?? plans[0]!.name;
   const ordered = [plans.find((p) => p.name === baseline)!, ...plans.filter((p) => p.name !== baseline)];
+  // What each plan changes: its own settings when the baseline is the base, else a field diff.
+  const settingsOf = new Map(variants.map((v) => [v.name, v.settings]));
+  const baselineIsBase = includeBase !== false && baseline === baseName;
+  for (const p of ordered.slice(1)) {
+    const own = settingsOf.get(p.name);
+    p.changes = baselineIsBase && own !== undefined ? own.map((st) => `${st.path}: ${typeof st.value === 'string' ? st.value : JSON.stringify(st.value)}`) : scenarioChanges(ordered[0]!.scenario, p.scenario);
+  }
   return { name: name ?? base.scenario.name, plans: ordered, baseline, warnings: allWarnings };
 }
 
@@ -220,5 +228,6 @@ export function loadPlans(files: readonly string[]): Variants {
     if (seen.has(p.name)) throw new UserError(`compare: ${p.name} is given twice`);
     seen.add(p.name);
   }
+  for (const p of plans.slice(1)) p.changes = scenarioChanges(plans[0]!.scenario, p.scenario);
   return { name: plans.map((p) => p.name).join(' vs '), plans, baseline: plans[0]!.name, warnings };
 }

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Model } from '../model/model.ts';
 import { compile } from '../model/compile.ts';
 import { simulateReplication } from './simulate.ts';
+import { withoutIntervals } from '../metrics/without-intervals.ts';
 import type { TaskMessage, ReplyMessage } from './worker-pool.ts';
 
 const CACHE_SIZE = 8;
@@ -31,7 +32,7 @@ port.on('message', (task: TaskMessage) => {
   try {
     const model = modelFor(task.key, task.scenario);
     const result = simulateReplication(model, task.seed, task.replication);
-    reply = { id: task.id, result: task.intervals ? result : { ...result, by_interval: [] } };
+    reply = { id: task.id, result: task.intervals ? result : withoutIntervals(result) };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     reply = { id: task.id, error: { name: error.name, message: error.message, stack: error.stack ?? '' } };

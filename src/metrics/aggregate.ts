@@ -1,5 +1,8 @@
 import type { EventMetrics, IntervalMetrics, Metrics, Result, WeekMetrics } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
+import { poolInto } from './pooled.ts';
+import { poolTtrHistograms, quantileOfSparse } from './ttr-histogram.ts';
+import type { SparseBins } from './types.ts';
 
 type Tree = number | string | null | Tree[] | { [key: string]: Tree };
 
@@ -23,7 +26,13 @@ function combine(values: Tree[], half: boolean): Tree {
   return nums.reduce((a, b) => a + b, 0) / nums.length;
 }
 
-/** Mean of replications with Student-t 95% half-widths in `ci95` (same shape as the means). */
+/**
+ * Replications combined as the metrics definitions say: counts, hours and costs by their mean,
+ * ratios pooled (Σ numerator / Σ denominator) with delta-method intervals, TTR quantiles from
+ * the pooled histogram (see pooled.ts). `ci95` holds the 95% half-widths, in the same shape.
+ * Leaves outside the metric catalogue (added by other modules) are means with Student-t
+ * half-widths.
+ */
 export function aggregate(results: Result[]): Result {
   const pick = (r: Result): Tree =>
     ({
@@ -37,6 +46,23 @@ export function aggregate(results: Result[]): Result {
   type Picked = { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[]; events?: EventMetrics[]; weekly?: WeekMetrics[] };
   const mean = combine(results.map(pick), false) as unknown as Picked;
   const ci = combine(results.map(pick), true) as unknown as Picked;
+  const hist = poolTtrHistograms(results.map((r) => r.ttr_histogram));
+  const quantiles = (h: SparseBins | undefined, bits: number | undefined) =>
+    h === undefined || bits === undefined
+      ? undefined
+      : (q: number): number | null => {
+          const s = quantileOfSparse(h, bits, q);
+          return s === null ? null : s / 3600;
+        };
+  poolInto(mean.totals, ci.totals, results.map((r) => r.totals), quantiles(hist?.totals, hist?.sub_bits_log2));
+  for (const id of Object.keys(mean.by_type)) {
+    poolInto(mean.by_type[id]!, ci.by_type[id]!, results.map((r) => r.by_type[id]!), quantiles(hist?.by_type[id], hist?.sub_bits_log2));
+  }
+  mean.by_interval.forEach((m, i) => {
+    poolInto(m, ci.by_interval[i]!, results.map((r) => r.by_interval[i]!), quantiles(hist?.by_interval[i], hist?.interval_sub_bits_log2));
+  });
   const r0 = results[0]!;
-  return { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  if (hist !== null) out.ttr_histogram = hist;
+  return out;
 }

@@ -38,6 +38,8 @@ export const SCALAR_METRICS = [
   'cost_contacts',
   'waiting_at_end',
   'in_self_service_at_end',
+  'cases_reached',
+  'self_service_tried',
 ] as const satisfies readonly ScalarMetric[];
 
 // Compile-time check: a metric added to `Metrics` must be listed here.

@@ -3,6 +3,8 @@ import { timestampOf } from '../model/calendar.ts';
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
 import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
 import { quantileOfBins } from './log-histogram.ts';
+import { sparseOf } from './ttr-histogram.ts';
+import type { SparseBins } from './types.ts';
 import { eventMetrics } from './events.ts';
 import { weeklyMetrics } from './weekly.ts';
 
@@ -69,6 +71,8 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     cost_contacts: costContacts,
     waiting_at_end: g(F.leftWaiting),
     in_self_service_at_end: g(F.leftInSelfService),
+    cases_reached: g(F.casesReached),
+    self_service_tried: g(F.selfServiceTried),
   };
 }
 
@@ -81,6 +85,8 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   const reportedSpan = Math.max(0, model.horizonSeconds - model.warmupSeconds);
 
   const by_interval: IntervalMetrics[] = [];
+  const ttrIntervals: SparseBins[] = [];
+  const ttrTypes: Record<string, SparseBins> = {};
   for (let iv = from; iv < model.intervalCount; iv++) {
     const tRow = iv * TIME_FIELDS;
     const lo = Math.max(iv * len, model.warmupSeconds);
@@ -98,6 +104,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
     }
     const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
+    ttrIntervals.push(sparseOf(bins));
     by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL) });
   }
 
@@ -145,11 +152,19 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     const bins = hist.counts.subarray(j * hist.bins, (j + 1) * hist.bins);
     for (let f = 0; f < FIELDS; f++) allCounters[f]! += counters[f]!;
     for (let b = 0; b < hist.bins; b++) allBins[b]! += bins[b]!;
+    ttrTypes[model.types[j]!.id] = sparseOf(bins);
     by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_SUB_BITS_TYPE);
   }
   const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
 
-  const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval };
+  const ttr_histogram = {
+    sub_bits_log2: TTR_SUB_BITS_TYPE,
+    totals: sparseOf(allBins),
+    by_type: ttrTypes,
+    interval_sub_bits_log2: TTR_SUB_BITS_INTERVAL,
+    by_interval: ttrIntervals,
+  };
+  const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
   if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
   if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
   return result;

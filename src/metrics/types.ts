@@ -43,6 +43,9 @@ export interface Metrics {
   /** Contacts still queued, or still in self-service, when the run stopped (for conservation). */
   waiting_at_end: number;
   in_self_service_at_end: number;
+  /** Denominators of `fcr` and `containment_rate`, so replications can pool those ratios. */
+  cases_reached: number;
+  self_service_tried: number;
 }
 
 export interface IntervalMetrics extends Metrics {
@@ -97,4 +100,22 @@ export interface Result {
     events?: EventMetrics[];
     weekly?: WeekMetrics[];
   };
+  /** The binned time-to-resolution distribution behind `ttr_hours` (see ttr-histogram.ts). */
+  ttr_histogram?: TtrHistogram;
+}
+
+/** Non-empty bins of a log-spaced histogram (log-histogram.ts): bin indices and their counts. */
+export interface SparseBins {
+  bins: number[];
+  counts: number[];
+}
+
+/** TTR histograms in seconds: totals and per type at one resolution, per interval at a coarser one. */
+export interface TtrHistogram {
+  sub_bits_log2: number;
+  totals: SparseBins;
+  by_type: Record<string, SparseBins>;
+  interval_sub_bits_log2: number;
+  /** One per `by_interval` entry (empty when intervals were not kept). */
+  by_interval: SparseBins[];
 }

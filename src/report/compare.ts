@@ -3,7 +3,10 @@
  *
  * - The table: one row per headline metric, one column per plan (mean ± 95% half-width), then
  *   per plan after the first its difference to the first (the baseline) with the paired 95%
- *   half-width, marked `*` when the interval excludes zero.
+ *   half-width and its verdict: better, worse (by the metric's better direction) or no clear
+ *   difference (the interval includes zero). Above it, the plan summary: which plans meet every
+ *   target and which of those costs least; below the metrics, headcount, FTE, paid hours and
+ *   cost per period.
  * - `compare.json`: the CompareResult (what `--json` prints).
  * - `compare.csv`: one row per plan, every metric, then `<metric>_ci95` columns.
  * - `differences.csv`: one row per plan and headline metric: mean, paired half-width, interval
@@ -13,8 +16,13 @@ import type { CompareResult } from '../experiment/types.ts';
 import { HEADLINE_METRICS, metricValue as metricValueOf } from '../experiment/metrics.ts';
 import { isSignificant } from '../experiment/compare.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
+import { plansMetricsCsv } from './metrics-csv.ts';
 import { renderTable } from './table.ts';
-import { formatDifference, formatHalfWidth, formatWithCi, metricLabel } from './experiment-format.ts';
+import { formatDifference, formatHalfWidth, formatValue, formatWithCi, metricLabel } from './experiment-format.ts';
+import type { Target } from '../experiment/plan-summary.ts';
+import { formatMoney, formatNumber } from '../metrics/format.ts';
+import { verdictOf } from '../metrics/catalogue.ts';
+import { wrapText } from './charts/common.ts';
 
 /** The comparison as JSON text (two-space indent, final newline). */
 export function compareJson(result: CompareResult): string {
@@ -38,7 +46,7 @@ export function compareCsv(result: CompareResult): string {
 
 /** `differences.csv`: each plan's difference to the baseline, per headline metric. */
 export function differencesCsv(result: CompareResult): string {
-  const rows: string[][] = [['plan', 'baseline', 'metric', 'mean', 'ci95', 'low', 'high', 'excludes_zero', 'ci95_unpaired']];
+  const rows: string[][] = [['plan', 'baseline', 'metric', 'mean', 'ci95', 'low', 'high', 'excludes_zero', 'ci95_unpaired', 'verdict']];
   for (const d of result.differences) {
     const bounded = d.mean !== null && d.ci95 !== null;
     rows.push([
@@ -51,6 +59,7 @@ export function differencesCsv(result: CompareResult): string {
       bounded ? csvNumber(d.mean! + d.ci95!) : '',
       bounded ? String(isSignificant(d)) : '',
       csvNumber(d.ci95_unpaired ?? null),
+      d.verdict ?? '',
     ]);
   }
   return toCsv(rows);
@@ -62,6 +71,7 @@ export function compareFiles(result: CompareResult): Record<string, string> {
     'compare.json': compareJson(result),
     'compare.csv': compareCsv(result),
     'differences.csv': differencesCsv(result),
+    'metrics.csv': plansMetricsCsv(result.plans, result.summary?.currency),
   };
 }
 
@@ -70,12 +80,66 @@ export interface CompareTableOptions {
   title: string;
   /** Days simulated, when known. */
   days?: number | undefined;
+  /** Reported hours of the horizon (after the warm-up), to state what the period is scaled from. */
+  reportedHours?: number | undefined;
+  /** Target descriptions (`service level ≥ 80%`), for the summary sentence. */
+  targets?: readonly string[] | undefined;
+}
+
+/** Plan names longer than this get a letter (A, B, ...) in the table and a legend above it. */
+const LONG_NAME = 22;
+
+/** The label each plan has in the table: its name, or a letter when any name is long. */
+export function planLabels(names: readonly string[]): { labels: string[]; legend: boolean } {
+  const legend = names.some((n) => n.length > LONG_NAME);
+  return { labels: legend ? names.map((_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '')) : [...names], legend };
+}
+
+/** The one-sentence plan summary: who meets every target and what the cheapest of them costs. */
+export function summarySentence(result: CompareResult, options: Pick<CompareTableOptions, 'reportedHours' | 'targets'> = {}): string {
+  const summary = result.summary;
+  if (summary === undefined) return '';
+  // With long plan names, the sentence names plans by their table letters.
+  const names = result.plans.map((p) => p.name);
+  const { labels } = planLabels(names);
+  const short = (n: string | null): string | null => (n === null ? null : (labels[names.indexOf(n)] ?? n));
+  const s = { ...summary, best: short(summary.best), baseline: short(summary.baseline)!, meeting_targets: summary.meeting_targets.map((n) => short(n)!) };
+  const opt = { currency: s.currency };
+  const n = result.plans.length;
+  const meeting = s.meeting_targets;
+  const targets = options.targets !== undefined && options.targets.length > 0 ? ` (${options.targets.join(', ')})` : '';
+  if (s.best === null) return `No plan meets every target${targets}.`;
+  const who = meeting.length === n ? (n === 2 ? 'Both plans meet' : `All ${n} plans meet`) : meeting.length === 1 ? `Only ${meeting[0]} meets` : `${meeting.length} of ${n} plans meet`;
+  let sentence = `${who} every target${targets}`;
+  const d = s.cost_difference;
+  const best = result.plans.find((p) => p.name === summary.best);
+  const per = `per ${s.period}`;
+  const cost = best?.cost_per_period === undefined ? '' : `${formatMoney(best.cost_per_period, opt.currency, 0)} ${per}`;
+  if (meeting.length > 1 || s.best !== s.baseline) sentence += `; ${s.best} costs least${cost === '' ? '' : ` (${cost})`}`;
+  else sentence += `: ${s.best}${cost === '' ? '' : ` at ${cost}`}`;
+  if (d !== null && s.best !== s.baseline) {
+    const amount = formatMoney(Math.abs(d.mean), opt.currency, 0);
+    const pm = d.ci95 === null ? '' : ` ±${formatMoney(d.ci95, opt.currency, 0)}`;
+    sentence += `, ${amount}${pm} ${per} ${d.mean <= 0 ? 'less' : 'more'} than ${s.baseline}`;
+  }
+  sentence += '.';
+  const hours = options.reportedHours;
+  if (hours !== undefined) {
+    const over = hours % 24 === 0 ? `${hours / 24} reported day${hours === 24 ? '' : 's'}` : `${formatNumber(hours, 1)} reported hours`;
+    sentence += ` Costs and hours ${per} are scaled from the ${over}.`;
+  }
+  return sentence;
 }
 
 /** The comparison as a text table, lines ending in `\n`. */
 export function formatCompare(result: CompareResult, options: CompareTableOptions): string {
   const reps = result.replications ?? 1;
   const withCi = reps >= 2;
+  const currency = result.summary?.currency ?? null;
+  const fmt = { currency };
+  const names = result.plans.map((p) => p.name);
+  const { labels, legend } = planLabels(names);
+  const label = (name: string): string => labels[names.indexOf(name)] ?? name;
   const base = result.plans[0]!;
   const others = result.plans.slice(1);
   const lines: string[] = [options.title];
@@ -83,31 +147,73 @@ export function formatCompare(result: CompareResult, options: CompareTableOption
   if (options.days !== undefined) facts.push(`${options.days} day${options.days === 1 ? '' : 's'}`);
   facts.push(`${reps} replication${reps === 1 ? '' : 's'} per plan on common random numbers`);
   lines.push(facts.join(', '));
+  lines.push('');
+  for (const p of result.plans) {
+    const head = legend ? `${label(p.name)} = ${p.name}` : p.name;
+    if (p === base) lines.push(`${head} (baseline)`);
+    else {
+      const changes = p.changes ?? [];
+      lines.push(changes.length === 0 ? head : `${head}, changes against ${label(base.name)}:`);
+      const shown = changes.slice(0, 8);
+      for (const c of shown) lines.push(`    ${c}`);
+      if (changes.length > shown.length) lines.push(`    ... and ${changes.length - shown.length} more (see compare.json)`);
+    }
+  }
+  const sentence = summarySentence(result, options);
+  if (sentence !== '') lines.push('', ...wrapText(sentence, 100));
+  lines.push('');
   lines.push(
     withCi
-      ? `± = 95% interval half-width; Δ = difference to ${base.name} with its paired 95% interval; * = the interval excludes 0`
-      : `Δ = difference to ${base.name} (one replication: no intervals; use --replications 10 or more)`,
+      ? `± = 95% interval half-width; ${others.map((p) => `${label(p.name)} − ${label(base.name)}`).join(', ')}: paired difference (common random numbers) and what it means`
+      : `Differences to ${label(base.name)} (one replication: no intervals, no verdict; use --replications 10 or more)`,
   );
-  lines.push('');
-  const header = ['', ...result.plans.map((p) => p.name), ...others.map((p) => `Δ ${p.name}`)];
+  const header = ['', ...result.plans.map((p) => label(p.name)), ...others.flatMap((p) => [`${label(p.name)} − ${label(base.name)}`, ...(withCi ? [''] : [])])];
   const rows: string[][] = [header];
   for (const metric of HEADLINE_METRICS) {
     const row = [metricLabel(metric)];
     for (const p of result.plans) {
       const value = metricValueOf(p.totals, metric);
-      row.push(formatWithCi(metric, value, p.ci95 === null ? null : metricValueOf(p.ci95, metric)));
+      row.push(formatWithCi(metric, value, p.ci95 === null ? null : metricValueOf(p.ci95, metric), fmt));
     }
     for (const p of others) {
       const d = result.differences.find((x) => x.plan === p.name && x.metric === metric);
+      const reference = metricValueOf(base.totals, metric);
       if (d === undefined) {
-        row.push('');
+        row.push('', ...(withCi ? [''] : []));
         continue;
       }
-      const pm = formatHalfWidth(metric, d.ci95);
-      row.push(`${formatDifference(metric, d.mean)}${pm === '' ? '' : ` ${pm}`}${isSignificant(d) ? ' *' : withCi ? '  ' : ''}`);
+      const pm = formatHalfWidth(metric, d.ci95, reference, fmt);
+      row.push(`${formatDifference(metric, d.mean, reference, fmt)}${pm === '' ? '' : ` ${pm}`}`);
+      if (withCi) row.push(d.verdict ?? verdictOf(metric, d.mean, d.ci95) ?? '');
     }
     rows.push(row);
   }
-  lines.push(...renderTable(rows, ['l', ...result.plans.map(() => 'r' as const), ...others.map(() => 'r' as const)]));
+  if (result.summary !== undefined) {
+    const per = result.summary.period;
+    const blank = others.flatMap(() => (withCi ? ['', ''] : ['']));
+    rows.push(['Meets every target', ...result.plans.map((p) => (p.meets_targets === true ? (p.name === result.summary!.best ? 'yes, least cost' : 'yes') : 'no')), ...blank]);
+    rows.push(['Agents (mean logged in)', ...result.plans.map((p) => formatNumber(p.totals.agents, 1)), ...blank]);
+    rows.push(['FTE (paid h/week ÷ 40)', ...result.plans.map((p) => formatNumber(p.fte, 1)), ...blank]);
+    rows.push([`Paid hours per ${per}`, ...result.plans.map((p) => formatNumber(p.paid_hours, 0)), ...blank]);
+    rows.push([
+      `Cost per ${per}`,
+      ...result.plans.map((p) => formatMoney(p.cost_per_period, currency, 0)),
+      ...others.flatMap((p) => {
+        const d = result.differences.find((x) => x.plan === p.name && x.metric === 'cost_total');
+        const factor = p.cost_per_period !== undefined && p.totals.cost_total > 0 ? p.cost_per_period / p.totals.cost_total : null;
+        if (d === undefined || d.mean === null || factor === null) return withCi ? ['', ''] : [''];
+        const pm = d.ci95 === null ? '' : ` ±${formatMoney(d.ci95 * factor, currency, 0)}`;
+        const signed = `${d.mean * factor >= 0 ? '+' : '-'}${formatMoney(Math.abs(d.mean * factor), currency, 0)}${pm}`;
+        return withCi ? [signed, d.verdict ?? ''] : [signed];
+      }),
+    ]);
+  }
+  const align: Array<'l' | 'r'> = ['l', ...result.plans.map(() => 'r' as const), ...others.flatMap(() => (withCi ? (['r', 'l'] as const) : (['r'] as const)))];
+  lines.push(...renderTable(rows, align));
   return lines.join('\n') + '\n';
+}
+
+/** A target as it reads: `service level ≥ 80.0%`, `ASA ≤ 30.0 s`. */
+export function targetText(t: Target): string {
+  return `${metricLabel(t.metric).replace(/^Service level$/, 'service level')} ${t.bound === 'min' ? '≥' : '≤'} ${formatValue(t.metric, t.value)}`;
 }

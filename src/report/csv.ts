@@ -2,7 +2,9 @@
  * The result as CSV tables, for spreadsheets and scripts.
  *
  * - `intervals.csv`: one row per reporting interval (`start`, then every metric).
- * - `types.csv`: one row per contact type (`type`, then every metric), then a `total` row.
+ * - `types.csv`: one row per contact type (`type`, then every metric).
+ * - `totals.csv`: the totals (`scope` = all, then every metric), kept out of types.csv so that
+ *   no column mixes types with their sum.
  *
  * Metric columns are the names of the metrics definitions, in a fixed order; `ttr_hours` is
  * flattened to `ttr_hours_mean`, `ttr_hours_p50`, `ttr_hours_p90`. With replications, the
@@ -74,10 +76,15 @@ export function intervalsCsv(result: Result): string {
   return toCsv([header('start', withCi), ...rows]);
 }
 
-/** `types.csv`: one row per contact type, in the result's order, then a `total` row. */
+/** `types.csv`: one row per contact type, in the result's order (the totals are in totals.csv). */
 export function typesCsv(result: Result): string {
   const withCi = result.ci95 !== undefined;
   const rows = Object.entries(result.by_type).map(([id, m]) => [id, ...metricCells(m, result.ci95?.by_type[id], withCi)]);
-  rows.push(['total', ...metricCells(result.totals, result.ci95?.totals, withCi)]);
   return toCsv([header('type', withCi), ...rows]);
+}
+
+/** `totals.csv`: the totals over every contact type, one row (`scope` all), same columns as types.csv. */
+export function totalsCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  return toCsv([header('scope', withCi), ['all', ...metricCells(result.totals, result.ci95?.totals, withCi)]]);
 }

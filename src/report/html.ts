@@ -14,7 +14,11 @@
  */
 
 import type { Metrics, Result } from '../metrics/types.ts';
-import type { CompareResult, Difference, SweepResult, SweepRow } from '../experiment/types.ts';
+import type { CompareResult, SweepResult, SweepRow } from '../experiment/types.ts';
+import { metricInfo, metricValue, verdictOf, type MetricName } from '../metrics/catalogue.ts';
+import { formatMetricDifference, formatMoney, formatNumber } from '../metrics/format.ts';
+import { summarySentence, targetText } from './compare.ts';
+import { reportedHours, targetsOf } from '../experiment/plan-summary.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
 
@@ -94,14 +98,6 @@ function halfWidth(kind: Kind, half: number | null | undefined): string {
   return kind === 'share' ? `±${(half * 100).toFixed(1)} pp` : `±${format(kind, half)}`;
 }
 
-/** A difference with its sign, in its kind's units (percentage points for shares). */
-function signed(kind: Kind, x: number | null | undefined): string {
-  if (!isNum(x)) return NONE;
-  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
-  const abs = Math.abs(x);
-  return sign + (kind === 'share' ? `${(abs * 100).toFixed(1)} pp` : format(kind, abs));
-}
-
 function cellWithCi(kind: Kind, value: number | null | undefined, half: number | null | undefined): string {
   const h = halfWidth(kind, half);
   return escapeHtml(format(kind, value)) + (h === '' ? '' : ` <span class="ci">${escapeHtml(h)}</span>`);
@@ -145,25 +141,6 @@ const HEADLINES: readonly Headline[] = [
   { label: 'Arrivals', kind: 'count', get: (m) => m.arrivals },
   { label: 'Agents on line (mean)', kind: 'agents', get: (m) => m.agents },
 ];
-
-/** How each compare `Difference.metric` is shown. */
-const DIFFERENCE_KIND: Record<string, { label: string; kind: Kind }> = {
-  service_level: { label: 'Service level', kind: 'share' },
-  asa_seconds: { label: 'ASA (s)', kind: 'seconds' },
-  abandon_rate: { label: 'Abandon rate', kind: 'share' },
-  occupancy: { label: 'Occupancy', kind: 'share' },
-  fcr: { label: 'FCR', kind: 'share' },
-  wait_probability: { label: 'Wait probability', kind: 'share' },
-  containment_rate: { label: 'Containment', kind: 'share' },
-  repeat_rate: { label: 'Repeat rate', kind: 'share' },
-  aht_seconds: { label: 'AHT (s)', kind: 'seconds' },
-  'ttr_hours.mean': { label: 'TTR mean (h)', kind: 'hours' },
-  'ttr_hours.p50': { label: 'TTR p50 (h)', kind: 'hours' },
-  'ttr_hours.p90': { label: 'TTR p90 (h)', kind: 'hours' },
-  cost_total: { label: 'Cost total', kind: 'money' },
-  cost_per_contact: { label: 'Cost per contact', kind: 'money' },
-  cost_per_resolution: { label: 'Cost per resolution', kind: 'money' },
-};
 
 function headlineCards(totals: Metrics, ci: Metrics | null | undefined, scenario: Scenario): string {
   const { target, threshold_seconds } = scenario.service_level;
@@ -297,30 +274,66 @@ function planTable(compare: CompareResult): string {
   return table(head, rows, { numeric: head.map((_, i) => i > 0) });
 }
 
-function isSignificant(d: Difference): boolean {
-  return isNum(d.mean) && isNum(d.ci95) && Math.abs(d.mean) > d.ci95;
-}
+const VERDICT_CLASS: Record<string, string> = { better: 'better', worse: 'worse' };
 
-function differenceTable(differences: readonly Difference[]): string {
+function differenceTable(compare: CompareResult): string {
+  const differences = compare.differences;
   if (differences.length === 0) return '';
-  const head = ['Plan', 'Baseline', 'Metric', 'Difference', '95% interval (paired)', ''];
+  const currency = compare.summary?.currency ?? null;
+  const head = ['Plan', 'Metric', 'Difference', '95% interval (paired)', 'Verdict'];
   const rows = differences.map((d) => {
-    const k = DIFFERENCE_KIND[d.metric] ?? { label: d.metric, kind: 'hours' as Kind };
-    const interval = isNum(d.mean) && isNum(d.ci95) ? `${signed(k.kind, d.mean - d.ci95)} to ${signed(k.kind, d.mean + d.ci95)}` : NONE;
+    const metric = d.metric as MetricName;
+    const base = compare.plans.find((p) => p.name === d.baseline);
+    const reference = base === undefined ? null : metricValue(base.totals, metric);
+    const fmt = { currency };
+    const interval =
+      isNum(d.mean) && isNum(d.ci95)
+        ? `${formatMetricDifference(metric, d.mean - d.ci95, reference, fmt)} to ${formatMetricDifference(metric, d.mean + d.ci95, reference, fmt)}`
+        : NONE;
+    const verdict = d.verdict ?? verdictOf(metric, d.mean, d.ci95);
     return [
       escapeHtml(d.plan),
-      escapeHtml(d.baseline),
-      escapeHtml(k.label),
-      escapeHtml(signed(k.kind, d.mean)),
+      escapeHtml(metricInfo(metric).label),
+      escapeHtml(formatMetricDifference(metric, d.mean, reference, fmt)),
       escapeHtml(interval),
-      isSignificant(d) ? '<span class="sig">excludes 0</span>' : '',
+      verdict === null ? '' : `<span class="${VERDICT_CLASS[verdict] ?? 'neutral'}">${escapeHtml(verdict)}</span>`,
     ];
   });
+  const baseline = differences[0]!.baseline;
   return (
-    `<h3>Differences to the baseline</h3>` +
-    `<p class="hint">Plan minus baseline on common random numbers. “excludes 0”: the paired 95% interval does not contain zero, so the difference is not noise.</p>` +
-    table(head, rows, { numeric: [false, false, false, true, true, false] })
+    `<h3>Differences to the baseline (${escapeHtml(baseline)})</h3>` +
+    `<p class="hint">Plan minus baseline on common random numbers, with the paired 95% interval. “better” or “worse” (by the metric’s better direction): the interval excludes zero; “no clear difference”: it includes zero, so the difference may be noise; occupancy has no better direction (“higher”/“lower”).</p>` +
+    table(head, rows, { numeric: [false, false, true, true, false] })
   );
+}
+
+/** The plan summary: the sentence, and per plan whether it meets every target, headcount, hours and cost per period. */
+function planSummary(compare: CompareResult, sentence: string): string {
+  const s = compare.summary;
+  if (s === undefined) return '';
+  const head = ['', ...compare.plans.map((p) => p.name)];
+  const per = s.period;
+  const rows = [
+    ['Meets every target', ...compare.plans.map((p) => (p.meets_targets === true ? (p.name === s.best ? '<strong class="met">yes, least cost</strong>' : 'yes') : '<span class="missed">no</span>'))],
+    ['Agents (mean logged in)', ...compare.plans.map((p) => escapeHtml(formatNumber(p.totals.agents, 1)))],
+    ['FTE (paid hours per week ÷ 40)', ...compare.plans.map((p) => escapeHtml(formatNumber(p.fte, 1)))],
+    [`Paid hours per ${per}`, ...compare.plans.map((p) => escapeHtml(formatNumber(p.paid_hours, 0)))],
+    [`Cost per ${per}`, ...compare.plans.map((p) => escapeHtml(formatMoney(p.cost_per_period, s.currency, 0)))],
+  ];
+  return `<p class="summary">${escapeHtml(sentence)}</p>` + table(head, rows, { numeric: head.map((_, i) => i > 0) });
+}
+
+/** What each plan changes against the baseline (the baseline's assumptions are shown in full). */
+function planChanges(compare: CompareResult): string {
+  const items = compare.plans.slice(1).filter((p) => p.changes !== undefined).map((p) => {
+    const changes = p.changes ?? [];
+    return (
+      `<li><strong>${escapeHtml(p.name)}</strong>: ` +
+      (changes.length === 0 ? 'no change recorded' : `<ul>${changes.map((c) => `<li><code>${escapeHtml(c)}</code></li>`).join('')}</ul>`) +
+      `</li>`
+    );
+  });
+  return items.length === 0 ? '' : `<h3>What each plan changes against ${escapeHtml(compare.plans[0]!.name)}</h3><ul class="changes">${items.join('')}</ul>`;
 }
 
 function sweepTable(sweep: SweepResult, target: number): string {
@@ -569,6 +582,11 @@ table.kv td:first-child { font-weight: bold; white-space: nowrap; }
 table.kv thead { display: none; }
 table.intervals { font-size: 11.5px; }
 .sig { color: #c92a2a; font-weight: bold; white-space: nowrap; }
+.better { color: #2b8a3e; font-weight: bold; white-space: nowrap; }
+.worse { color: #c92a2a; font-weight: bold; white-space: nowrap; }
+.neutral { color: #555555; white-space: nowrap; }
+.summary { font-size: 1.05em; }
+.warn { color: #8a5a00; }
 .plan-assumptions { margin-top: 10px; }
 footer { margin-top: 30px; color: #868e96; font-size: 11.5px; }
 @media print {
@@ -606,13 +624,16 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         title: result.scenario,
         html:
           `<header><h1>${escapeHtml(result.scenario)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
+          (reps < 2
+            ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
+            : '') +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
           `<h3>By contact type</h3>${typeTable(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +
           (reps > 1 ? '; ± is the 95% interval half-width' : '') +
-          `.</p>${intervalTable(result)}</section>`,
+          (reps > 1 ? '' : ' (one sample each: no intervals)') + `.</p>${intervalTable(result)}</section>`,
       };
     }
     case 'compare': {
@@ -624,14 +645,22 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         (compare.seed !== undefined ? `, seed ${compare.seed}` : '') +
         (reps !== null ? `, ${plural(reps, 'replication')} each on common random numbers` : '') +
         ' — ± is the 95% interval half-width';
-      const scenarioSections = plans
-        .map((p) => `<div class="plan-assumptions"><h3>${escapeHtml(p.name)}</h3>${assumptions(p.scenario)}</div>`)
-        .join('');
+      const first = plans[0];
+      const scenarioSections =
+        first === undefined
+          ? ''
+          : `<div class="plan-assumptions"><h3>${escapeHtml(first.name)} (baseline)</h3>${assumptions(first.scenario)}</div>${planChanges(compare)}`;
+      const sentence =
+        first === undefined
+          ? summarySentence(compare)
+          : summarySentence(compare, { reportedHours: reportedHours(first.scenario), targets: targetsOf(first.scenario).map(targetText) });
+      const single = (reps ?? 1) < 2 ? '<p class="hint warn">One replication: every figure is one sample and there are no intervals; run with --replications 10 or more before reading differences.</p>' : '';
       return {
         title,
         html:
           `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
-          `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare.differences)}</section>` +
+          (compare.summary === undefined && single === '' ? '' : `<section><h2>Plan summary</h2>${single}${planSummary(compare, sentence)}</section>`) +
+          `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${scenarioSections || '<p>The plans’ scenarios were not saved with this run.</p>'}</section>`,
       };

@@ -24,8 +24,10 @@ import { reportHtml, type ReportChart, type ReportInput } from './html.ts';
 import { intradaySpec } from './charts/intraday.ts';
 import { heatmapSpec } from './charts/heatmap.ts';
 import { compareSpec } from './charts/compare.ts';
+import { forestSpec } from './charts/forest.ts';
 import { costSpec } from './charts/cost.ts';
 import { ttrSpec } from './charts/ttr.ts';
+import { ttrHistogramSpec } from './charts/ttr-histogram.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
 
 export type { ReportInput } from './html.ts';
@@ -79,16 +81,30 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
           caption: 'For resolved cases, the time from the first contact to resolution: median, mean and 90th percentile.',
           spec: ttrSpec({ rows: rows.map((r) => ({ label: r.name, ttr: r.totals.ttr_hours })) }),
         },
+        {
+          name: 'ttr-distribution',
+          title: 'Distribution of time to resolution',
+          caption: 'Resolved cases by time to resolution, in log-spaced bins (four per doubling), pooled over replications; the dashed lines mark the median and the 90th percentile.',
+          spec: ttrHistogramSpec({ result }),
+        },
       ];
     }
     case 'compare': {
       const plans = input.compare.plans;
+      const target = input.plans[0]?.scenario.service_level.target;
       return [
+        {
+          name: 'differences',
+          title: 'Differences to the baseline',
+          caption:
+            'Each plan minus the baseline, per headline metric, with its paired 95% interval (common random numbers). Green: better; red: worse (by the metric’s better direction); grey: no clear difference (the interval includes zero) or a metric with no better direction.',
+          spec: forestSpec({ compare: input.compare }),
+        },
         {
           name: 'compare',
           title: 'Plans compared',
-          caption: 'Service level, first-contact resolution, mean time to resolution and cost per contact per plan; whiskers are 95% intervals.',
-          spec: compareSpec({ plans }),
+          caption: 'Service level (against the target, dashed), first-contact resolution, mean time to resolution and cost per contact per plan; whiskers are 95% intervals.',
+          spec: compareSpec({ plans, target }),
         },
         {
           name: 'cost',

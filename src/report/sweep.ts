@@ -10,6 +10,8 @@
 import type { SweepDocument } from '../experiment/sweep.ts';
 import { HEADLINE_METRICS, metricValue } from '../experiment/metrics.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
+import { plansMetricsCsv } from './metrics-csv.ts';
+import { pointLabels } from './charts/frontier.ts';
 import { renderTable } from './table.ts';
 import { formatWithCi, metricShortLabel } from './experiment-format.ts';
 
@@ -41,7 +43,9 @@ export function sweepCsv(doc: SweepDocument): string {
 
 /** Every file `ccsim sweep` (and `ccsim merge`) writes into its run folder (the one place to add files). */
 export function sweepFiles(doc: SweepDocument): Record<string, string> {
-  return { 'sweep.json': sweepJson(doc), 'sweep.csv': sweepCsv(doc) };
+  const labels = pointLabels(doc.rows.map((r) => r.point));
+  const plans = doc.rows.map((r, i) => ({ name: labels[i] || `point ${r.index ?? i}`, totals: r.totals, ci95: r.ci95 }));
+  return { 'sweep.json': sweepJson(doc), 'sweep.csv': sweepCsv(doc), 'metrics.csv': plansMetricsCsv(plans) };
 }
 
 /** The sweep as a text table: one row per grid point, headline metrics with ± half-widths. */

@@ -10,6 +10,8 @@
 
 import type { Metrics, Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { metricValue, type MetricName } from '../metrics/catalogue.ts';
+import { formatMetric, formatMetricHalfWidth } from '../metrics/format.ts';
 
 export interface SummaryOptions {
   /** Days simulated, when `--days` overrode the scenario's horizon.days. */
@@ -33,19 +35,25 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   );
 
   lines.push('', 'Totals');
+  // Figures in the unit that reads (metrics/format.ts): an email ASA of 47,200 s shows as 13.1 h.
+  const fmt = { currency: scenario.costs.currency ?? null };
+  const fig = (label: string, name: MetricName, note = ''): Row => {
+    const v = metricValue(t, name);
+    return [label, formatMetric(name, v, fmt), ci === undefined ? '' : formatMetricHalfWidth(name, metricValue(ci, name), v, fmt), note];
+  };
   const totals: Row[] = [
-    ['Service level', pct(t.service_level), pm(ci?.service_level, pctPoints), targetNote(result, scenario)],
-    ['ASA (s)', fixed(t.asa_seconds, 1), pm(ci?.asa_seconds, (x) => fixed(x, 1)), ''],
-    ['Abandon rate', pct(t.abandon_rate), pm(ci?.abandon_rate, pctPoints), ''],
-    ['Occupancy', pct(t.occupancy), pm(ci?.occupancy, pctPoints), ''],
-    ['AHT (s)', fixed(t.aht_seconds, 1), pm(ci?.aht_seconds, (x) => fixed(x, 1)), ''],
-    ['FCR', pct(t.fcr), pm(ci?.fcr, pctPoints), ''],
-    ['TTR mean (h)', fixed(t.ttr_hours.mean, 2), pm(ci?.ttr_hours.mean, (x) => fixed(x, 2)), ''],
-    ['TTR p50 (h)', fixed(t.ttr_hours.p50, 2), pm(ci?.ttr_hours.p50, (x) => fixed(x, 2)), ''],
-    ['TTR p90 (h)', fixed(t.ttr_hours.p90, 2), pm(ci?.ttr_hours.p90, (x) => fixed(x, 2)), ''],
-    ['Cost total', money(t.cost_total), pm(ci?.cost_total, money), ''],
-    ['Cost per contact', money(t.cost_per_contact), pm(ci?.cost_per_contact, money), ''],
-    ['Cost per resolution', money(t.cost_per_resolution), pm(ci?.cost_per_resolution, money), ''],
+    fig('Service level', 'service_level', targetNote(result, scenario)),
+    fig('ASA', 'asa_seconds'),
+    fig('Abandon rate', 'abandon_rate'),
+    fig('Occupancy', 'occupancy'),
+    fig('AHT', 'aht_seconds'),
+    fig('FCR', 'fcr'),
+    fig('TTR mean', 'ttr_hours.mean'),
+    fig('TTR p50', 'ttr_hours.p50'),
+    fig('TTR p90', 'ttr_hours.p90'),
+    fig('Cost total', 'cost_total'),
+    fig('Cost per contact', 'cost_per_contact'),
+    fig('Cost per resolution', 'cost_per_resolution'),
   ];
   lines.push(...renderTable(totals, ['l', 'r', 'r', 'l']));
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
+import { isCurrencyCode } from './currency.ts';
 import type {
   AgentGroup,
   Arrivals,
@@ -480,6 +481,10 @@ const costsSchema = strict({
   per_minute_voice: nonNegative.default(0),
   per_contact: nonNegative.default(0),
   overhead_per_agent_hour: nonNegative.default(0),
+  currency: z
+    .string({ error: (iss: Issue) => expected('an ISO 4217 currency code such as EUR or USD', iss.input) })
+    .refine(isCurrencyCode, { error: (iss: Issue) => expected('an ISO 4217 currency code such as EUR or USD', iss.input) })
+    .optional(),
 }).prefault({});
 
 function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
@@ -543,6 +548,7 @@ export function scenarioSchema(defaultName: string) {
         per_minute_voice: s.costs.per_minute_voice,
         per_contact: s.costs.per_contact,
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
+        ...(s.costs.currency !== undefined ? { currency: s.costs.currency } : {}),
       },
     };
     if (s.events && s.events.length > 0) scenario.events = s.events;

@@ -125,7 +125,7 @@ export interface Scenario {
   contact_types: ContactType[];
   agent_groups: AgentGroup[];
   routing: { policy: RoutingPolicy; transfer_seconds: number };
-  costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number };
+  costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number; /** ISO 4217 code shown beside amounts. */ currency?: string };
   /** Incidents and other time-windowed changes (absent: none). */
   events?: ScenarioEvent[];
   /** Where it was loaded from, when it came from a file. */

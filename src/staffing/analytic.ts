@@ -29,8 +29,9 @@
  *    The set is sized as one pooled queue (Erlang C, or Erlang A when every type has patience)
  *    with the summed arrival rate, the rate-weighted mean handle time at each type's best
  *    proficiency, and the strictest threshold; that total is shared among the groups in
- *    proportion to what each would need alone for the load routed to it first (each type to its
- *    most proficient groups), rounded down (but every type with load keeps an agent).
+ *    proportion to what each would need alone for the load routed to it first (each type to the
+ *    groups with the most proficiency per unit of cost: least cost, not file order), rounded
+ *    down (but every type with load keeps an agent).
  * Chat groups with concurrency k need ⌈servers / k⌉ agents (each chat slot counted as a server).
  * An interval in which a group's types offer nothing gets 0 agents (no configurable minimum).
  */
@@ -240,9 +241,14 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
   // Groups serving each type, and the most proficient of them.
   const servers: number[][] = [];
   for (let j = 0; j < nT; j++) servers.push(model.groups.flatMap((g, gi) => (g.proficiency[j]! > 0 ? [gi] : [])));
+  // Each type's work goes first to the groups with the most useful capacity per unit of cost
+  // (proficiency per logged-in cost; proficiency alone when some group has no cost), so that the
+  // start, and the search after it, lean on the cheaper group rather than on file order.
+  const costed = model.groups.every((g) => g.costPerLoggedSecond > 0);
+  const value = (gi: number, j: number): number => model.groups[gi]!.proficiency[j]! / (costed ? model.groups[gi]!.costPerLoggedSecond : 1);
   const preferred: number[][] = servers.map((gs, j) => {
-    const best = Math.max(...gs.map((gi) => model.groups[gi]!.proficiency[j]!));
-    return gs.filter((gi) => model.groups[gi]!.proficiency[j]! === best);
+    const best = Math.max(...gs.map((gi) => value(gi, j)));
+    return gs.filter((gi) => value(gi, j) >= best * (1 - 1e-12));
   });
 
   /** Erlang C/A for a set of (type, share of its rate) served by one queue; 0 without load. */

@@ -8,19 +8,23 @@
 import { ScenarioError, type Problem } from '../errors.ts';
 import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
+import type { Roster } from '../model/roster.ts';
 import { summarise } from '../metrics/summarise.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import type { Result } from '../metrics/types.ts';
 import type { Scenario, Weekday } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
-import { intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
-import { coverWithShifts, evaluateShifts } from './shifts.ts';
+import { evaluatePlan, intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
+import { coverWithShifts, evaluateShifts, type ShiftCover } from './shifts.ts';
+import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
 export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
 export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable } from './shifts.ts';
+export { coverWithShiftsExact } from './shift-ip.ts';
+export { verifyScenario, FRESH_REPLICATIONS_FROM, type Verification, type ServiceLevelVerdict, type TemplateGap } from './verify.ts';
 
 export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
   replications: 10,
@@ -31,6 +35,8 @@ export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
 };
 
 export interface StaffOptions extends Partial<SearchOptions> {
+  /** Verify (and repair) the interval plan on this many fresh replications (verified.ts sets it). */
+  verifyReplications?: number | undefined;
   /** Overrides the scenario's seed. */
   seed?: number | undefined;
   /** Overrides horizon.days. */
@@ -40,6 +46,8 @@ export interface StaffOptions extends Partial<SearchOptions> {
 export interface GroupRequirement {
   analytic: number;
   simulated: number;
+  /** The analytic answer is exact here (single-skill M/M/c or M/M/c+M at steady load) and kept. */
+  exact: boolean;
 }
 
 export interface TypeFigures {
@@ -95,6 +103,10 @@ export interface GroupSummary {
   paid_hours: number;
   /** paid_hours × (hourly_cost + overhead_per_agent_hour). */
   cost_agents: number;
+  /** The scenario's own staffing over the same hours: logged-in, paid, and its agent cost. */
+  current_agent_hours: number;
+  current_paid_hours: number;
+  current_cost_agents: number;
 }
 
 export interface PoolingSummary {
@@ -116,6 +128,10 @@ export interface PoolingSummary {
  * shifts must be there from the start); `paid_hours` and `cost_agents` add shrinkage and cost.
  */
 export interface GroupShifts {
+  /** How the cover was found: `integer_program` (HiGHS, optimal within `gap`) or `greedy` (with an LP bound). */
+  method: 'integer_program' | 'greedy';
+  /** Shifts added after simulation found the cover short (the cheapest covering the worst interval). */
+  repairs: number;
   /** One entry per (template, weekday): the template starting that weekday, and its agents. */
   shifts: Array<{ template: number; start: string; hours: number; day: Weekday; agents: number; agent_hours: number }>;
   /** Agent-hours of the cover. */
@@ -151,6 +167,10 @@ export interface StaffingResult {
   pooling: PoolingSummary | null;
   /** Per group staffed in shifts, the requirement covered with its templates; {} when none. */
   shifts: Record<string, GroupShifts>;
+  /** Both plans simulated on fresh replications (verified.ts); absent from `staff` alone. */
+  verification?: { plan: Verification; shifts: Verification | null };
+  /** Intervals no shift template covers, with the templates that would (verified.ts). */
+  template_gaps?: TemplateGap[];
   search: {
     iterations: number;
     simulations: number;
@@ -167,6 +187,8 @@ export interface StaffingResult {
     min_offered: number;
     /** Checked intervals that miss on the mean in the final simulation. */
     missed_intervals: string[];
+    /** Agents added after the search because the plan missed on fresh replications (0 without verification). */
+    verification_repairs: number;
   };
 }
 
@@ -180,6 +202,8 @@ export interface Staffed {
   simulation: Result;
   /** Events simulated by the whole search (for the benchmark). */
   events: number;
+  /** The loaded cells the search checked: `checked[i * nT + j]`. */
+  checked: Uint8Array;
 }
 
 /**
@@ -233,7 +257,8 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
   const targets: StaffingTargets = targetsOf(scenario);
   const model = compile(scenario);
   const analytic = analyticPlan(model, targets);
-  const outcome = searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const searched = searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const { outcome, verification, repairs } = options.verifyReplications === undefined ? { outcome: searched, verification: null, repairs: 0 } : repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress);
 
   const staffedScenario = withPlan(scenario, outcome.plan);
   const staffedModel = compile(staffedScenario);
@@ -255,7 +280,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     const required: Record<string, GroupRequirement> = {};
     const scheduled: Record<string, number> = {};
     scenario.agent_groups.forEach((g, gi) => {
-      required[g.id] = { analytic: analytic.agents[gi]![i]!, simulated: outcome.plan[gi]![i]! };
+      required[g.id] = { analytic: analytic.agents[gi]![i]!, simulated: outcome.plan[gi]![i]!, exact: outcome.pinned[gi]![i]! === 1 };
       scheduled[g.id] = ceilShrunk(outcome.plan[gi]![i]!, g.shrinkage);
     });
     const reported = i >= from;
@@ -264,6 +289,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     const by_type: Record<string, TypeFigures> = {};
     let checked = false;
     let meets = true;
+    let allPinned = true;
     let offeredExpected = 0;
     for (let j = 0; j < nT; j++) {
       const cell = i * nT + j;
@@ -283,12 +309,23 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       };
       if (!isChecked) continue;
       checked = true;
-      if (cellSl.mean !== null && cellSl.mean < targets.target) meets = false;
-      if (targets.maxAbandonRate !== undefined && ab !== null && ab > targets.maxAbandonRate) meets = false;
-      if (targets.maxAsaSeconds !== undefined && asa !== null && asa > targets.maxAsaSeconds) meets = false;
+      // A type served only by groups at their exact Erlang answer misses only when the
+      // simulation clearly says so (its whole 95% interval below the target): that answer is
+      // exact, and a half-hour of ten replications is noisy.
+      let pinnedOnly = true;
+      scenario.agent_groups.forEach((_, gi) => {
+        if (model.groups[gi]!.proficiency[j]! > 0 && outcome.pinned[gi]![i] !== 1) pinnedOnly = false;
+      });
+      const abCi = pinnedOnly ? (final.abandonRate[cell]!.ci95 ?? 0) : 0;
+      const asaCi = pinnedOnly ? (final.asa[cell]!.ci95 ?? 0) : 0;
+      if (cellSl.mean !== null && (pinnedOnly ? cellSl.mean + (cellSl.ci95 ?? 0) < targets.target : cellSl.mean < targets.target)) meets = false;
+      if (targets.maxAbandonRate !== undefined && ab !== null && ab - abCi > targets.maxAbandonRate) meets = false;
+      if (targets.maxAsaSeconds !== undefined && asa !== null && asa - asaCi > targets.maxAsaSeconds) meets = false;
+      if (!pinnedOnly) allPinned = false;
     }
     const occ = final.occupancy[i]!.mean;
-    if (checked && targets.maxOccupancy !== undefined && occ !== null && occ > targets.maxOccupancy) meets = false;
+    const occCi = allPinned ? (final.occupancy[i]!.ci95 ?? 0) : 0;
+    if (checked && targets.maxOccupancy !== undefined && occ !== null && occ - occCi > targets.maxOccupancy) meets = false;
     if (checked && !meets) missed.push(start);
     intervals.push({
       start,
@@ -317,6 +354,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     }
     const peak = Math.max(0, ...outcome.plan[gi]!);
     const paid = agentHours / (1 - g.shrinkage);
+    const currentHours = rosterHours(model.groups[gi]!.roster, model.warmupSeconds, model.horizonSeconds);
     groups[g.id] = {
       method: analytic.method[gi]!,
       peak_analytic: Math.max(0, ...analytic.agents[gi]!),
@@ -327,6 +365,9 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       agent_hours: agentHours,
       paid_hours: paid,
       cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+      current_agent_hours: currentHours,
+      current_paid_hours: currentHours / (1 - g.shrinkage),
+      current_cost_agents: (currentHours / (1 - g.shrinkage)) * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
     };
     headcount[g.id] = ceilShrunk(peak, g.shrinkage);
   });
@@ -337,21 +378,7 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
     if (g.staffing.kind !== 'shifts') return;
     const requirement = Array.from(outcome.plan[gi]!);
     const cover = coverWithShifts(requirement, g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes);
-    const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, nI);
-    const paid = cover.paidHours / (1 - g.shrinkage);
-    shifts[g.id] = {
-      shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
-      agent_hours: cover.paidHours,
-      required_agent_hours: cover.requiredHours,
-      lower_bound_agent_hours: cover.lowerBoundHours,
-      gap: cover.gap,
-      paid_hours: paid,
-      cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
-      current_agent_hours: current.agentHours,
-      current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
-      uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
-      uncoverable_agent_hours: cover.uncoverableHours,
-    };
+    shifts[g.id] = groupShifts(scenario, gi, requirement, cover, 'greedy');
     shiftsScenario.agent_groups[gi] = { ...shiftsScenario.agent_groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
   });
 
@@ -384,9 +411,99 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
       seconds: (performance.now() - t0) / 1000,
       min_offered: settings.minOffered,
       missed_intervals: missed,
+      verification_repairs: repairs,
     },
   };
-  return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events };
+  if (verification !== null) result.verification = { plan: verification, shifts: null };
+  return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
+}
+
+/** What the result says about group `gi`'s shift cover of `requirement`. */
+export function groupShifts(scenario: Scenario, gi: number, requirement: readonly number[], cover: ShiftCover, method: GroupShifts['method']): GroupShifts {
+  const g = scenario.agent_groups[gi]!;
+  if (g.staffing.kind !== 'shifts') throw new Error(`groupShifts: group ${g.id} is not staffed in shifts`);
+  const len = scenario.horizon.interval_minutes * 60;
+  const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, requirement.length);
+  const paid = cover.paidHours / (1 - g.shrinkage);
+  return {
+    method,
+    shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
+    agent_hours: cover.paidHours,
+    required_agent_hours: cover.requiredHours,
+    lower_bound_agent_hours: cover.lowerBoundHours,
+    gap: cover.gap,
+    paid_hours: paid,
+    cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
+    current_agent_hours: current.agentHours,
+    current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
+    uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
+    uncoverable_agent_hours: cover.uncoverableHours,
+    repairs: 0,
+  };
+}
+
+/** Verification rounds of the interval plan before it is written as it is. */
+const MAX_PLAN_REPAIR_ROUNDS = 4;
+
+/**
+ * Simulates the searched plan on fresh replications (a new set each round, so that the final
+ * verdict is on replications no decision was taken on) and, while it does not hold, adds one
+ * agent in every loaded interval missing on its mean, to the group serving the type with the
+ * most useful capacity per unit of cost, except where the answer is the exact Erlang one.
+ */
+function repairPlan(
+  scenario: Scenario,
+  model: ReturnType<typeof compile>,
+  outcome: ReturnType<typeof searchStaffing>,
+  searchReplications: number,
+  replications: number,
+  onProgress: ((message: string) => void) | undefined,
+): { outcome: ReturnType<typeof searchStaffing>; verification: Verification; repairs: number } {
+  const R = Math.max(2, Math.floor(replications));
+  const plan = outcome.plan;
+  const costed = model.groups.every((g) => g.costPerLoggedSecond > 0);
+  let repairs = 0;
+  for (let round = 0; ; round++) {
+    onProgress?.(`verifying the interval plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
+    const { verification } = verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R);
+    if (verification.holds || round >= MAX_PLAN_REPAIR_ROUNDS) {
+      if (repairs === 0) return { outcome, verification, repairs };
+      // The figures reported are the repaired plan's, on the search's replications.
+      return { outcome: { ...outcome, final: evaluatePlan(scenario, plan, scenario.seed, searchReplications) }, verification, repairs };
+    }
+    let added = 0;
+    for (const miss of verification.missed) {
+      const j = scenario.contact_types.findIndex((t) => t.id === miss.type);
+      let best = -1;
+      let bestValue = 0;
+      model.groups.forEach((g, gi) => {
+        if (!(g.proficiency[j]! > 0) || outcome.pinned[gi]![miss.interval]) return;
+        const value = g.proficiency[j]! / (costed ? g.costPerLoggedSecond : 1);
+        if (value > bestValue) {
+          best = gi;
+          bestValue = value;
+        }
+      });
+      if (best < 0) continue;
+      plan[best]![miss.interval]!++;
+      added++;
+    }
+    if (added === 0) return { outcome, verification, repairs };
+    repairs += added;
+    onProgress?.(`repair round ${round + 1}: added ${added} agent-intervals where the plan missed`);
+  }
+}
+
+/** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */
+function rosterHours(roster: Roster, from: number, to: number): number {
+  const { times, counts } = roster;
+  let seconds = 0;
+  for (let k = 0; k < times.length; k++) {
+    const a = Math.max(from, times[k]!);
+    const b = Math.min(to, k + 1 < times.length ? times[k + 1]! : Infinity);
+    if (b > a) seconds += counts[k]! * (b - a);
+  }
+  return seconds / 3600;
 }
 
 /** The pooling comparison, when some group serves two or more contact types. */

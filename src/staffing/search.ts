@@ -20,14 +20,15 @@
  *      - if a group lost an agent in this interval in the last removal round, that agent is put
  *        back, and that cell is never lowered again (so the search cannot cycle);
  *      - else the greedy cover of the missing types: the group with the highest shortfall score
- *        Σ offered_j · (target − SL_j) · proficiency over the missing types it serves (per unit
- *        of cost when every group has a cost; ties: fewest skills, then file order) gets agents,
+ *        max offered_j · (target − SL_j) · proficiency over the missing types it serves (per unit
+ *        of cost when every group has a cost: useful capacity per unit of cost; ties: fewest skills, then file order) gets agents,
  *        its types count as covered, and so on until every missing type is covered. How many:
  *        three quarters (rounded, at least 1, at most 10) of what Erlang C/A calibrated to the
  *        simulated service level says is missing (`calibratedStep`), so that a far-off start
  *        takes a few iterations, not one per agent. An occupancy miss alone adds one agent to the
  *        group with the most offered work per agent.
- *  4. *Remove* (only when nothing missed): for each group and each parity of the interval index,
+ *  4. *Remove* (only when nothing missed): for each group (dearest per unit of useful capacity
+ *     first) and each parity of the interval index,
  *     one agent is taken out of every candidate interval of that parity at once and the trial plan
  *     is simulated. A removal is kept where the interval and both its neighbours still meet on
  *     the mean (one agent fewer in i also serves the last contacts of i − 1 later and leaves a
@@ -54,6 +55,10 @@
  * that share types (their analytic start is an optimistic pooled approximation: climbing is
  * cheap, one simulation per step); then with the final count, adding and removing.
  *
+ * Cells where the analytic answer is exact (exactness.ts: a single-skill M/M/c or M/M/c+M queue
+ * whose load is the same as in the interval before) are *pinned*: neither added to nor removed
+ * from, so equal load gives an equal requirement whatever the noise of the replications.
+ *
  * Everything runs on the calling thread: the searched figures are per (interval, contact type),
  * which the replication runner's summarised results do not carry.
  */
@@ -65,6 +70,7 @@ import { compile } from '../model/compile.ts';
 import { runReplication } from '../center/run.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { calibratedStep, typeQueue, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
+import { exactCells } from './exactness.ts';
 
 /** Most agents added to one group in one interval in one iteration. */
 const MAX_STEP = 10;
@@ -127,6 +133,8 @@ export interface SearchOutcome {
   removalRounds: number;
   /** Agents that could not be added because a group was at its limit (3 × separate teams + 20). */
   atLimit: number;
+  /** `pinned[g][i]`: the cell kept at its exact Erlang answer (exactness.ts). */
+  pinned: readonly Uint8Array[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +176,12 @@ export function ratioEstimate(ys: ArrayLike<number>, xs: ArrayLike<number>): Est
 
 /** Simulates `plan` for replications from..from+R−1 and collects the per-cell figures. */
 export function evaluatePlan(base: Scenario, plan: readonly Int32Array[], seed: number, replications: number, from = 0): Evaluation {
-  const model = compile(withPlan(base, plan));
+  return evaluateScenario(withPlan(base, plan), seed, replications, from);
+}
+
+/** Simulates a scenario as it is (any staffing form) on replications from..from+R−1; see {@link evaluatePlan}. */
+export function evaluateScenario(scenario: Scenario, seed: number, replications: number, from = 0): Evaluation {
+  const model = compile(scenario);
   const nI = model.intervalCount;
   const nT = model.types.length;
   const tallies: Tally[] = [];
@@ -323,7 +336,14 @@ function occupancyClearlyMeets(e: Evaluation, i: number, targets: StaffingTarget
  * Runs the search from the analytic plan. `seed` drives every simulation (replication r of every
  * plan is seeded from (seed, r)).
  */
-export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: StaffingTargets, seed: number, options: SearchOptions): SearchOutcome {
+export function searchStaffing(
+  model: Model,
+  analytic: AnalyticPlan,
+  targets: StaffingTargets,
+  seed: number,
+  options: SearchOptions,
+  pinned: readonly Uint8Array[] = exactCells(model, analytic),
+): SearchOutcome {
   const base = model.scenario;
   const nI = model.intervalCount;
   const nT = model.types.length;
@@ -355,6 +375,21 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
       return 3 * Math.max(n, separate) + 20;
     }),
   );
+  // Removals try the dearest group first (cost per unit of useful capacity: logged-in cost over
+  // its rate-weighted proficiency), so that a saving lands where it saves most.
+  const totalRate = new Float64Array(nT);
+  for (let i = 0; i < nI; i++) for (let j = 0; j < nT; j++) totalRate[j]! += analytic.rate[i]![j]!;
+  const unitCost = groups.map((g) => {
+    let w = 0;
+    let p = 0;
+    for (let j = 0; j < nT; j++) {
+      if (!(g.proficiency[j]! > 0)) continue;
+      w += totalRate[j]!;
+      p += totalRate[j]! * g.proficiency[j]!;
+    }
+    return (costed ? g.costPerLoggedSecond : 1) / (w > 0 ? p / w : 1);
+  });
+  const trimOrder = groups.map((_, g) => g).sort((a, b) => unitCost[b]! - unitCost[a]! || a - b);
   const removedOnce = plan.map(() => new Uint8Array(nI));
   const tabu = plan.map(() => new Uint8Array(nI));
   /** The removal round in which (g, i) last lost an agent (0: never); `trimRound` counts rounds. */
@@ -449,7 +484,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
           let best = -1;
           let bestLoad = -1;
           for (let g = 0; g < nG; g++) {
-            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]! || (!prior && exact[g])) continue;
+            if (!relevant(g, i) || plan[g]![i]! >= limit[g]![i]! || (!prior && exact[g]) || pinned[g]![i]) continue;
             let load = 0;
             for (let j = 0; j < nT; j++) if (serves(g, j)) load += e.offered[i * nT + j]!;
             load /= Math.max(1, plan[g]![i]!);
@@ -471,7 +506,7 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
         // group serving a missing type; the next iteration adds more if this was not enough.
         for (let pass = 0; pass < 2 && best < 0; pass++) {
           for (let g = 0; g < nG && best < 0; g++) {
-            if (removedIn[g]![i] !== trimRound || trimRound === 0 || tabu[g]![i]) continue;
+            if (removedIn[g]![i] !== trimRound || trimRound === 0 || tabu[g]![i] || pinned[g]![i]) continue;
             if (pass === 0 && ![...missing.keys()].some((j) => serves(g, j))) continue;
             best = g;
           }
@@ -484,9 +519,12 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
         for (let g = 0; g < nG; g++) {
           // The coarse stage leaves exactly sized groups alone: their analytic answer is already
           // close, and a few replications would only chase noise.
-          if (!prior && exact[g]) continue;
+          if ((!prior && exact[g]) || pinned[g]![i]) continue;
           let score = 0;
-          for (const [j, w] of missing) if (serves(g, j)) score += w * groups[g]!.proficiency[j]!;
+          // The most-missed type's useful capacity per unit of cost (a maximum, not a sum: a
+          // generalist serving every missing type must not win by breadth alone when each type
+          // has a cheaper specialist).
+          for (const [j, w] of missing) if (serves(g, j)) score = Math.max(score, w * groups[g]!.proficiency[j]!);
           if (score <= 0) continue;
           if (costed) score /= groups[g]!.costPerLoggedSecond;
           const better =
@@ -537,12 +575,12 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
   const trim = (r: number, prior: boolean): number => {
     trimRound++;
     let removed = 0;
-    for (let g = 0; g < nG; g++) {
+    for (const g of trimOrder) {
       for (let parity = 0; parity < 2; parity++) {
         const candidates: number[] = [];
         const trial = plan.map((p) => Int32Array.from(p));
         for (let i = parity; i < nI; i += 2) {
-          if (plan[g]![i]! <= 0 || tabu[g]![i] || !relevant(g, i) || quietSince(g, i)) continue;
+          if (plan[g]![i]! <= 0 || tabu[g]![i] || pinned[g]![i] || !relevant(g, i) || quietSince(g, i)) continue;
           trial[g]![i]!--;
           if (!covered(trial, i)) {
             trial[g]![i]!++;
@@ -658,5 +696,6 @@ export function searchStaffing(model: Model, analytic: AnalyticPlan, targets: St
     settled,
     removalRounds: trimRound,
     atLimit,
+    pinned,
   };
 }

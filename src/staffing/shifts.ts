@@ -115,13 +115,28 @@ export function evaluateShifts(
   return { coverage: intervalMinimum(roster, n, len, end), agentHours: rosterHours(roster, end) };
 }
 
-/** Cover `requirement` (agents per interval of the horizon) with `templates` at least paid hours. */
-export function coverWithShifts(
+/**
+ * The covering problem: one variable per (template, weekday), the intervals each covers whole
+ * (`support`), its paid hours (`cost`), and what must be covered (`need`, 0 where no template
+ * reaches), shared by the greedy cover below and the integer program (shift-ip.ts).
+ */
+export interface ShiftProblem {
+  variables: ShiftVariable[];
+  support: number[][];
+  cost: number[];
+  need: number[];
+  covering: number[][];
+  uncoverable: number[];
+  uncoverableHours: number;
+  requiredHours: number;
+}
+
+export function shiftProblem(
   requirement: readonly number[],
   templates: readonly Shift[],
   horizon: { start: string; days: number },
   intervalMinutes: number,
-): ShiftCover {
+): ShiftProblem {
   const len = intervalMinutes * 60;
   const end = horizon.days * SECONDS_PER_DAY;
   const n = requirement.length;
@@ -139,7 +154,6 @@ export function coverWithShifts(
       support.push(cov.flatMap((c, i) => (c > 0 ? [i] : [])));
     }
   });
-  const nV = variables.length;
   const cost = variables.map((v) => v.paid_hours_each);
 
   // What must be covered, and what cannot be.
@@ -162,6 +176,22 @@ export function coverWithShifts(
   support.forEach((s, j) => {
     for (const i of s) covering[i]!.push(j);
   });
+  return { variables, support, cost, need, covering, uncoverable, uncoverableHours, requiredHours };
+}
+
+/** Cover `requirement` (agents per interval of the horizon) with `templates` at least paid hours. */
+export function coverWithShifts(
+  requirement: readonly number[],
+  templates: readonly Shift[],
+  horizon: { start: string; days: number },
+  intervalMinutes: number,
+): ShiftCover {
+  const len = intervalMinutes * 60;
+  const end = horizon.days * SECONDS_PER_DAY;
+  const n = requirement.length;
+  const hoursOf = (i: number): number => Math.max(0, Math.min((i + 1) * len, end) - i * len) / 3600;
+  const { variables, support, cost, need, covering, uncoverable, uncoverableHours, requiredHours } = shiftProblem(requirement, templates, horizon, intervalMinutes);
+  const nV = variables.length;
 
   // Greedy: best uncovered agent-intervals per paid hour, in batches while the ratio holds.
   // gains[j] = intervals of variable j still short, kept up to date as intervals fill.

@@ -8,6 +8,7 @@ import {
   erlangCServiceLevel,
   type ErlangAInput,
 } from '../../src/analytic/index.ts';
+import { serviceLevelByUniformization } from './reference.ts';
 
 function expectRel(x: number, y: number, tol: number): void {
   expect(Math.abs(x - y)).toBeLessThanOrEqual(tol * Math.abs(y));
@@ -47,52 +48,6 @@ function mandelbaumZeltyn(input: ErlangAInput): { pWait: number; pAbandon: numbe
   const rho = lambda / (c * mu);
   const pAbandon = pWait * (1 / (rho * big) + 1 - 1 / rho);
   return { pWait, pAbandon, meanWait: pAbandon / theta };
-}
-
-/**
- * Service level by a method independent of the one under test: the stationary law by direct
- * products, and for each arrival state the probability of being answered within t from the
- * tagged caller's position chain (j ahead → j−1 at rate cμ + jθ, own abandonment at rate θ),
- * solved by uniformization (Poisson-weighted powers of the jump matrix).
- */
-function serviceLevelByUniformization(input: ErlangAInput): number {
-  const { servers: c, ratePerSecond: lambda, meanServiceSeconds, meanPatienceSeconds, thresholdSeconds: t } = input;
-  const mu = 1 / meanServiceSeconds;
-  const theta = 1 / meanPatienceSeconds;
-  const cmu = c * mu;
-  const pi = [1];
-  let w = 1;
-  let total = 1;
-  for (let n = 1; ; n++) {
-    const death = Math.min(n, c) * mu + Math.max(n - c, 0) * theta;
-    w *= lambda / death;
-    pi.push(w);
-    total += w;
-    if (n > c && lambda < death && w < 1e-20 * total) break;
-  }
-  const p = pi.map((v) => v / total);
-  const kMax = p.length - 1 - c;
-  const rate = cmu + (kMax + 1) * theta;
-  const lt = rate * t;
-  let v = new Array<number>(kMax + 1).fill(0); // P(served within n jumps | j ahead)
-  const u = new Array<number>(kMax + 1).fill(0);
-  let weight = Math.exp(-lt);
-  const nMax = Math.ceil(lt + 15 * Math.sqrt(lt) + 60);
-  for (let n = 0; n <= nMax; n++) {
-    for (let j = 0; j <= kMax; j++) u[j]! += weight * v[j]!;
-    const next = new Array<number>(kMax + 1);
-    for (let j = 0; j <= kMax; j++) {
-      const advance = (cmu + j * theta) / rate;
-      const stay = 1 - (cmu + (j + 1) * theta) / rate;
-      next[j] = advance * (j === 0 ? 1 : v[j - 1]!) + stay * v[j]!;
-    }
-    v = next;
-    weight *= lt / (n + 1);
-  }
-  let sl = 0;
-  for (let n = 0; n < c; n++) sl += p[n]!;
-  for (let k = 0; k <= kMax; k++) sl += p[c + k]! * u[k]!;
-  return sl;
 }
 
 /** Small fast PRNG (mulberry32), uniform on (0, 1). */

@@ -61,13 +61,13 @@ describe('ccsim simulate', () => {
     expect(r.stdout).toContain('Service level');
     expect(r.stdout).toMatch(/general\s+\d/);
     expect(r.stdout).toMatch(
-      /Wrote output\/tiny-check-\d{8}-\d{6}(-\d+)?\/ \(summary\.json, intervals\.csv, types\.csv, scenario\.json, report\.html, charts\/ \(12 files\)\)\n$/,
+      /Wrote output\/tiny-check-\d{8}-\d{6}(-\d+)?\/ \(summary\.json, intervals\.csv, types\.csv, totals\.csv, metrics\.csv, scenario\.json, report\.html, charts\/ \(15 files\)\)\n$/,
     );
     const added = runFolders().filter((f) => !before.includes(f));
     expect(added).toHaveLength(1);
     const dir = join(cwd, 'output', added[0]!);
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'intervals.csv', 'report.html', 'scenario.json', 'summary.json', 'types.csv']);
-    expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual(['cost.svg', 'heatmap.svg', 'intraday.svg', 'ttr.svg']);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
+    expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual(['cost.svg', 'heatmap.svg', 'intraday.svg', 'ttr-distribution.svg', 'ttr.svg']);
     const result = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Result;
     expect(result.scenario).toBe('Tiny check');
     expect(result.seed).toBe(11);
@@ -76,7 +76,6 @@ describe('ccsim simulate', () => {
     expect(readFileSync(join(dir, 'types.csv'), 'utf8').trimEnd().split('\r\n').map((l) => l.split(',')[0])).toEqual([
       'type',
       'general',
-      'total',
     ]);
   });
 
@@ -138,7 +137,7 @@ describe('ccsim simulate', () => {
     const forced = ccsim('simulate', 'tiny.yaml', '--out', 'taken', '--force', '--no-charts');
     expect(forced.status, forced.stderr).toBe(0);
     expect(forced.stdout).toContain('Wrote taken/');
-    expect(readdirSync(join(cwd, 'taken')).sort()).toEqual(['intervals.csv', 'report.html', 'scenario.json', 'summary.json', 'types.csv']);
+    expect(readdirSync(join(cwd, 'taken')).sort()).toEqual(['intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     expect(readdirSync(cwd).filter((f) => f.startsWith('.'))).toEqual([]); // no temporaries left
   });
 });

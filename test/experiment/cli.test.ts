@@ -88,7 +88,9 @@ describe('ccsim compare', () => {
   it('prints the table and writes compare.json, compare.csv, differences.csv and the report', () => {
     const r = ccsim('compare', 'whatif.yaml', '--replications', '4', '--out', 'cmp');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Δ Skill-based \+ one more/);
+    expect(r.stdout).toMatch(/Skill-based \+ one more − baseline/);
+    expect(r.stdout).toMatch(/every target/); // the plan summary
+    expect(r.stdout).toMatch(/routing\.policy: skill_based/); // what the variant changes
     expect(r.stdout).toMatch(/Service level/);
     expect(r.stdout).toMatch(/Wrote cmp\/ \(compare\.json, compare\.csv, differences\.csv, .*report\.html.*charts\//);
     expect(readFileSync(join(cwd, 'cmp', 'report.html'), 'utf8')).toMatch(/<html/i);
@@ -96,7 +98,7 @@ describe('ccsim compare', () => {
     expect(json.replications).toBe(4);
     expect(readFileSync(join(cwd, 'cmp', 'compare.csv'), 'utf8').split('\r\n')[0]).toMatch(/^plan,replications,arrivals,/);
     expect(readFileSync(join(cwd, 'cmp', 'differences.csv'), 'utf8').split('\r\n')[0]).toBe(
-      'plan,baseline,metric,mean,ci95,low,high,excludes_zero,ci95_unpaired',
+      'plan,baseline,metric,mean,ci95,low,high,excludes_zero,ci95_unpaired,verdict',
     );
   });
 

@@ -22,8 +22,10 @@ function diff(diffs: readonly Difference[], metric: string): Difference {
 }
 
 describe('paired differences', () => {
-  it('are the Student-t interval of the per-replication differences; unpaired is Welch', () => {
-    const row = (sl: number): Metrics => ({ service_level: sl, ttr_hours: { mean: null, p50: null, p90: null } }) as unknown as Metrics;
+  it('with equal denominators, the delta-method interval is the Student-t interval of the per-replication differences; unpaired is Welch', () => {
+    // Every replication offers 100 contacts: the pooled ratio is then the mean of the ratios
+    // and the linearised residuals are the centred per-replication differences.
+    const row = (sl: number): Metrics => ({ service_level: sl, offered: 100, ttr_hours: { mean: null, p50: null, p90: null } }) as unknown as Metrics;
     const base = [0.7, 0.8, 0.75, 0.9, 0.65].map(row);
     const plan = [0.74, 0.83, 0.8, 0.93, 0.7].map(row);
     const d = pairedDifference(plan, base, 'service_level');
@@ -44,10 +46,13 @@ describe('paired differences', () => {
     expect(d.ci95!).toBeLessThan(d.ci95Unpaired!);
   });
 
-  it('skip replications where the metric is undefined in either plan', () => {
-    const row = (x: number | null): Metrics => ({ asa_seconds: x, ttr_hours: { mean: null, p50: null, p90: null } }) as unknown as Metrics;
-    const d = pairedDifference([1, 2, null, 4].map(row), [0, null, 1, 1].map(row), 'asa_seconds');
-    expect(d.mean).toBe(2); // pairs (1,0) and (4,1)
+  it('are differences of pooled ratios: a replication where the ratio is undefined adds nothing', () => {
+    const row = (x: number | null, answered: number): Metrics => ({ asa_seconds: x, answered, ttr_hours: { mean: null, p50: null, p90: null } }) as unknown as Metrics;
+    const plan = [row(1, 1), row(2, 3), row(null, 0), row(4, 1)];
+    const base = [row(0, 1), row(null, 0), row(1, 2), row(1, 1)];
+    const d = pairedDifference(plan, base, 'asa_seconds');
+    // Plan: (1·1 + 2·3 + 4·1) / 5 = 11/5; baseline: (0 + 1·2 + 1·1) / 4 = 3/4.
+    expect(d.mean!).toBeCloseTo(11 / 5 - 3 / 4, 12);
   });
 
   it('on a small center, adding an agent: paired intervals are narrower than unpaired', async () => {

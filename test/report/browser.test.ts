@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { reportFiles, type ReportInput } from '../../src/report/report-files.ts';
 import { simulate } from '../../src/experiment/simulate.ts';
-import { contactType, scenario } from '../helpers/scenarios.ts';
+import { contactType, exp, group, scenario } from '../helpers/scenarios.ts';
+import { compare } from '../../src/experiment/compare.ts';
 import { compareBank, runBank, sweepBank } from './fixtures.ts';
-import { pngStats } from './svg.ts';
+import { pixelsNear, pngStats } from './svg.ts';
 
 const CHROMIUM = process.env.CCSIM_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -52,7 +53,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(name: string, input: ReportInput, charts: number): Promise<void> {
+  async function open(name: string, input: ReportInput, charts: number, inspect?: (page: import('playwright-core').Page) => Promise<void>): Promise<void> {
     const files = await reportFiles(input, { charts: true, png: false });
     const file = join(dir, `${name}.html`);
     writeFileSync(file, files['report.html']!);
@@ -88,6 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
       expect(stats.inked, name).toBeGreaterThan(0.15);
       expect(stats.colours, name).toBeGreaterThan(50);
       expect(stats.dark, name).toBeGreaterThan(0.005); // text
+      if (inspect !== undefined) await inspect(page);
 
       // Printed: nothing wider than an A4 page, and it makes pages.
       await page.setViewportSize({ width: A4_TEXT_WIDTH_PX, height: 1000 });
@@ -103,12 +105,42 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   }
 
   it('opens a simulation report', async () => {
-    await open('simulate', { kind: 'simulate', ...runBank(14, 2) }, 4);
+    await open('simulate', { kind: 'simulate', ...runBank(14, 2) }, 5);
   });
 
   it('opens a comparison report', async () => {
-    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 3);
+    await open('compare', { kind: 'compare', ...compareBank([12, 16], 2) }, 4);
   });
+
+  it('draws the forest plot of paired differences: green for better, red for worse', async () => {
+    // 4 agents miss the service level; 6 agents answer faster (better) and cost more (worse).
+    const make = (agents: number) =>
+      scenario({
+        name: `${agents} agents`,
+        seed: 3,
+        horizon: { start: '2026-01-05', days: 0.5, interval_minutes: 60, warmup_hours: 1 },
+        contact_types: [contactType('general', { handle_time: exp(200), patience: exp(150) })],
+        agent_groups: [group('team', { general: 1 }, agents, { hourly_cost: 30 })],
+        costs: { per_minute_voice: 0, per_contact: 0, overhead_per_agent_hour: 0, currency: 'EUR' },
+      });
+    const plans = [4, 6].map((a) => ({ name: `${a} agents`, scenario: make(a) }));
+    const { result } = await compare(plans, { replications: 5 });
+    await open('compare-forest', { kind: 'compare', plans, compare: result }, 4, async (page) => {
+      const figure = page.locator('#fig-differences');
+      expect(await figure.count()).toBe(1);
+      const shot = await figure.screenshot({ type: 'png' });
+      const file = join(process.env.CCSIM_SCREENSHOT_DIR ?? dir, 'forest-plot.png');
+      writeFileSync(file, shot);
+      const png = new Uint8Array(shot);
+      expect(pixelsNear(png, [0x2b, 0x8a, 0x3e]), 'green (better) marks').toBeGreaterThan(100);
+      expect(pixelsNear(png, [0xc9, 0x2a, 0x2a]), 'red (worse) marks').toBeGreaterThan(100);
+      const text = await page.textContent('body');
+      expect(text).toContain('better');
+      expect(text).toContain('worse');
+      expect(text).not.toContain('excludes 0');
+      expect(text).toMatch(/6 agents costs least|Only 6 agents meets/);
+    });
+  }, 60_000);
 
   it('opens a sweep report', async () => {
     await open('sweep', { kind: 'sweep', ...sweepBank([10, 14, 18], 1) }, 3);
@@ -117,6 +149,6 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   it('opens the report of a run in which nothing arrived', async () => {
     const flat = { by_weekday: [1, 1, 1, 1, 1, 1, 1], by_month: new Array<number>(12).fill(1), by_date: {}, overdispersion_cv: 0 };
     const s = scenario({ contact_types: [contactType('general', { arrivals: { per_hour: 0, ...flat } })] });
-    await open('empty', { kind: 'simulate', scenario: s, result: simulate(s) }, 4);
+    await open('empty', { kind: 'simulate', scenario: s, result: simulate(s) }, 5);
   });
 });

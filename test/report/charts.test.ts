@@ -60,8 +60,8 @@ beforeAll(async () => {
 
 describe('every chart', () => {
   it('has the expected charts per kind of run', () => {
-    expect([...sim.keys()]).toEqual(['intraday', 'heatmap', 'cost', 'ttr']);
-    expect([...cmp.keys()]).toEqual(['compare', 'cost', 'ttr']);
+    expect([...sim.keys()]).toEqual(['intraday', 'heatmap', 'cost', 'ttr', 'ttr-distribution']);
+    expect([...cmp.keys()]).toEqual(['differences', 'compare', 'cost', 'ttr']);
     expect([...swp.keys()]).toEqual(['frontier-service-level', 'frontier-fcr', 'cost']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntervalMetrics, Metrics, Result } from '../../src/metrics/types.ts';
-import { csvField, csvNumber, intervalsCsv, METRIC_COLUMNS, toCsv, typesCsv } from '../../src/report/csv.ts';
+import { csvField, csvNumber, intervalsCsv, METRIC_COLUMNS, toCsv, totalsCsv, typesCsv } from '../../src/report/csv.ts';
 import { resultToJson } from '../../src/report/json.ts';
 
 /** A hand-made metrics block: every field set, so a missing column would show. */
@@ -37,6 +37,8 @@ function metrics(overrides: Partial<Metrics> = {}): Metrics {
     cost_contacts: 24.5,
     waiting_at_end: 0,
     in_self_service_at_end: 0,
+    cases_reached: 85,
+    self_service_tried: 20,
     ...overrides,
   };
 }
@@ -180,10 +182,12 @@ describe('intervals.csv', () => {
 });
 
 describe('types.csv', () => {
-  it('has one row per type in order, then a total row', () => {
+  it('has one row per type in order, and no total row (totals.csv holds it)', () => {
     const rows = records(typesCsv(fixture()));
-    expect(rows.map((r) => r.type)).toEqual(['general', 'billing', 'total']);
-    expect(rows[2]!.arrivals).toBe('200');
+    expect(rows.map((r) => r.type)).toEqual(['general', 'billing']);
+    const totals = records(totalsCsv(fixture()));
+    expect(totals.map((r) => r.scope)).toEqual(['all']);
+    expect(totals[0]!.arrivals).toBe('200');
     expect(rows[1]!.service_level).toBe('');
     expect(rows[1]!.ttr_hours_mean).toBe('');
     expect(rows[1]!.cost_per_contact).toBe('12.345');
@@ -197,8 +201,8 @@ describe('types.csv', () => {
 
   it('fills ci95 columns per type and for the total', () => {
     const rows = records(typesCsv(fixture(true)));
-    expect(rows.map((r) => r.service_level_ci95)).toEqual(['0.0123', '0.0123', '0.0123']);
-    expect(rows[2]!.arrivals_ci95).toBe('3.5');
+    expect(rows.map((r) => r.service_level_ci95)).toEqual(['0.0123', '0.0123']);
+    expect(records(totalsCsv(fixture(true)))[0]!.arrivals_ci95).toBe('3.5');
   });
 });
 

@@ -61,9 +61,9 @@ describe('report.html', () => {
   });
 
   it('has every chart inline, captioned, with ids that no two charts share', () => {
-    expect((simHtml.match(/<figure /g) ?? []).length).toBe(4);
-    expect((simHtml.match(/<svg /g) ?? []).length).toBe(4);
-    expect((simHtml.match(/<figcaption>/g) ?? []).length).toBe(4);
+    expect((simHtml.match(/<figure /g) ?? []).length).toBe(5);
+    expect((simHtml.match(/<svg /g) ?? []).length).toBe(5);
+    expect((simHtml.match(/<figcaption>/g) ?? []).length).toBe(5);
     const ids = [...simHtml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -102,8 +102,12 @@ describe('report.html', () => {
     const html = (await reportFiles(compareInput, { charts: false }))['report.html'] as string;
     expect(html).toContain('<h1>Comparison: 12 agents vs 16 agents</h1>');
     expect(html).toContain('Differences to the baseline');
-    expect(html).toContain('excludes 0');
-    expect((html.match(/<div class="plan-assumptions">/g) ?? []).length).toBe(2);
+    // Verdict words by the metric's better direction, not "excludes 0".
+    expect(html).toContain('<span class="better">better</span>'); // service level up
+    expect(html).toContain('<span class="worse">worse</span>'); // cost per contact up
+    expect(html).not.toContain('excludes 0');
+    // The baseline's assumptions in full; the other plans only by what they change.
+    expect((html.match(/<div class="plan-assumptions">/g) ?? []).length).toBe(1);
     expect(html).not.toMatch(/NaN|undefined/);
   });
 
@@ -126,6 +130,7 @@ describe('report.html', () => {
     expect(Object.keys(files).sort()).toEqual([
       'charts/compare.png', 'charts/compare.svg', 'charts/compare.vl.json',
       'charts/cost.png', 'charts/cost.svg', 'charts/cost.vl.json',
+      'charts/differences.png', 'charts/differences.svg', 'charts/differences.vl.json',
       'charts/ttr.png', 'charts/ttr.svg', 'charts/ttr.vl.json',
       'report.html',
     ]);
@@ -159,7 +164,7 @@ describe('rebuilding a saved run folder', () => {
     rewriteReport(dir, await reportFiles(readRunInput(dir), { charts: true }));
     expect(readdirSync(dir).sort()).toEqual(['charts', 'report.html', 'scenario.json', 'summary.json']);
     expect(readdirSync(join(dir, 'charts'))).not.toContain('stale.svg');
-    expect(readdirSync(join(dir, 'charts')).length).toBe(12);
+    expect(readdirSync(join(dir, 'charts')).length).toBe(15);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(simHtml);
   });
 
@@ -180,13 +185,13 @@ describe('rebuilding a saved run folder', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
     const sim = run('simulate', ERLANG_C, '--days', '0.25', '--out', out, '--no-charts', '--quiet');
     expect(sim.status, sim.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'report.html', 'scenario.json', 'summary.json', 'types.csv']);
+    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     const before = readFileSync(join(out, 'report.html'), 'utf8');
     expect(before).not.toContain('<svg');
 
     const rebuilt = run('report', out);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
-    expect(rebuilt.stdout).toMatch(/Wrote .*cli-run\/ \(report\.html, charts\/ \(12 files\)\)\n$/);
+    expect(rebuilt.stdout).toMatch(/Wrote .*cli-run\/ \(report\.html, charts\/ \(15 files\)\)\n$/);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
     expect(existsSync(join(out, 'charts', 'intraday.png'))).toBe(true);
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);

@@ -106,3 +106,16 @@ export function pngStats(png: Uint8Array): PixelStats {
   }
   return { width: image.width, height: image.height, inked: inked / n, colours: colours.size, dark: dark / n };
 }
+
+/** Pixels of a PNG within `tolerance` (per channel) of the colour `rgb`. */
+export function pixelsNear(png: Uint8Array, rgb: readonly [number, number, number], tolerance = 24): number {
+  const { width, height } = pngSize(png);
+  const href = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}"><image width="${width}" height="${height}" xlink:href="${href}"/></svg>`;
+  const px = new Resvg(svg, { font: { loadSystemFonts: false }, background: 'white' }).render().pixels;
+  let count = 0;
+  for (let i = 0; i < width * height; i++) {
+    if (Math.abs(px[i * 4]! - rgb[0]) <= tolerance && Math.abs(px[i * 4 + 1]! - rgb[1]) <= tolerance && Math.abs(px[i * 4 + 2]! - rgb[2]) <= tolerance) count++;
+  }
+  return count;
+}

@@ -87,15 +87,19 @@ describe('ccsim staff', () => {
     expect((JSON.parse(r.stdout) as { totals: { offered: number } }).totals.offered).toBeGreaterThan(0);
   }, 120_000);
 
-  it('prints the table with analytic and simulated agents side by side', () => {
+  it('prints a summary and writes the table with analytic and simulated agents side by side to staffing.txt', () => {
     const r = ccsim('staff', 'staff-me.yaml', '--out', 'run3', '--quiet');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const t = ccsim('staff', 'staff-me.yaml', '--out', 'run4');
     expect(t.status, t.stderr).toBe(0);
     expect(t.stdout).toContain('Staffing: Staff me');
-    expect(t.stdout).toContain('2026-01-05 05:30');
+    // The terminal gets the summary (per group, per day); the per-interval table goes to a file.
+    expect(t.stdout).not.toContain('2026-01-05 05:30');
     expect(t.stdout).toMatch(/headcount/);
+    expect(t.stdout).toMatch(/staffed\.yaml \(interval plan\): service level on 20 fresh replications/);
+    expect(t.stdout).toMatch(/Mon 2026-01-05/);
+    expect(readFileSync(join(cwd, 'run4', 'staffing.txt'), 'utf8')).toContain('2026-01-05 05:30');
     expect(t.stdout).toContain('Wrote run4/');
   }, 120_000);
 

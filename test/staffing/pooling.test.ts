@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangCStaffing } from '../../src/analytic/index.ts';
 import { staff } from '../../src/staffing/index.ts';
-import { formatStaffing } from '../../src/staffing/report.ts';
+import { formatStaffing } from '../../src/report/staffing.ts';
 import { twoSkillPool } from './helpers.ts';
 
 describe('a two-skill group pools its load', () => {

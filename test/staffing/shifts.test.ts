@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverWithShifts, evaluateShifts } from '../../src/staffing/shifts.ts';
 import { staff } from '../../src/staffing/index.ts';
-import { formatStaffing, staffedShiftsYaml, staffingJson } from '../../src/staffing/report.ts';
+import { formatStaffing, staffedShiftsYaml, staffingJson } from '../../src/report/staffing.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
 import type { Shift } from '../../src/scenario/types.ts';
 import { contactType, exp, group, scenario } from '../helpers/scenarios.ts';

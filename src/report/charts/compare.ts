@@ -28,9 +28,11 @@ export const COMPARE_PANELS: readonly Panel[] = [
 export interface CompareChartInput {
   plans: readonly PlanResult[];
   title?: string;
+  /** Service-level target (a share): drawn as a dashed line in the service-level panel. */
+  target?: number | undefined;
 }
 
-export function compareSpec({ plans, title = 'Plans compared' }: CompareChartInput): TopLevelSpec {
+export function compareSpec({ plans, title = 'Plans compared', target }: CompareChartInput): TopLevelSpec {
   if (plans.length === 0) return emptyChart(title, 'No plans to compare');
   const names = plans.map((p) => p.name);
   const replicated = plans.some((p) => p.ci95 !== null);
@@ -79,6 +81,15 @@ export function compareSpec({ plans, title = 'Plans compared' }: CompareChartInp
                 transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
                 mark: { type: 'errorbar' as const, ticks: { size: 10 }, color: '#222222' },
                 encoding: { x, y: { field: 'lo', type: 'quantitative' as const, title: panel.title }, y2: { field: 'hi' } },
+              },
+            ]
+          : []),
+        ...(panel.title === 'Service level' && target !== undefined
+          ? [
+              {
+                data: { values: [{ target }] },
+                mark: { type: 'rule' as const, color: COLORS.target, strokeDash: [6, 4], strokeWidth: 1.5 },
+                encoding: { y: { field: 'target', type: 'quantitative' as const } },
               },
             ]
           : []),

@@ -6,7 +6,7 @@
  */
 import type { Result } from '../../metrics/types.ts';
 import { aggregate } from '../../metrics/aggregate.ts';
-import { metricValue } from '../../experiment/metrics.ts';
+import { metricValue } from '../../metrics/catalogue.ts';
 import { BUNDLED } from './scenarios.ts';
 import { cardFigures, formatDelta, formatValue, verdict } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
@@ -269,8 +269,9 @@ function planned(reply: PlanReply): void {
 
 function render(base: Result[], plan: Result[], changed: boolean): void {
   const planAggregate = aggregate(plan);
-  const baseTotals = aggregate(base).totals;
-  const figures = cardFigures(planAggregate, plan.map((r) => r.totals), changed ? base.map((r) => r.totals) : null);
+  const baseAggregate = aggregate(base);
+  const baseTotals = baseAggregate.totals;
+  const figures = cardFigures(planAggregate, plan.map((r) => r.totals), changed ? { aggregate: baseAggregate, rows: base.map((r) => r.totals) } : null);
   const cards = figures.map((f) => {
     const v = f.difference === null ? null : verdict(f.card, f.difference);
     const diff =

@@ -1,31 +1,30 @@
 /**
- * The headline cards: which metrics, which way is better, how each is shown, and the verdict on
- * a paired difference. Differences come from the same function `ccsim compare` uses.
+ * The headline cards: which metrics, how each is shown, and the verdict on a paired difference.
+ * Better directions, differences (pooled ratios) and verdicts come from the metric catalogue and
+ * the functions `ccsim compare` uses, so the page and the CLI say the same.
  */
 import type { Metrics, Result } from '../../metrics/types.ts';
-import { isMetricName, metricValue, pairedDifference, type PairedDifference } from '../../experiment/metrics.ts';
-import type { MetricName } from '../../experiment/types.ts';
+import { isMetricName, metricValue, verdictOf, type MetricName, type Verdict } from '../../metrics/catalogue.ts';
+import { pairedDifference, type PairedDifference } from '../../metrics/pooled.ts';
 
-export type Better = 'higher' | 'lower' | 'neither';
+export type { Verdict };
 
 export interface Card {
   metric: MetricName;
   label: string;
-  better: Better;
   /** How a value is shown; the same precision for a value, its interval and a difference. */
   unit: 'percent' | 'seconds' | 'hours' | 'money' | 'number';
 }
 
 const CARDS: ReadonlyArray<Omit<Card, 'metric'> & { metric: string }> = [
-  { metric: 'service_level', label: 'Service level', better: 'higher', unit: 'percent' },
-  { metric: 'asa_seconds', label: 'ASA', better: 'lower', unit: 'seconds' },
-  { metric: 'abandon_rate', label: 'Abandon rate', better: 'lower', unit: 'percent' },
-  // Busier agents are cheaper but closer to burn-out: neither way is plainly better.
-  { metric: 'occupancy', label: 'Occupancy', better: 'neither', unit: 'percent' },
-  { metric: 'fcr', label: 'FCR', better: 'higher', unit: 'percent' },
-  { metric: 'ttr_hours.mean', label: 'TTR mean', better: 'lower', unit: 'hours' },
-  { metric: 'cost_per_contact', label: 'Cost per contact', better: 'lower', unit: 'money' },
-  { metric: 'effort_mean', label: 'Customer effort', better: 'lower', unit: 'number' },
+  { metric: 'service_level', label: 'Service level', unit: 'percent' },
+  { metric: 'asa_seconds', label: 'ASA', unit: 'seconds' },
+  { metric: 'abandon_rate', label: 'Abandon rate', unit: 'percent' },
+  { metric: 'occupancy', label: 'Occupancy', unit: 'percent' },
+  { metric: 'fcr', label: 'FCR', unit: 'percent' },
+  { metric: 'ttr_hours.mean', label: 'TTR mean', unit: 'hours' },
+  { metric: 'cost_per_contact', label: 'Cost per contact', unit: 'money' },
+  { metric: 'effort_mean', label: 'Customer effort', unit: 'number' },
 ];
 
 /** The cards for metrics this build of ccsim has (effort only once the metric exists). */
@@ -65,14 +64,12 @@ export function formatDelta(card: Card, v: number | null, signed: boolean): stri
   }
 }
 
-export type Verdict = 'better' | 'worse' | 'no clear difference' | 'higher' | 'lower';
-
-/** Better/worse when the paired 95% interval excludes zero; else no clear difference. */
+/**
+ * Better/worse (by the catalogue's better direction; higher/lower for a metric without one)
+ * when the paired 95% interval excludes zero; else no clear difference.
+ */
 export function verdict(card: Card, d: PairedDifference): Verdict {
-  if (d.mean === null || d.ci95 === null || !(Math.abs(d.mean) > d.ci95)) return 'no clear difference';
-  const up = d.mean > 0;
-  if (card.better === 'neither') return up ? 'higher' : 'lower';
-  return up === (card.better === 'higher') ? 'better' : 'worse';
+  return verdictOf(card.metric, d.mean, d.ci95) ?? 'no clear difference';
 }
 
 export interface CardFigures {
@@ -82,12 +79,26 @@ export interface CardFigures {
   difference: PairedDifference | null;
 }
 
-/** A plan's figures for every card: mean with 95% half-width, and the paired difference to the baseline. */
-export function cardFigures(planAggregate: Result, plan: readonly Metrics[], baseline: readonly Metrics[] | null): CardFigures[] {
+/**
+ * A plan's figures for every card: its estimate with 95% half-width (the aggregate, as
+ * `ccsim compare` reports it), and the paired difference to the baseline, computed as compare
+ * computes it.
+ */
+export function cardFigures(
+  planAggregate: Result,
+  plan: readonly Metrics[],
+  baseline: { aggregate: Result; rows: readonly Metrics[] } | null,
+): CardFigures[] {
   return headlineCards().map((card) => ({
     card,
     value: metricValue(planAggregate.totals, card.metric),
     ci95: planAggregate.ci95 ? metricValue(planAggregate.ci95.totals, card.metric) : null,
-    difference: baseline === null ? null : pairedDifference(plan, baseline, card.metric),
+    difference:
+      baseline === null
+        ? null
+        : pairedDifference(plan, baseline.rows, card.metric, {
+            plan: metricValue(planAggregate.totals, card.metric),
+            baseline: metricValue(baseline.aggregate.totals, card.metric),
+          }),
   }));
 }

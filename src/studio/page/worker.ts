@@ -1,11 +1,12 @@
 /**
  * A simulation Web Worker: runs one replication per message exactly as `ccsim` does
  * (compile once per scenario, then simulateReplication), and answers with its totals (no
- * intervals, like `ccsim compare`).
+ * intervals, exactly as `ccsim compare` keeps them).
  */
 import { compile } from '../../model/compile.ts';
 import type { Model } from '../../model/model.ts';
 import { simulateReplication } from '../../experiment/simulate.ts';
+import { withoutIntervals } from '../../metrics/without-intervals.ts';
 import type { RunTask, TaskReply } from './protocol.ts';
 
 const models = new Map<string, Model>();
@@ -32,7 +33,7 @@ scope.onmessage = (e) => {
   let reply: TaskReply;
   try {
     const result = simulateReplication(modelFor(task), task.seed, task.replication);
-    reply = { run: task.run, key: task.key, replication: task.replication, result: { ...result, by_interval: [] } };
+    reply = { run: task.run, key: task.key, replication: task.replication, result: withoutIntervals(result) };
   } catch (err) {
     reply = { run: task.run, key: task.key, replication: task.replication, error: err instanceof Error ? err.message : String(err) };
   }

@@ -4,11 +4,12 @@
  * staffing found, as `by_interval`); with groups in shifts also `staffed-shifts.yaml`.
  */
 
-import { csvNumber, toCsv } from '../report/csv.ts';
-import { renderTable } from '../report/table.ts';
+import { csvNumber, toCsv } from './csv.ts';
+import { renderTable } from './table.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { StaffingResult } from './index.ts';
-import { scenarioToYaml } from './scenario-file.ts';
+import type { StaffingResult } from '../staffing/index.ts';
+import type { ServiceLevelVerdict, Verification } from '../staffing/verify.ts';
+import { scenarioToYaml } from '../staffing/scenario-file.ts';
 
 const NONE = '–';
 
@@ -129,7 +130,7 @@ export function formatStaffing(result: StaffingResult): string {
   out.push(...renderTable(rows, ['l', 'r', ...groups.flatMap((): Array<'l' | 'r'> => ['r', 'r']), 'r', 'r', 'r', 'r', 'r', 'l']));
   out.push('');
   out.push('Per group (hours after the warm-up; scheduled and paid include shrinkage)');
-  const gRows: string[][] = [['group', 'sized by', 'peak analytic', 'peak simulated', 'headcount', 'shrinkage', 'agent h (analytic)', 'agent h', 'paid h', 'agent cost']];
+  const gRows: string[][] = [['group', 'sized by', 'peak analytic', 'peak simulated', 'headcount', 'shrinkage', 'agent h (analytic)', 'agent h', 'paid h', 'agent cost', 'current cost', 'change']];
   for (const g of groups) {
     const x = result.groups[g]!;
     gRows.push([
@@ -143,9 +144,11 @@ export function formatStaffing(result: StaffingResult): string {
       num(x.agent_hours, 1),
       num(x.paid_hours, 1),
       num(x.cost_agents, 2),
+      num(x.current_cost_agents, 2),
+      x.current_cost_agents > 0 ? `${x.cost_agents >= x.current_cost_agents ? '+' : ''}${(100 * (x.cost_agents / x.current_cost_agents - 1)).toFixed(1)}%` : NONE,
     ]);
   }
-  out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push(...renderTable(gRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
   const shiftGroups = Object.entries(result.shifts);
   if (shiftGroups.length > 0) {
@@ -187,4 +190,76 @@ export function formatStaffing(result: StaffingResult): string {
       : `${missed.length} of ${checked} checked intervals miss the target on the mean: ${missed.slice(0, 8).join(', ')}${missed.length > 8 ? ', ...' : ''}`,
   );
   return out.join('\n') + '\n';
+}
+
+/** A verification's per-type verdict as `85.1% ±0.8`, with `MISS` when the lower end is below target. */
+function verdictText(v: ServiceLevelVerdict | undefined): string {
+  if (v === undefined || v.service_level === null) return NONE;
+  const ci = v.ci95 === null ? '' : ` ±${(100 * v.ci95).toFixed(1)}`;
+  return `${(100 * v.service_level).toFixed(1)}%${ci}${v.meets === false ? ' MISS' : ''}`;
+}
+
+/** One verified plan: service level per type in total and per day, and the interval count. */
+function verificationLines(title: string, v: Verification): string[] {
+  const types = Object.keys(v.by_type);
+  const rows: string[][] = [['', ...types]];
+  rows.push(['total', ...types.map((t) => verdictText(v.by_type[t]))]);
+  for (const d of v.by_day) {
+    const weekday = new Date(`${d.date}T00:00:00Z`).toUTCString().slice(0, 3);
+    rows.push([`${weekday} ${d.date}`, ...types.map((t) => verdictText(d.by_type[t]))]);
+  }
+  const share = v.loaded_intervals > 0 ? v.intervals_meeting / v.loaded_intervals : 1;
+  return [
+    `${title}: service level on ${v.replications} fresh replications (mean ±95% half-width; MISS: lower end below ${pct(v.target)})`,
+    ...renderTable(rows, ['l', ...types.map((): 'r' => 'r')]),
+    `  ${v.intervals_meeting} of ${v.loaded_intervals} loaded intervals (${(100 * share).toFixed(1)}%) meet the target on their mean; ` +
+      (v.holds ? 'the plan HOLDS.' : 'the plan does NOT hold (needs every total and day at or above target and 95% of intervals).'),
+  ];
+}
+
+/** The short summary `ccsim staff` prints: per group, per day, the verdicts; the full tables go to files. */
+export function formatStaffingSummary(result: StaffingResult): string {
+  const out: string[] = [];
+  const s = result.search;
+  out.push(`Staffing: ${result.scenario} — target ${pct(result.target.service_level)} answered within ${result.target.threshold_seconds} s${caps(result) ? `; ${caps(result)}` : ''}`);
+  out.push(`search: ${s.iterations} iterations, ${s.simulations} simulations, ${num(s.seconds, 1)} s (seed ${result.seed}, ${result.replications} replications per plan)`);
+  out.push('');
+  const rows: string[][] = [['group', 'headcount', 'paid h', 'agent cost', 'current cost', 'change']];
+  let cost = 0;
+  let current = 0;
+  for (const [id, g] of Object.entries(result.groups)) {
+    const shifted = result.shifts[id];
+    const paid = shifted?.paid_hours ?? g.paid_hours;
+    const c = shifted?.cost_agents ?? g.cost_agents;
+    cost += c;
+    current += g.current_cost_agents;
+    rows.push([id + (shifted ? ' (shifts)' : ''), String(result.headcount[id] ?? 0), num(paid, 1), num(c, 2), num(g.current_cost_agents, 2), change(c, g.current_cost_agents)]);
+  }
+  rows.push(['all groups', '', '', num(cost, 2), num(current, 2), change(cost, current)]);
+  out.push('Per group (after the warm-up; paid hours include shrinkage; shift groups: their shift plan)');
+  out.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
+  for (const [id, x] of Object.entries(result.shifts)) {
+    out.push(
+      `  ${id}: shifts by ${x.method === 'integer_program' ? 'integer program (HiGHS)' : 'greedy cover'}, ${num(x.agent_hours, 1)} agent-hours, ` +
+        `${pct(x.gap)} above the LP lower bound${x.repairs > 0 ? `; ${x.repairs} shifts added after simulation` : ''}`,
+    );
+  }
+  const v = result.verification;
+  if (v !== undefined) {
+    out.push('');
+    out.push(...verificationLines('staffed.yaml (interval plan)', v.plan));
+    if (v.shifts !== null) {
+      out.push('');
+      out.push(...verificationLines('staffed-shifts.yaml (shift plan)', v.shifts));
+    }
+  }
+  for (const gap of result.template_gaps ?? []) out.push('', `Template gap: ${gap.message}`);
+  if (result.pooling !== null) out.push('', `Pooling: ${result.pooling.message}.`);
+  return out.join('\n') + '\n';
+}
+
+function change(now: number, before: number): string {
+  if (!(before > 0)) return NONE;
+  const d = 100 * (now / before - 1);
+  return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
 }

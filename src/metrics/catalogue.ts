@@ -1,0 +1,158 @@
+/**
+ * The metric catalogue: every number ccsim reports, once, with what tables, CSV files, charts,
+ * comparisons, the workbook and the staffing report need to know about it.
+ *
+ * - `label` / `short`: how a table or chart names it (short for narrow columns).
+ * - `kind`: what sort of number it is, which decides how it is shown: `count` (contacts,
+ *   cases, agents), `share` (0..1, shown as a percentage), `duration` (seconds of customer time,
+ *   shown in the unit that reads), `hours` (agent hours), `money` (in the scenario's currency).
+ * - `unit`: the unit of the stored value, for the `unit` column of long CSV files.
+ * - `better`: `higher`, `lower`, or null (no better direction): decides whether a difference is
+ *   good news or bad news, and "which plan meets the targets at least cost".
+ * - `estimator`: how replications combine. `mean`: mean over replications (Student-t
+ *   interval). `ratio`: the pooled ratio Σ numerator / Σ denominator over replications
+ *   (delta-method interval); `denominator` reads the ratio's denominator off a row, so the
+ *   numerator is value × denominator. `quantile`: read off the pooled TTR histogram.
+ */
+import type { Metrics } from './types.ts';
+import { SCALAR_METRICS, type ScalarMetric } from './names.ts';
+
+/** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
+export type MetricName = ScalarMetric | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
+
+export type MetricKind = 'count' | 'share' | 'duration' | 'hours' | 'money';
+export type BetterDirection = 'higher' | 'lower' | null;
+export type Estimator = 'mean' | 'ratio' | 'quantile';
+
+export interface MetricInfo {
+  name: MetricName;
+  label: string;
+  short: string;
+  kind: MetricKind;
+  /** Unit of the stored value: count, share, seconds, hours, money, agents. */
+  unit: 'count' | 'share' | 'seconds' | 'hours' | 'money' | 'agents';
+  better: BetterDirection;
+  estimator: Estimator;
+  /** For ratios: the denominator of the ratio in the same row (the numerator is value × it). */
+  denominator?: (m: Metrics) => number | null;
+  /** For quantiles: which quantile of TTR. */
+  quantile?: number;
+}
+
+const den = (key: ScalarMetric) => (m: Metrics): number | null => m[key];
+
+type Entry = Omit<MetricInfo, 'name'>;
+const count = (label: string, short: string, better: BetterDirection = null): Entry => ({ label, short, kind: 'count', unit: 'count', better, estimator: 'mean' });
+const money = (label: string, short: string): Entry => ({ label, short, kind: 'money', unit: 'money', better: 'lower', estimator: 'mean' });
+const share = (label: string, short: string, better: BetterDirection, d: ScalarMetric): Entry => ({ label, short, kind: 'share', unit: 'share', better, estimator: 'ratio', denominator: den(d) });
+
+const ENTRIES: Record<MetricName, Entry> = {
+  arrivals: count('Arrivals', 'arrivals'),
+  contained: count('Contained in self-service', 'contained'),
+  offered: count('Offered', 'offered'),
+  answered: count('Answered', 'answered'),
+  abandoned: count('Abandoned', 'abandoned'),
+  transfers: count('Transfers', 'transfers'),
+  service_level: share('Service level', 'SL', 'higher', 'offered'),
+  asa_seconds: { label: 'ASA', short: 'ASA', kind: 'duration', unit: 'seconds', better: 'lower', estimator: 'ratio', denominator: den('answered') },
+  wait_probability: share('Waited', 'waited', 'lower', 'offered'),
+  abandon_rate: share('Abandon rate', 'abandon', 'lower', 'offered'),
+  aht_seconds: { label: 'AHT', short: 'AHT', kind: 'duration', unit: 'seconds', better: 'lower', estimator: 'ratio', denominator: den('answered') },
+  // Occupancy = busy / logged-in time; logged-in time = agents × the row's span, and the span is
+  // the same in every replication, so mean agents serve as the denominator.
+  occupancy: share('Occupancy', 'occ', null, 'agents'),
+  fcr: share('FCR', 'FCR', 'higher', 'cases_reached'),
+  containment_rate: share('Containment', 'contain', 'higher', 'self_service_tried'),
+  repeat_rate: share('Repeat rate', 'repeat', 'lower', 'arrivals'),
+  'ttr_hours.mean': { label: 'TTR mean', short: 'TTR', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'ratio', denominator: den('resolved_cases') },
+  'ttr_hours.p50': { label: 'TTR median', short: 'TTR p50', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'quantile', quantile: 0.5 },
+  'ttr_hours.p90': { label: 'TTR p90', short: 'TTR p90', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'quantile', quantile: 0.9 },
+  cases: count('Cases', 'cases'),
+  resolved_cases: count('Resolved cases', 'resolved', 'higher'),
+  lost_cases: count('Lost cases', 'lost', 'lower'),
+  open_cases: count('Open cases', 'open', 'lower'),
+  cost_total: money('Cost total', 'cost'),
+  cost_per_contact: { ...money('Cost per contact', 'cost/contact'), estimator: 'ratio', denominator: den('arrivals') },
+  cost_per_resolution: { ...money('Cost per resolution', 'cost/resolved'), estimator: 'ratio', denominator: den('resolved_cases') },
+  agents: { label: 'Agents', short: 'agents', kind: 'count', unit: 'agents', better: null, estimator: 'mean' },
+  paid_hours: { label: 'Paid hours', short: 'paid h', kind: 'hours', unit: 'hours', better: null, estimator: 'mean' },
+  cost_agents: money('Cost of agents', 'cost agents'),
+  cost_self_service: money('Cost of self-service', 'cost self-service'),
+  cost_telephony: money('Cost of telephony', 'cost telephony'),
+  cost_contacts: money('Cost per-contact fees', 'cost contacts'),
+  waiting_at_end: count('Waiting at end', 'waiting at end'),
+  in_self_service_at_end: count('In self-service at end', 'in self-service at end'),
+  cases_reached: count('Cases that reached an agent', 'reached agent'),
+  self_service_tried: count('Tried self-service', 'tried self-service'),
+};
+
+/** Every metric name, in the order of the metrics definitions (TTR after repeat_rate). */
+export const METRIC_NAMES: readonly MetricName[] = [
+  ...SCALAR_METRICS.slice(0, SCALAR_METRICS.indexOf('repeat_rate') + 1),
+  'ttr_hours.mean',
+  'ttr_hours.p50',
+  'ttr_hours.p90',
+  ...SCALAR_METRICS.slice(SCALAR_METRICS.indexOf('repeat_rate') + 1),
+];
+
+/** The catalogue, in METRIC_NAMES order. */
+export const CATALOGUE: readonly MetricInfo[] = METRIC_NAMES.map((name) => ({ name, ...ENTRIES[name] }));
+
+const BY_NAME = new Map<string, MetricInfo>(CATALOGUE.map((m) => [m.name, m]));
+
+export function isMetricName(name: string): name is MetricName {
+  return BY_NAME.has(name);
+}
+
+/** The catalogue entry of a metric. */
+export function metricInfo(name: MetricName): MetricInfo {
+  return BY_NAME.get(name)!;
+}
+
+/** The value of one metric in a row of metrics (null when undefined, e.g. a ratio over zero). */
+export function metricValue(m: Metrics, name: MetricName): number | null {
+  switch (name) {
+    case 'ttr_hours.mean':
+      return m.ttr_hours.mean;
+    case 'ttr_hours.p50':
+      return m.ttr_hours.p50;
+    case 'ttr_hours.p90':
+      return m.ttr_hours.p90;
+    default:
+      return m[name];
+  }
+}
+
+/** The name of a metric as a CSV column (`ttr_hours.mean` -> `ttr_hours_mean`). */
+export function columnName(name: MetricName): string {
+  return name.replace('.', '_');
+}
+
+/** The headline metrics a comparison or sweep reports, in display order. */
+export const HEADLINE_METRICS: readonly MetricName[] = [
+  'service_level',
+  'asa_seconds',
+  'abandon_rate',
+  'occupancy',
+  'fcr',
+  'ttr_hours.mean',
+  'cost_per_contact',
+  'cost_per_resolution',
+  'cost_total',
+];
+
+/** What a difference plan − baseline means for a metric, in the words tables and charts use. */
+export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no clear difference';
+
+/**
+ * The verdict on a difference with its 95% half-width: `no clear difference` when the interval
+ * includes zero; otherwise `better` or `worse` by the metric's better direction, or `higher` /
+ * `lower` for a metric without one. Null when there is no interval (one replication).
+ */
+export function verdictOf(name: MetricName, mean: number | null, ci95: number | null): Verdict | null {
+  if (mean === null || ci95 === null || !Number.isFinite(mean) || !Number.isFinite(ci95)) return null;
+  if (Math.abs(mean) <= ci95) return 'no clear difference';
+  const better = metricInfo(name).better;
+  if (better === null) return mean > 0 ? 'higher' : 'lower';
+  return (mean > 0) === (better === 'higher') ? 'better' : 'worse';
+}

@@ -1,0 +1,123 @@
+/**
+ * Verifying a plan before it is written: the staffed scenario is simulated on *fresh*
+ * replications (numbers the search never used, so the plan is not judged on the very noise it
+ * was fitted to), and its service level is stated per contact type over the whole reported
+ * horizon and per day, as the per-contact share answered within the threshold with its 95%
+ * interval (the ratio estimator over replications, see search.ts `ratioEstimate`).
+ *
+ * A plan *holds* when, for every contact type with load, the lower end of the 95% interval is at
+ * or above the target in total and on every day, and at least 95% of the loaded intervals (the
+ * cells the search checked) meet the target on their mean.
+ */
+
+import { timestampOf } from '../model/calendar.ts';
+import { compile } from '../model/compile.ts';
+import { F, FIELDS } from '../metrics/tally.ts';
+import type { Scenario, Weekday } from '../scenario/types.ts';
+import { evaluateScenario, ratioEstimate, type Evaluation } from './search.ts';
+
+/** Fresh replications start here: the search uses 0..2R−1. */
+export const FRESH_REPLICATIONS_FROM = 100_000;
+
+/** Share of loaded intervals that must meet the target on their mean. */
+export const INTERVAL_SHARE = 0.95;
+
+/** Intervals of a group that no template covers, and the template that would. */
+export interface TemplateGap {
+  group: string;
+  /** Interval starts, `YYYY-MM-DDTHH:MM`. */
+  intervals: string[];
+  agent_hours: number;
+  /** Templates (start, length, weekdays) that would cover them: one per run of intervals. */
+  suggestions: Array<{ start: string; hours: number; days: Weekday[] }>;
+  message: string;
+}
+
+export interface ServiceLevelVerdict {
+  service_level: number | null;
+  ci95: number | null;
+  /** Lower end of the 95% interval at or above the target; null without contacts. */
+  meets: boolean | null;
+}
+
+export interface Verification {
+  replications: number;
+  /** Replication numbers used: first..first+replications−1 (never used by the search). */
+  first_replication: number;
+  target: number;
+  by_type: Record<string, ServiceLevelVerdict>;
+  by_day: Array<{ date: string; by_type: Record<string, ServiceLevelVerdict> }>;
+  /** Loaded (checked) cells, and how many meet the target on their mean. */
+  loaded_intervals: number;
+  intervals_meeting: number;
+  /** Loaded cells below the target on their mean, worst first. */
+  missed: Array<{ interval: number; start: string; type: string; service_level: number }>;
+  holds: boolean;
+}
+
+/**
+ * Simulates `scenario` on fresh replications and judges it. `checked[i * nT + j]` marks the
+ * loaded cells (the search's).
+ */
+export function verifyScenario(scenario: Scenario, checked: Uint8Array, replications: number, from = FRESH_REPLICATIONS_FROM): { verification: Verification; evaluation: Evaluation } {
+  const evaluation = evaluateScenario(scenario, scenario.seed, replications, from);
+  const model = compile(scenario);
+  const nI = model.intervalCount;
+  const nT = model.types.length;
+  const len = model.intervalSeconds;
+  const target = scenario.service_level.target;
+  const typeIds = scenario.contact_types.map((t) => t.id);
+  const R = replications;
+
+  const verdict = (intervals: readonly number[], j: number): ServiceLevelVerdict => {
+    const inSl = new Float64Array(R);
+    const offered = new Float64Array(R);
+    evaluation.tallies.forEach((t, r) => {
+      for (const i of intervals) {
+        const row = (i * nT + j) * FIELDS;
+        inSl[r]! += t.grid[row + F.answeredInSl]!;
+        offered[r]! += t.grid[row + F.offered]!;
+      }
+    });
+    const e = ratioEstimate(inSl, offered);
+    return { service_level: e.mean, ci95: e.ci95, meets: e.mean === null ? null : e.mean - (e.ci95 ?? 0) >= target };
+  };
+
+  const reported: number[] = [];
+  const days = new Map<string, number[]>();
+  for (let i = model.firstReportedInterval; i < nI; i++) {
+    reported.push(i);
+    const date = timestampOf(scenario.horizon.start, i * len).slice(0, 10);
+    const list = days.get(date) ?? [];
+    list.push(i);
+    days.set(date, list);
+  }
+  const byType: Record<string, ServiceLevelVerdict> = {};
+  typeIds.forEach((id, j) => (byType[id] = verdict(reported, j)));
+  const byDay = [...days].map(([date, list]) => {
+    const v: Record<string, ServiceLevelVerdict> = {};
+    typeIds.forEach((id, j) => (v[id] = verdict(list, j)));
+    return { date, by_type: v };
+  });
+
+  let loaded = 0;
+  let meeting = 0;
+  const missed: Verification['missed'] = [];
+  for (let i = 0; i < nI; i++) {
+    for (let j = 0; j < nT; j++) {
+      if (!checked[i * nT + j]) continue;
+      const sl = evaluation.serviceLevel[i * nT + j]!.mean;
+      if (sl === null) continue;
+      loaded++;
+      if (sl >= target) meeting++;
+      else missed.push({ interval: i, start: timestampOf(scenario.horizon.start, i * len), type: typeIds[j]!, service_level: sl });
+    }
+  }
+  missed.sort((a, b) => a.service_level - b.service_level || a.interval - b.interval);
+  const allMeet = (v: Record<string, ServiceLevelVerdict>): boolean => Object.values(v).every((x) => x.meets !== false);
+  const holds = allMeet(byType) && byDay.every((d) => allMeet(d.by_type)) && (loaded === 0 || meeting >= INTERVAL_SHARE * loaded);
+  return {
+    verification: { replications: R, first_replication: from, target, by_type: byType, by_day: byDay, loaded_intervals: loaded, intervals_meeting: meeting, missed, holds },
+    evaluation,
+  };
+}
