@@ -188,6 +188,10 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
     expect(await card('asa_seconds', 'verdict')).toBe('better');
     expect(await card('service_level', 'diff')).toMatch(/^\+\d+\.\d pp ± \d+\.\d pp$/);
 
+    // The per-type table: one row per contact type of the bank, cards' service level among them better.
+    expect(await page.$$eval('#types tbody tr', (rows) => rows.map((r) => r.getAttribute('data-type')))).toEqual(['cards', 'accounts', 'mortgages', 'chat']);
+    expect(await page.$$eval('#types tbody tr[data-type="cards"] td', (cells) => cells.map((c) => c.className))).toContain('better');
+
     // Skill-based routing removes round robin's transfers: FCR changes (and is paired).
     await change('#policy', 'skill_based', 'select');
     const fcr = percent(await card('fcr', 'value'));

@@ -8,7 +8,7 @@ import type { Result } from '../../metrics/types.ts';
 import { aggregate } from '../../metrics/aggregate.ts';
 import { metricValue } from '../../metrics/catalogue.ts';
 import { BUNDLED } from './scenarios.ts';
-import { cardFigures, formatDelta, formatValue, verdict } from './headline.ts';
+import { cardFigures, formatDelta, formatValue, typeRows, verdict } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
 import { WorkerRunner, type Job } from './runner.ts';
 import type { PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, StudySummary } from './protocol.ts';
@@ -33,6 +33,7 @@ const editor = byId<HTMLTextAreaElement>('editor');
 const problems = byId<HTMLPreElement>('problems');
 const leversBox = byId<HTMLDivElement>('levers');
 const cardsBox = byId<HTMLDivElement>('cards');
+const typesBox = byId<HTMLDivElement>('types');
 const status = byId<HTMLParagraphElement>('status');
 const saveButton = byId<HTMLButtonElement>('save');
 const commandLine = byId<HTMLElement>('command');
@@ -97,6 +98,7 @@ function read(reply: ReadReply): void {
     problems.textContent = reply.error;
     problems.hidden = false;
     cardsBox.replaceChildren();
+    typesBox.replaceChildren();
     saveButton.disabled = true;
     commandLine.textContent = '';
     status.textContent = 'The scenario has problems: nothing runs until they are fixed.';
@@ -290,6 +292,23 @@ function render(base: Result[], plan: Result[], changed: boolean): void {
     );
   });
   cardsBox.replaceChildren(...cards);
+
+  // Per type: the plan's figure, and (after a change) the paired difference, coloured.
+  const rows = typeRows(planAggregate, plan, changed ? { aggregate: baseAggregate, runs: base } : null);
+  const head = el('tr', {}, el('th', {}, 'Contact type'), ...(rows[0]?.figures ?? []).map((f) => el('th', {}, f.card.label)));
+  const body = rows.map((row) =>
+    el(
+      'tr',
+      { 'data-type': row.type },
+      el('th', {}, row.type),
+      ...row.figures.map((f) => {
+        const v = f.difference === null ? null : verdict(f.card, f.difference);
+        const text = formatValue(f.card, f.value) + (f.difference === null ? '' : ` (${formatDelta(f.card, f.difference.mean, true)})`);
+        return el('td', { class: v === null ? '' : v.replace(/ /g, '-'), title: v ?? '' }, text);
+      }),
+    ),
+  );
+  typesBox.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
 
 // ---------------------------------------------------------------------------------------------

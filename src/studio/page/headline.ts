@@ -102,3 +102,38 @@ export function cardFigures(
           }),
   }));
 }
+
+/** The per-type table's metrics: what a planner checks type by type. */
+const TYPE_METRICS: readonly string[] = ['service_level', 'asa_seconds', 'abandon_rate', 'fcr'];
+
+export interface TypeRow {
+  type: string;
+  figures: CardFigures[];
+}
+
+/**
+ * Per contact type: the plan's estimate and, when there is a baseline, the paired difference,
+ * computed like the cards (pooled over replications, paired on common random numbers).
+ */
+export function typeRows(planAggregate: Result, plan: readonly Result[], baseline: { aggregate: Result; runs: readonly Result[] } | null): TypeRow[] {
+  const cards = headlineCards().filter((c) => TYPE_METRICS.includes(c.metric));
+  return Object.keys(planAggregate.by_type).map((type) => {
+    const mean = planAggregate.by_type[type]!;
+    const ci = planAggregate.ci95?.by_type[type];
+    const rows = plan.map((r) => r.by_type[type]!);
+    const baseRows = baseline?.runs.map((r) => r.by_type[type]!);
+    const baseMean = baseline?.aggregate.by_type[type];
+    return {
+      type,
+      figures: cards.map((card) => ({
+        card,
+        value: metricValue(mean, card.metric),
+        ci95: ci === undefined ? null : metricValue(ci, card.metric),
+        difference:
+          baseRows === undefined || baseMean === undefined
+            ? null
+            : pairedDifference(rows, baseRows, card.metric, { plan: metricValue(mean, card.metric), baseline: metricValue(baseMean, card.metric) }),
+      })),
+    };
+  });
+}
