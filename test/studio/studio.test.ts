@@ -275,9 +275,18 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
     }
   });
 
+  it('opens a scenario file the user picks and runs it', async () => {
+    await page.setInputFiles('#open', join(ROOT, 'scenarios', 'tech-support.yaml'));
+    await page.waitForFunction(() => document.body.dataset['state'] === 'ready' && document.getElementById('command')?.textContent?.includes('tech-support-studio.yaml'), null, { timeout: 90_000 });
+    expect(await page.inputValue('#editor')).toBe(readFileSync(join(ROOT, 'scenarios', 'tech-support.yaml'), 'utf8'));
+    expect(await card('service_level', 'diff')).toBe('baseline');
+  });
+
   it('shows a broken scenario\'s message with its line and runs nothing', async () => {
     const text = readFileSync(BANK, 'utf8');
     const broken = text.replace('fcr: 0.85', 'fcr: 1.85');
+    await page.selectOption('#scenario', 'retail-bank.yaml');
+    await ready();
     const line = broken.split('\n').findIndex((l) => l.includes('fcr: 1.85')) + 1;
     expect(line).toBeGreaterThan(1);
     await page.fill('#editor', broken);

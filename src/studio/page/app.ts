@@ -327,6 +327,18 @@ saveButton.addEventListener('click', () => {
 // ---------------------------------------------------------------------------------------------
 // Start
 
+/** A file the user opened or dropped: read here, never sent anywhere. */
+async function openFile(file: File | undefined): Promise<void> {
+  if (file === undefined) return;
+  chooseScenario(file.name, await file.text());
+}
+byId<HTMLInputElement>('open').addEventListener('change', (e) => void openFile((e.target as HTMLInputElement).files?.[0]));
+editor.addEventListener('dragover', (e) => e.preventDefault());
+editor.addEventListener('drop', (e) => {
+  e.preventDefault();
+  void openFile(e.dataTransfer?.files[0]);
+});
+
 let typing: ReturnType<typeof setTimeout> | undefined;
 editor.addEventListener('input', () => {
   clearTimeout(typing);
