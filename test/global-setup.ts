@@ -19,11 +19,9 @@ function newest(dir: string): number {
 }
 
 export default function setup(): void {
-  const stamp = join(ROOT, 'dist', 'index.js');
-  const sources = Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'tsconfig.build.json')).mtimeMs);
+  const stamp = join(ROOT, 'dist', 'bin', 'main.js');
+  const sources = Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'tsconfig.build.json')).mtimeMs, statSync(join(ROOT, 'scripts', 'build.mjs')).mtimeMs);
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  // The whole build: the library (tsc) and the CLI bundle (esbuild) that bin/ccsim.mjs runs.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }

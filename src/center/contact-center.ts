@@ -15,6 +15,7 @@ import type { EventModel, StepFunction } from '../model/events.ts';
 import { E, EVENT_FIELDS } from '../metrics/tally.ts';
 import { employeesByWeek, staffingFor, type GroupStaffing } from './workforce.ts';
 import { CohortBook } from './cohort-book.ts';
+import { effortScore, type EffortModel } from '../model/effort.ts';
 import type { RunTrace } from './trace.ts';
 
 /*
@@ -93,6 +94,9 @@ export class ContactCenter {
   /** Shortcuts for the hot loop: whether any cohort or any handle-time event exists at all. */
   private readonly hasCohorts: boolean;
   private readonly hasHandleEvents: boolean;
+  /** The type a repeat or retry of each type arrives as (`repeat_channel`). */
+  private readonly repeatTo: Int32Array;
+  private readonly effort: EffortModel;
   /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
   private readonly traceArrivals: boolean;
   private readonly onFirstArrival: (type: number, time: number) => void;
@@ -127,6 +131,8 @@ export class ContactCenter {
     this.mayFail = Uint8Array.from(model.types, (t, j) =>
       t.fcr < 1 || model.groups.some((g) => g.proficiency[j]! > 0 && g.proficiency[j]! < 1) ? 1 : 0,
     );
+    this.repeatTo = Int32Array.from(model.types, (t) => t.repeatTo);
+    this.effort = model.effort;
     const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
     const until = model.horizonSeconds + model.drainSeconds;
     this.staffing = model.groups.map((g, gi) =>
@@ -376,6 +382,12 @@ export class ContactCenter {
     const s = this.streams[j]!;
     const gen = p.flags[c]! & (FL_REPEAT | FL_RETRY) ? FOLLOW_UP : FIRST;
     const iv = this.intervalOf(now);
+    if (gen === FOLLOW_UP) {
+      // Effort: coming back about the same issue, perhaps on another channel than the first.
+      const k = p.case[c]!;
+      if (p.flags[c]! & FL_REPEAT) this.cases.points[k]! += this.effort.repeat;
+      if (this.channelOf[j] !== this.channelOf[this.cases.type[k]!]) this.cases.points[k]! += this.effort.channelSwitch;
+    }
     p.arrive[c] = now;
     p.iv[c] = iv;
     p.handle[c] = type.handle(s.handle[gen]!);
@@ -423,6 +435,7 @@ export class ContactCenter {
       this.end(c);
       return;
     }
+    this.cases.points[p.case[c]!]! += this.effort.selfServiceFailed;
     this.offer(c);
   }
 
@@ -498,10 +511,12 @@ export class ContactCenter {
       p.flags[c]! |= FL_ANSWERED;
       const wait = now - p.queued[c]!;
       const k = p.case[c]!;
+      this.cases.waitSeconds[k]! += wait;
       if (this.cases.agentContacts[k]!++ === 0) {
         p.flags[c]! |= FL_CASE_FIRST;
         const kIv = this.cases.iv[k]!;
-        if (kIv >= 0) this.add(F.casesReached, kIv, j, 1);
+        // Cases count under the type of their first contact, whatever channel reaches an agent.
+        if (kIv >= 0) this.add(F.casesReached, kIv, this.cases.type[k]!, 1);
       }
       if (iv >= 0) {
         this.add(F.answered, iv, j, 1);
@@ -513,9 +528,10 @@ export class ContactCenter {
         if (wait > 0) this.add(F.waited, iv, j, 1);
         if (channel === VOICE) this.add(F.voiceSeconds, iv, j, wait);
       }
-    } else if (iv >= 0 && channel === VOICE) {
-      // A transferred call on hold for a skilled agent: the line stays open.
-      this.add(F.voiceSeconds, iv, j, now - p.queued[c]!);
+    } else {
+      // A transferred contact on hold for a skilled agent: the line stays open, the customer waits.
+      this.cases.waitSeconds[p.case[c]!]! += now - p.queued[c]!;
+      if (iv >= 0 && channel === VOICE) this.add(F.voiceSeconds, iv, j, now - p.queued[c]!);
     }
     ag.take(a, channel === CHAT, now);
     const proficiency = this.proficiency[g * this.typeCount + j]!;
@@ -524,6 +540,7 @@ export class ContactCenter {
       // Round robin gave it to an agent without the skill: a short talk, then a transfer.
       duration = this.model.transferSeconds;
       p.flags[c]! |= FL_TRANSFERRED;
+      this.cases.points[p.case[c]!]! += this.effort.transfer;
       this.heap.push(now + duration, EV_TRANSFER_DONE, c);
       if (iv >= 0) this.add(F.transfers, iv, j, 1);
     } else {
@@ -564,13 +581,14 @@ export class ContactCenter {
     if (p.resolveU[c]! < this.fcrOf[j]! * proficiency) {
       if ((p.flags[c]! & (FL_CASE_FIRST | FL_TRANSFERRED)) === FL_CASE_FIRST) {
         const kIv = this.cases.iv[k]!;
-        if (kIv >= 0) this.add(F.casesFcr, kIv, j, 1);
+        if (kIv >= 0) this.add(F.casesFcr, kIv, this.cases.type[k]!, 1);
       }
       this.resolveCase(k);
     } else {
-      // Not fixed: the customer comes back about the same case (if still within the horizon).
+      // Not fixed: the customer comes back about the same case (if still within the horizon),
+      // on the channel its type sends repeats to.
       const back = this.now + p.repeatDelay[c]!;
-      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_REPEAT));
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_REPEAT));
     }
     this.end(c);
     this.agentFreed(a);
@@ -641,14 +659,21 @@ export class ContactCenter {
       if (type.channel === VOICE) this.add(F.voiceSeconds, iv, j, p.deadline[c]! - p.queued[c]!);
     }
     const k = p.case[c]!;
+    const cases = this.cases;
+    cases.waitSeconds[k]! += p.deadline[c]! - p.queued[c]!;
+    cases.points[k]! += this.effort.abandon;
     if (type.retryProbability > 0 && p.retryU[c]! < type.retryProbability) {
       const back = p.deadline[c]! + p.retryDelay[c]!;
-      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
       return; // the case stays open: a retry follows, or would after the horizon
     }
-    const kIv = this.cases.iv[k]!;
-    if (kIv >= 0) this.add(F.casesLost, kIv, this.cases.type[k]!, 1);
-    this.cases.free(k);
+    const kIv = cases.iv[k]!;
+    if (kIv >= 0) {
+      this.add(F.casesLost, kIv, cases.type[k]!, 1);
+      cases.points[k]! += this.effort.unresolved;
+      this.scoreCase(k, F.effortSum);
+    }
+    cases.free(k);
   }
 
   private resolveCase(k: number): void {
@@ -662,8 +687,23 @@ export class ContactCenter {
       const bin = fine.binOf(ttr);
       fine.counts[j * fine.bins + bin]! += 1;
       this.tally.ttrByInterval.addFinerBin(kIv, bin, fine.subBitsLog2);
+      this.scoreCase(k, F.effortSum);
     }
     this.cases.free(k);
+  }
+
+  /**
+   * Add case k's effort score to `field` (the sum over ended cases, or over cases open at the
+   * end) in the row of its first contact; an ended case at or above the threshold is "high".
+   */
+  private scoreCase(k: number, field: number): void {
+    const cases = this.cases;
+    const e = this.effort;
+    const score = effortScore(e, cases.points[k]!, cases.waitSeconds[k]!);
+    const kIv = cases.iv[k]!;
+    const j = cases.type[k]!;
+    this.add(field, kIv, j, score);
+    if (field === F.effortSum && score >= e.highThreshold) this.add(F.casesHighEffort, kIv, j, 1);
   }
 
   /** The contact's journey is over; its record is recycled once nothing refers to it. */
@@ -805,6 +845,7 @@ export class ContactCenter {
         const c = q.shift();
         p.flags[c]! &= ~FL_IN_QUEUE;
         if (p.iv[c]! >= 0) this.add(F.leftWaiting, p.iv[c]!, p.type[c]!, 1);
+        this.cases.waitSeconds[p.case[c]!]! += this.now - p.queued[c]!; // waited so far
         this.end(c);
       }
     }
@@ -813,7 +854,11 @@ export class ContactCenter {
     }
     const k = this.cases;
     for (let i = 0; i < k.capacity; i++) {
-      if (k.live[i] && k.iv[i]! >= 0) this.add(F.casesOpenAtEnd, k.iv[i]!, k.type[i]!, 1);
+      if (k.live[i] && k.iv[i]! >= 0) {
+        this.add(F.casesOpenAtEnd, k.iv[i]!, k.type[i]!, 1);
+        k.points[i]! += this.effort.unresolved;
+        this.scoreCase(i, F.effortOpenSum);
+      }
     }
   }
 }

@@ -102,6 +102,9 @@ export class CasePool {
   agentContacts!: Int32Array;
   live!: Uint8Array;
   opened!: Float64Array;
+  /** Effort points so far (everything but waiting), and seconds waited in agent queues. */
+  points!: Float64Array;
+  waitSeconds!: Float64Array;
   private nextFree!: Int32Array;
   private freeHead = -1;
   private used = 0;
@@ -125,6 +128,8 @@ export class CasePool {
     this.agentContacts[k] = 0;
     this.live[k] = 1;
     this.opened[k] = now;
+    this.points[k] = 0;
+    this.waitSeconds[k] = 0;
     return k;
   }
 
@@ -148,6 +153,8 @@ export class CasePool {
     this.agentContacts = grow(this.agentContacts, (n) => new Int32Array(n));
     this.nextFree = grow(this.nextFree, (n) => new Int32Array(n));
     this.opened = grow(this.opened, (n) => new Float64Array(n));
+    this.points = grow(this.points, (n) => new Float64Array(n));
+    this.waitSeconds = grow(this.waitSeconds, (n) => new Float64Array(n));
     this.capacity = capacity;
   }
 }

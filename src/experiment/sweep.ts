@@ -148,7 +148,12 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
   const rows: SweepRow[] = scenarios.map((p, i) => {
     const results: Result[] = replicated[i]!.results[0]!;
     const mean = results.length === 1 ? results[0]! : aggregate(results);
-    return { index: p.k, point: p.point, replications: results.length, totals: mean.totals, ci95: mean.ci95?.totals ?? null };
+    const row: SweepRow = { index: p.k, point: p.point, replications: results.length, totals: mean.totals, ci95: mean.ci95?.totals ?? null };
+    if (mean.scorecard !== undefined) {
+      row.scorecard = mean.scorecard;
+      row.scorecard_ci95 = mean.ci95?.scorecard ?? null;
+    }
+    return row;
   });
   const document = sweepDocument(
     {
@@ -185,7 +190,14 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
     grid: h.grid,
     points: h.points,
     ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),
-    rows: rows.map((r) => ({ index: r.index!, point: r.point, replications: r.replications!, totals: r.totals, ci95: r.ci95 })),
+    rows: rows.map((r) => ({
+      index: r.index!,
+      point: r.point,
+      replications: r.replications!,
+      totals: r.totals,
+      ci95: r.ci95,
+      ...(r.scorecard === undefined ? {} : { scorecard: r.scorecard, scorecard_ci95: r.scorecard_ci95 ?? null }),
+    })),
   };
 }
 

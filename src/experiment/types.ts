@@ -1,5 +1,6 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Scorecard } from '../metrics/scorecard.ts';
 
 import type { MetricName, Verdict } from '../metrics/catalogue.ts';
 import type { PlanSummary } from './plan-summary.ts';
@@ -21,6 +22,24 @@ export interface PlanResult {
   meets_targets?: boolean;
   /** What this plan changes against the baseline (`path: value` lines); empty for the baseline. */
   changes?: string[];
+  /** The plan's scorecard (when its scenario has one), with 95% half-widths beside it. */
+  scorecard?: Scorecard;
+  scorecard_ci95?: Scorecard | null;
+  /** Whether every scorecard part reaches its target. */
+  meets_scorecard?: boolean;
+}
+
+/** Plans ranked by their scorecard score (best first; ties: lower cost per contact first). */
+export interface RankedPlan {
+  rank: number;
+  plan: string;
+  score: number | null;
+  score_ci95: number | null;
+  cost_per_contact: number | null;
+  cost_per_contact_ci95: number | null;
+  meets_targets: boolean;
+  /** Score minus the baseline plan's, with its paired 95% half-width (common random numbers). */
+  score_difference?: { mean: number | null; ci95: number | null };
 }
 
 /** Difference plan − baseline of one metric, with its paired 95% half-width (common random numbers). */
@@ -46,6 +65,8 @@ export interface CompareResult {
   summary?: PlanSummary;
   plans: PlanResult[];
   differences: Difference[];
+  /** Present when the plans have a scorecard. */
+  ranking?: RankedPlan[];
 }
 
 /** One grid point of a sweep. */
@@ -57,6 +78,9 @@ export interface SweepRow {
   replications?: number;
   totals: Metrics;
   ci95: Metrics | null;
+  /** The scorecard of the grid point (when the scenario has one), with its 95% half-widths. */
+  scorecard?: Scorecard;
+  scorecard_ci95?: Scorecard | null;
 }
 
 /** What `ccsim sweep --json` prints. */

@@ -25,6 +25,7 @@ import { ScenarioError, UserError, type Problem } from '../errors.ts';
 import { validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
 import { loadScenario } from '../files/scenario-file.ts';
 import { parseSource, type Locate } from '../scenario/source.ts';
+import { scorecardSchema } from '../scenario/schema.ts';
 import type { Plan } from './types.ts';
 import { applySettings, parseFieldPath, type Setting } from './paths.ts';
 import { scenarioChanges } from './scenario-diff.ts';
@@ -87,7 +88,7 @@ export interface Variants {
   warnings: string[];
 }
 
-const KEYS = ['base', 'name', 'base_name', 'include_base', 'baseline', 'variants'];
+const KEYS = ['base', 'name', 'base_name', 'include_base', 'baseline', 'scorecard', 'variants'];
 const VARIANT_KEYS = ['name', 'description', 'set'];
 
 /** True when the file's top level has a `variants` or `base` key (a variants file, not a scenario). */
@@ -176,14 +177,29 @@ export function loadVariants(file: string): Variants {
   if (baselineName !== undefined && !names.includes(baselineName)) {
     problem(['baseline'], 'baseline', `no plan named '${baselineName}' (plans: ${names.join(', ')})`);
   }
+  if (value['scorecard'] !== undefined) {
+    // Checked here too, so that a mistake points at this file's line, not at the base's.
+    const parsed = scorecardSchema.safeParse(value['scorecard']);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const keys = issue.path.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
+        problem(['scorecard', ...keys], 'scorecard' + keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join(''), issue.message);
+      }
+    }
+  }
   if (problems.length > 0) throw new ScenarioError(file, problems);
 
   const base = loadRawScenario(resolve(dirname(file), baseFile!));
   const plans: Plan[] = [];
   const allWarnings = [...warnings, ...base.warnings];
-  if (includeBase !== false) plans.push({ name: baseName, scenario: base.scenario });
+  // A scorecard in the variants file scores every plan alike (a variant's own `set` may override it).
+  const card: Setting[] = value['scorecard'] === undefined ? [] : [{ path: 'scorecard', value: value['scorecard'] }];
+  if (includeBase !== false) {
+    const scenario = card.length === 0 ? base.scenario : scenarioWithSettings(base, card, `${file}: scorecard`).scenario;
+    plans.push({ name: baseName, scenario });
+  }
   for (const v of variants) {
-    const loaded = scenarioWithSettings(base, v.settings, `variant '${v.name}'`);
+    const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
     allWarnings.push(...loaded.warnings);
     plans.push({ name: v.name, scenario: loaded.scenario });
   }

@@ -3,6 +3,7 @@ import { ci95HalfWidth } from './student-t.ts';
 import { poolInto } from './pooled.ts';
 import { poolTtrHistograms, quantileOfSparse } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
+import { entriesOf, replicatedScorecard, type Scorecard } from './scorecard.ts';
 
 type Tree = number | string | null | Tree[] | { [key: string]: Tree };
 
@@ -64,5 +65,11 @@ export function aggregate(results: Result[]): Result {
   const r0 = results[0]!;
   const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
   if (hist !== null) out.ttr_histogram = hist;
+  if (r0.scorecard !== undefined) {
+    const cards = results.map((r) => r.scorecard).filter((s): s is Scorecard => s !== undefined);
+    const { scorecard, ci95 } = replicatedScorecard(entriesOf(r0.scorecard), mean.totals, cards);
+    out.scorecard = scorecard;
+    out.ci95!.scorecard = ci95;
+  }
   return out;
 }

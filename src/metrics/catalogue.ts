@@ -20,7 +20,7 @@ import { SCALAR_METRICS, type ScalarMetric } from './names.ts';
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
 export type MetricName = ScalarMetric | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
 
-export type MetricKind = 'count' | 'share' | 'duration' | 'hours' | 'money';
+export type MetricKind = 'count' | 'share' | 'duration' | 'hours' | 'money' | 'score';
 export type BetterDirection = 'higher' | 'lower' | null;
 export type Estimator = 'mean' | 'ratio' | 'quantile';
 
@@ -30,7 +30,7 @@ export interface MetricInfo {
   short: string;
   kind: MetricKind;
   /** Unit of the stored value: count, share, seconds, hours, money, agents. */
-  unit: 'count' | 'share' | 'seconds' | 'hours' | 'money' | 'agents';
+  unit: 'count' | 'share' | 'seconds' | 'hours' | 'money' | 'agents' | 'points';
   better: BetterDirection;
   estimator: Estimator;
   /** For ratios: the denominator of the ratio in the same row (the numerator is value × it). */
@@ -44,7 +44,8 @@ const den = (key: ScalarMetric) => (m: Metrics): number | null => m[key];
 type Entry = Omit<MetricInfo, 'name'>;
 const count = (label: string, short: string, better: BetterDirection = null): Entry => ({ label, short, kind: 'count', unit: 'count', better, estimator: 'mean' });
 const money = (label: string, short: string): Entry => ({ label, short, kind: 'money', unit: 'money', better: 'lower', estimator: 'mean' });
-const share = (label: string, short: string, better: BetterDirection, d: ScalarMetric): Entry => ({ label, short, kind: 'share', unit: 'share', better, estimator: 'ratio', denominator: den(d) });
+const share = (label: string, short: string, better: BetterDirection, d: ScalarMetric, denominator = den(d)): Entry => ({ label, short, kind: 'share', unit: 'share', better, estimator: 'ratio', denominator });
+const endedCases = (m: Metrics): number | null => m.resolved_cases + m.lost_cases;
 
 const ENTRIES: Record<MetricName, Entry> = {
   arrivals: count('Arrivals', 'arrivals'),
@@ -84,6 +85,11 @@ const ENTRIES: Record<MetricName, Entry> = {
   in_self_service_at_end: count('In self-service at end', 'in self-service at end'),
   cases_reached: count('Cases that reached an agent', 'reached agent'),
   self_service_tried: count('Tried self-service', 'tried self-service'),
+  // Effort (1..7, low is good) over the cases that ended (resolved or lost), in the row of the
+  // case's first contact; the open cases' effort so far is reported on its own.
+  effort_mean: { label: 'Effort (1-7)', short: 'effort', kind: 'score', unit: 'points', better: 'lower', estimator: 'ratio', denominator: endedCases },
+  high_effort_share: share('High-effort share', 'high effort', 'lower', 'resolved_cases', endedCases),
+  effort_open_mean: { label: 'Effort of open cases (1-7)', short: 'effort open', kind: 'score', unit: 'points', better: 'lower', estimator: 'ratio', denominator: den('open_cases') },
 };
 
 /** Every metric name, in the order of the metrics definitions (TTR after repeat_rate). */
@@ -136,6 +142,8 @@ export const HEADLINE_METRICS: readonly MetricName[] = [
   'occupancy',
   'fcr',
   'ttr_hours.mean',
+  'effort_mean',
+  'high_effort_share',
   'cost_per_contact',
   'cost_per_resolution',
   'cost_total',

@@ -102,6 +102,8 @@ export function formatMetric(name: MetricName, x: number | null | undefined, opt
       return formatMoney(x, options.currency, moneyDigits(x));
     case 'count':
       return formatCount(x);
+    case 'score':
+      return formatNumber(x, 2);
   }
 }
 
@@ -123,6 +125,8 @@ function magnitude(name: MetricName, x: number, reference: number | null | undef
       return formatMoney(x, options.currency, moneyDigits(ok(reference) ? reference : x));
     case 'count':
       return formatNumber(x, 1);
+    case 'score':
+      return formatNumber(x, 2);
   }
 }
 

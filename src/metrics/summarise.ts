@@ -7,6 +7,7 @@ import { sparseOf } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
 import { eventMetrics } from './events.ts';
 import { weeklyMetrics } from './weekly.ts';
+import { scorecardOf } from './scorecard.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -39,6 +40,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     return s === null ? null : s / 3600;
   };
   const ttrMean = ratio(g(F.ttrSum), resolved);
+  const ended = resolved + g(F.casesLost);
   return {
     arrivals,
     contained: g(F.contained),
@@ -63,6 +65,9 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     cost_total: costTotal,
     cost_per_contact: ratio(costTotal, arrivals),
     cost_per_resolution: ratio(costTotal, resolved),
+    effort_mean: ratio(g(F.effortSum), ended),
+    high_effort_share: ratio(g(F.casesHighEffort), ended),
+    effort_open_mean: ratio(g(F.effortOpenSum), g(F.casesOpenAtEnd)),
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,
@@ -167,5 +172,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
   if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
   if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
+  const card = model.scenario.scorecard;
+  if (card !== undefined && card.length > 0) result.scorecard = scorecardOf(card, totals);
   return result;
 }

@@ -32,8 +32,11 @@ export const F = {
   leftWaiting: 21, // still queued when the run stopped
   leftInSelfService: 22,
   casesOpenAtEnd: 23,
+  effortSum: 24, // effort scores of cases that ended (resolved or lost), by the case's first contact
+  casesHighEffort: 25, // of those, cases scoring at or above the high-effort threshold
+  effortOpenSum: 26, // effort so far of cases still open at the end (unresolved points included)
 } as const;
-export const FIELDS = 24;
+export const FIELDS = 27;
 
 /** Time-based figures per interval, clipped to [warm-up, horizon). */
 export const T = {

@@ -33,6 +33,11 @@ export interface Metrics {
   cost_total: number;
   cost_per_contact: number | null;
   cost_per_resolution: number | null;
+  /** Mean effort score (1..7) of cases that ended (resolved or lost), and the share of them at or above the high threshold. */
+  effort_mean: number | null;
+  high_effort_share: number | null;
+  /** Extension: mean effort so far of cases still open at the end (unresolved points included). */
+  effort_open_mean: number | null;
   /** Extensions beyond the contract, for charts and staffing. */
   agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
   paid_hours: number;
@@ -93,12 +98,15 @@ export interface Result {
   events?: EventMetrics[];
   /** By week, over a multi-week run or with attrition or cohorts. */
   weekly?: WeekMetrics[];
+  /** The scenario's scorecard on the totals, when it has one. */
+  scorecard?: Scorecard;
   ci95?: {
     totals: Metrics;
     by_type: Record<string, Metrics>;
     by_interval: IntervalMetrics[];
     events?: EventMetrics[];
     weekly?: WeekMetrics[];
+    scorecard?: Scorecard;
   };
   /** The binned time-to-resolution distribution behind `ttr_hours` (see ttr-histogram.ts). */
   ttr_histogram?: TtrHistogram;
@@ -118,4 +126,19 @@ export interface TtrHistogram {
   interval_sub_bits_log2: number;
   /** One per `by_interval` entry (empty when intervals were not kept). */
   by_interval: SparseBins[];
+}
+
+/** One part of a scorecard: a metric against its target (see scorecard.ts). */
+export interface ScorecardPart {
+  metric: string;
+  target: number;
+  weight: number;
+  value: number | null;
+  attainment: number | null;
+}
+
+export interface Scorecard {
+  /** 0..100; null when a part's value is undefined. */
+  score: number | null;
+  parts: ScorecardPart[];
 }

@@ -5,6 +5,7 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
 import { buildRoster } from './roster.ts';
 import { compileEvents } from './events.ts';
 import { SECONDS_PER_WEEK, compileWorkforce, hasWorkforce, type CohortModel } from './workforce.ts';
+import { compileEffort } from './effort.ts';
 import { CHANNELS, LONGEST_IDLE, ROUND_ROBIN, SKILL_BASED, type Model } from './model.ts';
 
 const DRAIN_SECONDS = 7 * SECONDS_PER_DAY;
@@ -44,7 +45,11 @@ export function compile(scenario: Scenario): Model {
           failedHandleFactor: t.self_service.failed_handle_time_factor,
         }
       : null,
+    repeatTo: t.repeat_channel !== undefined ? (typeIndex.get(t.repeat_channel) ?? -1) : -1,
   }));
+  types.forEach((t, j) => {
+    if (t.repeatTo < 0) t.repeatTo = j;
+  });
 
   const cohorts: CohortModel[] = [];
   const groups = scenario.agent_groups.map((g, gi) => {
@@ -88,5 +93,6 @@ export function compile(scenario: Scenario): Model {
     weekCount:
       h.days >= 14 || scenario.agent_groups.some(hasWorkforce) ? Math.ceil((horizonSeconds - weekOrigin) / SECONDS_PER_WEEK - 1e-9) : 0,
     weekOrigin,
+    effort: compileEffort(scenario),
   };
 }

@@ -3,6 +3,7 @@ import type { Sampler } from '../dist/sampler.ts';
 import type { Roster } from './roster.ts';
 import type { EventEffects } from './events.ts';
 import type { CohortModel, WorkforceModel } from './workforce.ts';
+import type { EffortModel } from './effort.ts';
 
 /** Channel codes used inside the engine. */
 export const VOICE = 0;
@@ -38,6 +39,8 @@ export interface ContactTypeModel {
   priority: number;
   serviceLevelSeconds: number;
   selfService: SelfServiceModel | null;
+  /** Index of the type a repeat or retry of this type arrives as (`repeat_channel`; itself by default). */
+  repeatTo: number;
 }
 
 export interface AgentGroupModel {
@@ -80,4 +83,6 @@ export interface Model {
   weekCount: number;
   /** Start of the first week: the midnight at or before the end of the warm-up (seconds). */
   weekOrigin: number;
+  /** Effort points per case (see effort.ts). */
+  effort: EffortModel;
 }

@@ -23,6 +23,8 @@ import type { Target } from '../experiment/plan-summary.ts';
 import { formatMoney, formatNumber } from '../metrics/format.ts';
 import { verdictOf } from '../metrics/catalogue.ts';
 import { wrapText } from './charts/common.ts';
+import { isMetricName } from '../experiment/metrics.ts';
+import { directionOf } from '../scenario/metric-directions.ts';
 
 /** The comparison as JSON text (two-space indent, final newline). */
 export function compareJson(result: CompareResult): string {
@@ -65,14 +67,100 @@ export function differencesCsv(result: CompareResult): string {
   return toCsv(rows);
 }
 
+/**
+ * `scorecard.csv`: one row per plan in rank order: the score with its half-width, whether it
+ * meets every target, cost per contact, then each part's value and attainment.
+ */
+export function scorecardCsv(result: CompareResult): string | undefined {
+  const ranking = result.ranking;
+  if (ranking === undefined) return undefined;
+  const parts = result.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const rows: string[][] = [
+    [
+      'rank', 'plan', 'score', 'score_ci95', 'score_difference', 'score_difference_ci95', 'meets_targets', 'cost_per_contact', 'cost_per_contact_ci95',
+      ...parts.flatMap((p) => [`${p.metric}_target`, `${p.metric}_weight`, `${p.metric}_value`, `${p.metric}_attainment`]),
+    ],
+  ];
+  for (const r of ranking) {
+    const plan = result.plans.find((p) => p.name === r.plan);
+    rows.push([
+      String(r.rank), r.plan, csvNumber(r.score), csvNumber(r.score_ci95),
+      csvNumber(r.score_difference?.mean ?? null), csvNumber(r.score_difference?.ci95 ?? null), String(r.meets_targets),
+      csvNumber(r.cost_per_contact), csvNumber(r.cost_per_contact_ci95),
+      ...parts.flatMap((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        return part === undefined ? ['', '', '', ''] : [csvNumber(part.target), csvNumber(part.weight), csvNumber(part.value), csvNumber(part.attainment)];
+      }),
+    ]);
+  }
+  return toCsv(rows);
+}
+
 /** Every file `ccsim compare` writes into its run folder, by name (the one place to add files). */
 export function compareFiles(result: CompareResult): Record<string, string> {
-  return {
+  const files: Record<string, string> = {
     'compare.json': compareJson(result),
     'compare.csv': compareCsv(result),
     'differences.csv': differencesCsv(result),
     'metrics.csv': plansMetricsCsv(result.plans, result.summary?.currency),
   };
+  const card = scorecardCsv(result);
+  if (card !== undefined) files['scorecard.csv'] = card;
+  return files;
+}
+
+/** The scorecard ranking as text lines (none when the plans have no scorecard). */
+export function formatRanking(result: CompareResult): string[] {
+  const ranking = result.ranking;
+  if (ranking === undefined) return [];
+  const withCi = (result.replications ?? 1) >= 2;
+  const parts = result.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const lines = [
+    '',
+    'Scorecard (score 0-100: 100 x weighted mean of min(1, value/target), lower-is-better metrics inverted)',
+    'Targets: ' + parts.map((p) => `${metricLabelOf(p.metric)}${formatTarget(p.metric, p.target)} (weight ${p.weight})`).join('; '),
+    '',
+  ];
+  const base = result.plans[0]?.name ?? '';
+  const rows: string[][] = [['rank', 'plan', 'score', `Δ score vs ${base}`, 'cost per contact', 'meets every target', ...parts.map((p) => metricLabelOf(p.metric))]];
+  for (const r of ranking) {
+    const plan = result.plans.find((p) => p.name === r.plan);
+    rows.push([
+      String(r.rank),
+      r.plan,
+      r.score === null ? '–' : `${r.score.toFixed(1)}${withCi && r.score_ci95 !== null ? ` ±${r.score_ci95.toFixed(1)}` : ''}`,
+      scoreDifference(r.score_difference, withCi),
+      formatWithCi('cost_per_contact', r.cost_per_contact, withCi ? r.cost_per_contact_ci95 : null),
+      r.meets_targets ? 'yes' : 'no',
+      ...parts.map((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        if (part === undefined) return '';
+        const value = isMetricName(part.metric) ? formatValue(part.metric, part.value) : String(part.value);
+        return `${value} (${part.attainment === null ? '–' : `${Math.round(part.attainment * 100)}%`})`;
+      }),
+    ]);
+  }
+  lines.push(...renderTable(rows, ['r', 'l', 'r', 'r', 'r', 'l', ...parts.map(() => 'r' as const)]));
+  return lines;
+}
+
+/** `+1.2 ±0.4 *` (paired; `*` when the interval excludes 0), or '' for the baseline. */
+function scoreDifference(d: { mean: number | null; ci95: number | null } | undefined, withCi: boolean): string {
+  if (d === undefined || d.mean === null) return '';
+  const sign = d.mean > 0 ? '+' : d.mean < 0 ? '-' : '';
+  const text = `${sign}${Math.abs(d.mean).toFixed(1)}`;
+  if (!withCi || d.ci95 === null) return text;
+  return `${text} ±${d.ci95.toFixed(1)}${Math.abs(d.mean) > d.ci95 ? ' *' : '  '}`;
+}
+
+function metricLabelOf(metric: string): string {
+  return isMetricName(metric) ? metricLabel(metric) : metric;
+}
+
+function formatTarget(metric: string, target: number): string {
+  const direction = directionOf(metric);
+  const value = isMetricName(metric) ? formatValue(metric, target) : String(target);
+  return `${direction === 'lower' ? '<=' : '>='} ${value}`;
 }
 
 export interface CompareTableOptions {
@@ -210,6 +298,7 @@ export function formatCompare(result: CompareResult, options: CompareTableOption
   }
   const align: Array<'l' | 'r'> = ['l', ...result.plans.map(() => 'r' as const), ...others.flatMap(() => (withCi ? (['r', 'l'] as const) : (['r'] as const)))];
   lines.push(...renderTable(rows, align));
+  lines.push(...formatRanking(result));
   return lines.join('\n') + '\n';
 }
 

@@ -15,12 +15,13 @@
 
 import type { Metrics, Result } from '../metrics/types.ts';
 import type { CompareResult, SweepResult, SweepRow } from '../experiment/types.ts';
-import { metricInfo, metricValue, verdictOf, type MetricName } from '../metrics/catalogue.ts';
-import { formatMetricDifference, formatMoney, formatNumber } from '../metrics/format.ts';
+import { isMetricName, metricInfo, metricValue, verdictOf, type MetricName } from '../metrics/catalogue.ts';
+import { formatMetric, formatMetricDifference, formatMoney, formatNumber } from '../metrics/format.ts';
 import { summarySentence, targetText } from './compare.ts';
 import { reportedHours, targetsOf } from '../experiment/plan-summary.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
+import { effortRows, repeatChannels } from './effort-assumptions.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
@@ -72,7 +73,7 @@ function count(x: number | null | undefined): string {
   return Number.isInteger(x) ? group(String(x)) : fixed(x, 1);
 }
 
-type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'agents';
+type Kind = 'share' | 'seconds' | 'hours' | 'money' | 'count' | 'agents' | 'score';
 
 /** A value in its kind's format. */
 function format(kind: Kind, x: number | null | undefined): string {
@@ -84,6 +85,8 @@ function format(kind: Kind, x: number | null | undefined): string {
     case 'hours':
       return fixed(x, 2);
     case 'money':
+      return fixed(x, 2);
+    case 'score':
       return fixed(x, 2);
     case 'agents':
       return fixed(x, 1);
@@ -136,6 +139,8 @@ const HEADLINES: readonly Headline[] = [
   { label: 'FCR', kind: 'share', get: (m) => m.fcr },
   { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
   { label: 'TTR p90 (h)', kind: 'hours', get: (m) => m.ttr_hours.p90 },
+  { label: 'Effort (1-7)', kind: 'score', get: (m) => m.effort_mean },
+  { label: 'High-effort share', kind: 'share', get: (m) => m.high_effort_share },
   { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
   { label: 'Cost total', kind: 'money', get: (m) => m.cost_total },
   { label: 'Arrivals', kind: 'count', get: (m) => m.arrivals },
@@ -248,7 +253,7 @@ function weeklyTable(result: Result): string {
 }
 
 function typeTable(result: Result): string {
-  const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Cost per contact'];
+  const head = ['Contact type', 'Arrivals', 'Service level', 'ASA (s)', 'Abandon rate', 'FCR', 'TTR mean (h)', 'Effort (1-7)', 'Cost per contact'];
   const rows = Object.entries(result.by_type).map(([id, m]) => {
     const c = result.ci95?.by_type[id];
     return [
@@ -259,10 +264,41 @@ function typeTable(result: Result): string {
       cellWithCi('share', m.abandon_rate, c?.abandon_rate),
       cellWithCi('share', m.fcr, c?.fcr),
       cellWithCi('hours', m.ttr_hours.mean, c?.ttr_hours.mean),
+      cellWithCi('score', m.effort_mean, c?.effort_mean),
       cellWithCi('money', m.cost_per_contact, c?.cost_per_contact),
     ];
   });
   return table(head, rows, { numeric: head.map((_, i) => i > 0) });
+}
+
+/** How a metric of the catalogue is shown in these tables. */
+function kindOfMetric(name: string): Kind {
+  if (!isMetricName(name)) return 'score';
+  const kind = metricInfo(name).kind;
+  return kind === 'duration' ? 'seconds' : kind;
+}
+
+/** A run's scorecard (when its scenario has one): the score and each part. */
+function runScorecard(result: Result): string {
+  const card = result.scorecard;
+  if (card === undefined) return '';
+  const ci = result.ci95?.scorecard;
+  const rows = card.parts.map((p, i) => {
+    const kind = kindOfMetric(p.metric);
+    return [
+      escapeHtml(isMetricName(p.metric) ? metricInfo(p.metric).label : p.metric),
+      escapeHtml(format(kind, p.target)),
+      escapeHtml(String(+p.weight.toPrecision(4))),
+      cellWithCi(kind, p.value, ci?.parts[i]?.value),
+      p.attainment === null ? NONE : `${Math.round(p.attainment * 100)}%`,
+    ];
+  });
+  return (
+    `<h3>Scorecard: ${escapeHtml(card.score === null ? NONE : card.score.toFixed(1))}` +
+    (isNum(ci?.score) ? ` <span class="ci">${escapeHtml(`±${ci!.score!.toFixed(1)}`)}</span>` : '') +
+    `</h3>` +
+    table(['Metric', 'Target', 'Weight', 'Value', 'Attainment'], rows, { numeric: [false, true, true, true, true] })
+  );
 }
 
 function planTable(compare: CompareResult): string {
@@ -275,6 +311,35 @@ function planTable(compare: CompareResult): string {
 }
 
 const VERDICT_CLASS: Record<string, string> = { better: 'better', worse: 'worse' };
+
+/** The plans ranked by their scorecard (when they have one), with each part's value and attainment. */
+function scorecardTable(compare: CompareResult): string {
+  const ranking = compare.ranking;
+  if (ranking === undefined) return '';
+  const parts = compare.plans.find((p) => p.scorecard !== undefined)?.scorecard?.parts ?? [];
+  const head = ['Rank', 'Plan', 'Score', 'Cost per contact', 'Meets every target', ...parts.map((p) => `${isMetricName(p.metric) ? metricInfo(p.metric).label : p.metric} (target ${+p.target.toPrecision(4)}, weight ${+p.weight.toPrecision(4)})`)];
+  const rows = ranking.map((r) => {
+    const plan = compare.plans.find((p) => p.name === r.plan);
+    return [
+      String(r.rank),
+      escapeHtml(r.plan),
+      cellWithCi('agents', r.score, r.score_ci95),
+      cellWithCi('money', r.cost_per_contact, r.cost_per_contact_ci95),
+      r.meets_targets ? 'yes' : 'no',
+      ...parts.map((_, i) => {
+        const part = plan?.scorecard?.parts[i];
+        if (part === undefined) return '';
+        const value = isMetricName(part.metric) ? formatMetric(part.metric, part.value) : String(part.value);
+        return `${escapeHtml(value)} <span class="ci">(${escapeHtml(part.attainment === null ? NONE : `${Math.round(part.attainment * 100)}%`)})</span>`;
+      }),
+    ];
+  });
+  return (
+    `<h3>Scorecard</h3>` +
+    `<p class="hint">Score 0–100: the weighted mean of each part’s attainment, min(1, value / target) where higher is better and min(1, target / value) where lower is better; plans ranked by score, ties by cost per contact.</p>` +
+    table(head, rows, { numeric: head.map((_, i) => i === 0 || (i >= 2 && i !== 4)) })
+  );
+}
 
 function differenceTable(compare: CompareResult): string {
   const differences = compare.differences;
@@ -350,6 +415,7 @@ function sweepTable(sweep: SweepResult, target: number): string {
     { label: 'Occupancy', kind: 'share', get: (m) => m.occupancy },
     { label: 'FCR', kind: 'share', get: (m) => m.fcr },
     { label: 'TTR mean (h)', kind: 'hours', get: (m) => m.ttr_hours.mean },
+    { label: 'Effort (1-7)', kind: 'score', get: (m) => m.effort_mean },
     { label: 'Cost per contact', kind: 'money', get: (m) => m.cost_per_contact },
   ];
   const head = ['Grid point', ...cols.map((c) => c.label), 'Pareto (SL)'];
@@ -517,11 +583,22 @@ function assumptions(scenario: Scenario): string {
       escapeHtml(fixed(g.hourly_cost, 2)),
     ]),
   );
+  const switches = repeatChannels(scenario);
+  const effort =
+    '<p>Each case scores 1 (effortless) plus these points, at most 7. The points are assumptions' +
+    ' (ccsim’s defaults unless marked “set”); the drivers are those customer-effort research names.' +
+    (switches.length > 0 ? ` Repeats and retries change channel: ${escapeHtml(switches.join(', '))}.` : '') +
+    '</p>' +
+    table(
+      ['Effort driver', 'Points', ''],
+      effortRows(scenario).map((r) => [escapeHtml(r.driver), escapeHtml(r.points), r.changed ? 'set' : 'default']),
+    );
   return (
     general +
     `<h4>Volumes</h4>${volumes}` +
     `<h4>Staffing</h4>${staffing}` +
-    `<h4>Self-service</h4>${selfService}`
+    `<h4>Self-service</h4>${selfService}` +
+    `<h4>Customer effort</h4>${effort}`
   );
 }
 
@@ -628,7 +705,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
             ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
             : '') +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
-          `<h3>By contact type</h3>${typeTable(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
+          `<h3>By contact type</h3>${typeTable(result)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +
@@ -660,7 +737,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
         html:
           `<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(meta)}</p></header>` +
           (compare.summary === undefined && single === '' ? '' : `<section><h2>Plan summary</h2>${single}${planSummary(compare, sentence)}</section>`) +
-          `<section><h2>Headline figures</h2>${planTable(compare)}${differenceTable(compare)}</section>` +
+          `<section><h2>Headline figures</h2>${planTable(compare)}${scorecardTable(compare)}${differenceTable(compare)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${scenarioSections || '<p>The plans’ scenarios were not saved with this run.</p>'}</section>`,
       };

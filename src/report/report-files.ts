@@ -29,6 +29,7 @@ import { costSpec } from './charts/cost.ts';
 import { ttrSpec } from './charts/ttr.ts';
 import { ttrHistogramSpec } from './charts/ttr-histogram.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
+import { tradeoffSpec } from './charts/tradeoff.ts';
 
 export type { ReportInput } from './html.ts';
 
@@ -113,6 +114,13 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
           spec: costSpec({ plans, title: 'Cost breakdown per plan' }),
         },
         {
+          name: 'tradeoff',
+          title: 'Cost against customer effort and FCR',
+          caption:
+            'One point per plan: cost per contact against the mean effort of a case (1 effortless .. 7 very hard, from the effort points in the assumptions) and against first-contact resolution; crosses are 95% intervals.',
+          spec: tradeoffSpec({ points: plans.map((p) => ({ label: p.name, totals: p.totals, ci95: p.ci95 })), noun: 'plan' }),
+        },
+        {
           name: 'ttr',
           title: 'Time to resolution per plan',
           caption: 'For resolved cases, the time from the first contact to resolution: median, mean and 90th percentile, per plan.',
@@ -136,6 +144,14 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
           spec: frontierSpec({ rows, measure: 'fcr' }),
         },
       ];
+      const pointNames = pointLabels(rows.map((r) => r.point));
+      charts.push({
+        name: 'tradeoff',
+        title: 'Cost against customer effort and FCR',
+        caption:
+          'One point per grid point: cost per contact against the mean effort of a case (1 effortless .. 7 very hard) and against first-contact resolution; crosses are 95% intervals.',
+        spec: tradeoffSpec({ points: rows.map((r, i) => ({ label: pointNames[i] || `point ${i + 1}`, totals: r.totals, ci95: r.ci95 })), noun: 'grid point' }),
+      });
       if (rows.length <= MAX_COST_BARS) {
         const labels = pointLabels(rows.map((r) => r.point));
         charts.push({

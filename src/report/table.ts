@@ -51,6 +51,8 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     fig('TTR mean', 'ttr_hours.mean'),
     fig('TTR p50', 'ttr_hours.p50'),
     fig('TTR p90', 'ttr_hours.p90'),
+    fig('Effort (1-7)', 'effort_mean', `1 = effortless; cases that ended (${count(t.open_cases)} still open are left out)`),
+    fig('High-effort share', 'high_effort_share'),
     fig('Cost total', 'cost_total'),
     fig('Cost per contact', 'cost_per_contact'),
     fig('Cost per resolution', 'cost_per_resolution'),
@@ -88,6 +90,17 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     const rows: Row[] = [['week of', 'agents', 'employees', 'proficiency', 'AHT s', 'FCR']];
     for (const w of result.weekly) rows.push([w.week_start, fixed(w.agents, 1), fixed(w.employees, 1), pct(w.mean_proficiency), fixed(w.aht_seconds, 1), pct(w.fcr)]);
     lines.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
+  }
+
+  const card = result.scorecard;
+  if (card !== undefined) {
+    const half = result.ci95?.scorecard?.score;
+    lines.push('', `Scorecard: ${fixed(card.score, 1)}${pm(half, (x) => fixed(x, 1)) === '' ? '' : ` ${pm(half, (x) => fixed(x, 1))}`} of 100`);
+    const cardRows: Row[] = [['metric', 'target', 'weight', 'value', 'attainment']];
+    for (const p of card.parts) {
+      cardRows.push([p.metric, String(+p.target.toPrecision(6)), String(+p.weight.toPrecision(6)), p.value === null ? NONE : String(+p.value.toPrecision(4)), p.attainment === null ? NONE : pct(p.attainment)]);
+    }
+    lines.push(...renderTable(cardRows, ['l', 'r', 'r', 'r', 'r']));
   }
 
   return lines.join('\n') + '\n';

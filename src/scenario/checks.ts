@@ -76,6 +76,10 @@ export function checkScenario(raw: unknown): CheckResult {
     if (allSkillsReadable && groups.length > 0 && !skilled.has(t['id'])) {
       result.problems.push({ path: ['contact_types', i], message: MSG.unservedType(t['id']) });
     }
+    const repeatChannel = t['repeat_channel'];
+    if (typeof repeatChannel === 'string' && typeIds.length > 0 && !channelOf.has(repeatChannel)) {
+      result.problems.push({ path: ['contact_types', i, 'repeat_channel'], message: MSG.unknownRepeatChannel(repeatChannel, typeIds) });
+    }
     if (t['channel'] === 'email' && t['patience'] !== undefined) {
       result.warnings.push({ path: ['contact_types', i, 'patience'], message: MSG.emailPatienceIgnored });
     }

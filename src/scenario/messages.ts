@@ -110,6 +110,16 @@ export const MSG = {
     const hint = near ? ` (did you mean '${near}'?)` : '';
     return `unknown contact type '${id}'${hint}; contact types are ${oneOf(known)}`;
   },
+  unknownMetric: (name: string, known: readonly string[]) => {
+    const near = closest(name, known);
+    return `unknown metric '${name}'${near ? ` (did you mean '${near}'?)` : ''}; a scorecard can name ${oneOf(known)}`;
+  },
+  undirectedMetric: (name: string) =>
+    `'${name}' has no better direction (neither higher nor lower is better), so a scorecard cannot score it`,
+  unknownRepeatChannel: (id: string, known: readonly string[]) => {
+    const near = closest(id, known);
+    return `unknown contact type '${id}'${near ? ` (did you mean '${near}'?)` : ''}; repeat_channel names the contact type a repeat or retry arrives as: one of ${oneOf(known)}`;
+  },
   concurrencyWithoutChat: (concurrency: number) =>
     `concurrency ${concurrency} has no effect: this group has no chat skill, and only chats are handled concurrently`,
 } as const;

@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
 import { isCurrencyCode } from './currency.ts';
+import { EFFORT_DEFAULTS } from './experience.ts';
+import { SCORABLE_METRICS, directionOf } from './metric-directions.ts';
 import type {
   AgentGroup,
   Arrivals,
@@ -312,6 +314,7 @@ const contactTypeSchema = strict({
   priority: integer.default(DEFAULTS.priority),
   service_level_seconds: nonNegative.optional(),
   self_service: selfServiceSchema.optional(),
+  repeat_channel: idSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -487,6 +490,44 @@ const costsSchema = strict({
     .optional(),
 }).prefault({});
 
+// Customer effort points and the scorecard (SCENARIO.md, Experience and Scorecard).
+const D = EFFORT_DEFAULTS;
+const effortSchema = strict({
+  per_wait_minute: nonNegative.default(D.per_wait_minute),
+  max_wait_points: nonNegative.default(D.max_wait_points),
+  abandon: nonNegative.default(D.abandon),
+  transfer: nonNegative.default(D.transfer),
+  repeat: nonNegative.default(D.repeat),
+  self_service_failed: nonNegative.default(D.self_service_failed),
+  channel_switch: nonNegative.default(D.channel_switch),
+  unresolved: nonNegative.default(D.unresolved),
+  high_threshold: num('a score between 1 and 7', (n) => n >= 1 && n <= 7).default(D.high_threshold),
+}).prefault({});
+
+const experienceSchema = strict({ effort: effortSchema }).prefault({});
+
+const scorecardMetric = z
+  .string({ error: (iss: Issue) => expected('a metric name like fcr or effort_mean', iss.input) })
+  .superRefine((name, ctx) => {
+    const direction = directionOf(name);
+    if (direction === undefined) ctx.addIssue({ code: 'custom', message: MSG.unknownMetric(name, SCORABLE_METRICS), input: name });
+    else if (direction === null) ctx.addIssue({ code: 'custom', message: MSG.undirectedMetric(name), input: name });
+  });
+
+export const scorecardSchema = z
+  .array(
+    strict(
+      {
+        metric: scorecardMetric,
+        target: num('a number > 0 (a target of 0 cannot be attained in proportion)', (n) => n > 0 && Number.isFinite(n)),
+        weight: positive.default(1),
+      },
+      'a mapping {metric, target, weight}',
+    ),
+    { error: (iss: Issue) => MSG.atLeastOne('scorecard part (a list of {metric, target, weight})', iss.input) },
+  )
+  .min(1, { error: (iss: Issue) => MSG.atLeastOne('scorecard part', iss.input) });
+
 function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
   const error = (iss: Issue) => MSG.atLeastOne(what, iss.input);
   return z.array(item, { error }).min(1, { error });
@@ -506,6 +547,8 @@ export function scenarioSchema(defaultName: string) {
       costs: costsSchema,
       // null means none, so a what-if variant can remove the base's events with `events: null`.
       events: z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }).nullable().optional(),
+      experience: experienceSchema,
+      scorecard: scorecardSchema.optional(),
     },
     'a mapping',
   ).transform((s): Scenario => {
@@ -540,6 +583,7 @@ export function scenarioSchema(defaultName: string) {
           priority: t.priority,
           service_level_seconds: t.service_level_seconds ?? s.service_level.threshold_seconds,
           self_service: t.self_service ?? null,
+          ...(t.repeat_channel !== undefined ? { repeat_channel: t.repeat_channel } : {}),
         }),
       ),
       agent_groups: s.agent_groups,
@@ -550,8 +594,10 @@ export function scenarioSchema(defaultName: string) {
         overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
         ...(s.costs.currency !== undefined ? { currency: s.costs.currency } : {}),
       },
+      experience: { effort: { ...s.experience.effort } },
     };
     if (s.events && s.events.length > 0) scenario.events = s.events;
+    if (s.scorecard !== undefined) scenario.scorecard = s.scorecard.map((p) => ({ metric: p.metric, target: p.target, weight: p.weight }));
     return scenario;
   });
 }

@@ -55,6 +55,8 @@ export interface ContactType {
   priority: number;
   service_level_seconds: number;
   self_service: SelfService | null;
+  /** The contact type a repeat or retry of this type arrives as (absent: this type itself). */
+  repeat_channel?: string;
 }
 
 export interface Shift {
@@ -128,6 +130,34 @@ export interface Scenario {
   costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number; /** ISO 4217 code shown beside amounts. */ currency?: string };
   /** Incidents and other time-windowed changes (absent: none). */
   events?: ScenarioEvent[];
+  /** How effort is scored per case (absent in a scenario built in code: the defaults). */
+  experience?: Experience;
+  /** A blended score of the plan (absent: none). */
+  scorecard?: ScorecardEntry[];
   /** Where it was loaded from, when it came from a file. */
   source?: string;
+}
+
+/** Effort points per case (SCENARIO.md, Experience): stated assumptions a user can change. */
+export interface EffortPoints {
+  per_wait_minute: number;
+  max_wait_points: number;
+  abandon: number;
+  transfer: number;
+  repeat: number;
+  self_service_failed: number;
+  channel_switch: number;
+  unresolved: number;
+  high_threshold: number;
+}
+
+export interface Experience {
+  effort: EffortPoints;
+}
+
+/** One part of a scorecard: a metric, its target and its weight. */
+export interface ScorecardEntry {
+  metric: string;
+  target: number;
+  weight: number;
 }

@@ -77,6 +77,8 @@ describe('--jobs does not change results', () => {
       'occupancy',
       'fcr',
       'ttr_hours.mean',
+      'effort_mean',
+      'high_effort_share',
       'cost_per_contact',
       'cost_per_resolution',
       'cost_total',

@@ -143,7 +143,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium${HAVE_CHROMIUM
   }, 60_000);
 
   it('opens a sweep report', async () => {
-    await open('sweep', { kind: 'sweep', ...sweepBank([10, 14, 18], 1) }, 3);
+    await open('sweep', { kind: 'sweep', ...sweepBank([10, 14, 18], 1) }, 4);
   });
 
   it('opens the report of a run in which nothing arrived', async () => {

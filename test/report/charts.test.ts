@@ -61,8 +61,8 @@ beforeAll(async () => {
 describe('every chart', () => {
   it('has the expected charts per kind of run', () => {
     expect([...sim.keys()]).toEqual(['intraday', 'heatmap', 'cost', 'ttr', 'ttr-distribution']);
-    expect([...cmp.keys()]).toEqual(['differences', 'compare', 'cost', 'ttr']);
-    expect([...swp.keys()]).toEqual(['frontier-service-level', 'frontier-fcr', 'cost']);
+    expect([...cmp.keys()]).toEqual(['differences', 'compare', 'cost', 'tradeoff', 'ttr']);
+    expect([...swp.keys()]).toEqual(['frontier-service-level', 'frontier-fcr', 'tradeoff', 'cost']);
   });
 
   it('renders without warnings, NaN or external references, with the bundled font named', () => {
@@ -169,6 +169,25 @@ describe('plan comparison', () => {
     }
     expect(roleTexts(svg, 'axis-title')).toEqual(['Service level', 'First-contact resolution', 'Mean time to resolution (h)', 'Cost per contact']);
     expect(roleTexts(svg, 'axis-label')).toEqual(expect.arrayContaining(['12 agents', '14 agents', '16 agents']));
+  });
+});
+
+describe('cost against effort and FCR (trade-off)', () => {
+  it('has a point, a horizontal and a vertical 95% interval and a label per plan in both panels', () => {
+    const { svg } = get(cmp, 'tradeoff');
+    for (let panel = 0; panel < 2; panel++) {
+      expect(itemsNamed(svg, 'rule', `concat_${panel}_layer_0`)).toBe(AGENTS.length); // cost interval
+      expect(itemsNamed(svg, 'rule', `concat_${panel}_layer_1`)).toBe(AGENTS.length); // effort / FCR interval
+      expect(itemsNamed(svg, 'symbol', `concat_${panel}_layer_2`)).toBe(AGENTS.length);
+      expect(itemsNamed(svg, 'text', `concat_${panel}_layer_3`)).toBe(AGENTS.length);
+    }
+    expect(roleTexts(svg, 'axis-title')).toEqual(['Cost per contact', 'Customer effort (1-7, low is good)', 'Cost per contact', 'First-contact resolution']);
+  });
+
+  it('has one point per grid point of a sweep', () => {
+    const { svg } = get(swp, 'tradeoff');
+    expect(itemsNamed(svg, 'symbol', 'concat_0_layer_2')).toBe(GRID.length);
+    expect(itemsNamed(svg, 'symbol', 'concat_1_layer_2')).toBe(GRID.length);
   });
 });
 

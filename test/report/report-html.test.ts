@@ -131,6 +131,7 @@ describe('report.html', () => {
       'charts/compare.png', 'charts/compare.svg', 'charts/compare.vl.json',
       'charts/cost.png', 'charts/cost.svg', 'charts/cost.vl.json',
       'charts/differences.png', 'charts/differences.svg', 'charts/differences.vl.json',
+      'charts/tradeoff.png', 'charts/tradeoff.svg', 'charts/tradeoff.vl.json',
       'charts/ttr.png', 'charts/ttr.svg', 'charts/ttr.vl.json',
       'report.html',
     ]);

@@ -15,6 +15,7 @@ function metrics(): Metrics {
     ttr_hours: { mean: 0.1, p50: 0.05, p90: 0.2 },
     cases: 10, resolved_cases: 9, lost_cases: 1, open_cases: 0,
     cost_total: 100, cost_per_contact: 10, cost_per_resolution: 11.11,
+    effort_mean: 1.4, high_effort_share: 0.02, effort_open_mean: null,
     agents: 2, paid_hours: 4, cost_agents: 100, cost_self_service: 0, cost_telephony: 0, cost_contacts: 0,
     waiting_at_end: 0, in_self_service_at_end: 0, cases_reached: 0, self_service_tried: 0,
   };

@@ -114,6 +114,20 @@ describe('loading a scenario', () => {
       ],
       routing: { policy: 'skill_based', transfer_seconds: 60 },
       costs: { per_minute_voice: 0, per_contact: 0, overhead_per_agent_hour: 0 },
+      // The effort points of the scenario format, written out.
+      experience: {
+        effort: {
+          per_wait_minute: 0.1,
+          max_wait_points: 2,
+          abandon: 1,
+          transfer: 1,
+          repeat: 1.5,
+          self_service_failed: 0.5,
+          channel_switch: 0.5,
+          unresolved: 2,
+          high_threshold: 5,
+        },
+      },
       source: file,
     });
   });

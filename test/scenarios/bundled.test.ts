@@ -9,6 +9,7 @@ import { studentTQuantile } from '../../src/metrics/student-t.ts';
 import type { Metrics } from '../../src/metrics/types.ts';
 import { expectConservation } from '../helpers/conservation.ts';
 import { MINIMAL } from '../scenario/helpers.ts';
+import { isVariantsFile, loadVariants } from '../../src/experiment/variants.ts';
 
 /*
  * Every scenario shipped in scenarios/ loads without a warning, runs, keeps its books
@@ -17,9 +18,12 @@ import { MINIMAL } from '../scenario/helpers.ts';
  */
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
-const FILES = readdirSync(DIR)
+const ALL = readdirSync(DIR)
   .filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f)))
   .sort();
+// Variants files (a base scenario and what-ifs, for `ccsim compare`) sit beside the scenarios.
+const VARIANTS = ALL.filter((f) => isVariantsFile(join(DIR, f)));
+const FILES = ALL.filter((f) => !VARIANTS.includes(f));
 
 const isShare = (x: number | null): boolean => x !== null && x >= 0 && x <= 1;
 const isFiniteNonNegative = (x: number | null): boolean => x !== null && Number.isFinite(x) && x >= 0;
@@ -58,7 +62,16 @@ describe('bundled scenarios', () => {
       'tech-support-quarter.yaml',
       'tech-support.yaml',
     ]);
+    expect(VARIANTS).toEqual(['bank-ivr-tradeoff.yaml']);
   });
+
+  for (const file of VARIANTS) {
+    it(`${file}: every plan loads without warnings`, () => {
+      const v = loadVariants(join(DIR, file));
+      expect(v.warnings).toEqual([]);
+      expect(v.plans.length).toBeGreaterThanOrEqual(2);
+    });
+  }
 
   for (const file of FILES) {
     describe(file, () => {

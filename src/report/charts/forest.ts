@@ -36,6 +36,8 @@ function scaleOf(name: MetricName, reference: number | null, currency: string | 
       return { factor: 1, unit: 'h' };
     case 'count':
       return { factor: 1, unit: '' };
+    case 'score':
+      return { factor: 1, unit: 'points' };
   }
 }
 
