@@ -24,7 +24,7 @@ const CARDS: ReadonlyArray<Omit<Card, 'metric'> & { metric: string }> = [
   { metric: 'fcr', label: 'FCR', unit: 'percent' },
   { metric: 'ttr_hours.mean', label: 'TTR mean', unit: 'hours' },
   { metric: 'cost_per_contact', label: 'Cost per contact', unit: 'money' },
-  { metric: 'effort_mean', label: 'Customer effort', unit: 'number' },
+  { metric: 'effort_mean', label: 'Effort (1-7)', unit: 'number' },
 ];
 
 /** The cards for metrics this build of ccsim has (effort only once the metric exists). */
