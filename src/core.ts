@@ -9,14 +9,13 @@
 export type * from './scenario/types.ts';
 export type * from './metrics/types.ts';
 export { loadScenarioText, parseScenario, validateScenarioObject } from './scenario/index.ts';
-export { compile } from './model/compile.ts';
-export { runReplication } from './center/run.ts';
+// Each checks its arguments first (src/library/core-api.ts): ArgumentError with the field path.
+export { compile, runReplication, summarise, aggregate, simulate } from './library/core-api.ts';
 export type { RunTrace } from './center/trace.ts';
-export { summarise } from './metrics/summarise.ts';
-export { aggregate } from './metrics/aggregate.ts';
 export { scorecardOf, attainment, meetsEveryTarget } from './metrics/scorecard.ts';
 export { EFFORT_DEFAULTS } from './scenario/experience.ts';
 export { BETTER_DIRECTION, type Direction } from './scenario/metric-directions.ts';
-export { simulate, type SimulateOptions } from './experiment/simulate.ts';
+export type { SimulateOptions } from './experiment/simulate.ts';
 export { erlangB, erlangC, erlangCServiceLevel, erlangCAsa, erlangA } from './analytic/index.ts';
-export { UserError, ScenarioError } from './errors.ts';
+export { UserError, ScenarioError, ArgumentError, NonFiniteResultError } from './errors.ts';
+export { WorkLimitError } from './experiment/work-estimate.ts';

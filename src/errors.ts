@@ -36,3 +36,35 @@ export class ScenarioError extends UserError {
     return lines.length === 1 ? lines[0]! : `${file}: ${problems.length} problems\n  ${lines.join('\n  ')}`;
   }
 }
+
+/**
+ * A bad argument to one of ccsim's public functions (issue 15): `fn` names the function, and
+ * every problem its field path, from the argument's name (`scenario.contact_types[0].fcr`,
+ * `options.replications`). `path` is the first problem's.
+ */
+export class ArgumentError extends ScenarioError {
+  constructor(
+    readonly fn: string,
+    problems: Problem[],
+  ) {
+    super(`${fn}()`, problems);
+    this.name = 'ArgumentError';
+  }
+
+  get path(): string {
+    return this.problems[0]?.path ?? '';
+  }
+}
+
+/** A figure of a result came out NaN or infinite: refused rather than reported (issue 15). */
+export class NonFiniteResultError extends UserError {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+  ) {
+    super(
+      `the result's ${path} came out ${value} instead of a finite number: some input is too large to compute with (see "Numeric limits" in the README); nothing was written`,
+    );
+    this.name = 'NonFiniteResultError';
+  }
+}

@@ -12,16 +12,16 @@ export { loadScenario } from './files/scenario-file.ts';
 
 // Experiments: replications on worker threads, comparisons on common random numbers, sweeps.
 export type * from './experiment/types.ts';
-export { createRunner, runReplications, simulateParallel } from './experiment/replications.ts';
-export { compare } from './experiment/compare.ts';
-export { loadVariants, loadPlans } from './experiment/variants.ts';
-export { sweep, mergeSweeps } from './experiment/sweep.ts';
+export { createRunner } from './experiment/replications.ts';
+export { runReplications, simulateParallel, compare, sweep } from './library/api.ts';
+export { loadVariants, loadPlans, loadRawScenario } from './experiment/variants.ts';
+export { mergeSweeps } from './experiment/sweep.ts';
 
 // History to scenario.
-export { fitHistory, fitHistoryFile } from './fit/index.ts';
+export { fitHistory, fitHistoryFile } from './library/api.ts';
 
 // Reports.
 export { reportFiles } from './report/report-files.ts';
 
 // Staffing search.
-export { staff } from './staffing/index.ts';
+export { staff } from './library/api.ts';

@@ -1,11 +1,13 @@
 import { EventHeap } from '../engine/event-heap.ts';
 import { randomStream, type Uniform } from '../engine/random.ts';
 import { standardGamma } from '../dist/sampler.ts';
-import { CHAT, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
-import { SECONDS_PER_HOUR } from '../model/calendar.ts';
-import { F, FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
+import { CHAT, EMAIL, ROUND_ROBIN, SKILL_BASED, VOICE, type Model } from '../model/model.ts';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../model/calendar.ts';
+import { isOpenAt, nextOpening } from '../model/open-windows.ts';
+import { F, FIELDS, G, GROUP_FIELDS, T, TIME_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ContactPool, CasePool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
+import { FL_PARKED } from './pools.ts';
 import type { ContactQueue } from './queue.ts';
 import type { Router, RoutingContext } from './routing/router.ts';
 import { RoundRobinRouter } from './routing/round-robin.ts';
@@ -44,6 +46,7 @@ const EV_FOLLOW_UP = 4;
 const EV_ROSTER = 5;
 const EV_TRANSFER_DONE = 6;
 const EV_EVENT_END = 7;
+const EV_OPENING = 8; // a parked email joins the queue at its type's opening
 
 /** Streams of customer attributes: one set for first contacts, one for repeats and retries. */
 const FIRST = 0;
@@ -57,6 +60,8 @@ interface TypeStreams {
   selfService: Uniform[];
   retry: Uniform[];
   repeat: Uniform[];
+  /** Whether and when a contact turned away while closed comes back (only types with opening hours draw). */
+  closed: Uniform;
 }
 
 export class ContactCenter {
@@ -76,9 +81,14 @@ export class ContactCenter {
   private readonly mayFail: Uint8Array;
   private readonly proficiency: Float64Array; // group * typeCount + type
   private readonly streams: TypeStreams[];
-  /** Arrival rate per second for each hour of the horizon, per type (daily factor applied). */
+  /** Arrival rate per second for each slot of the horizon, per type (daily factor applied). */
   private readonly rates: Float64Array[];
+  /** Length of a rate slot per type, seconds (an hour, or an interval for per-interval curves). */
+  private readonly rateSlot: Float64Array;
   private readonly rosterIndex: Int32Array;
+  /** Agents of each group on a paid break now (paid, not logged in). */
+  private readonly onPaidBreak: Int32Array;
+  private readonly groupCount: number;
   /** Event effects per type (identity step functions without events), read through cursors. */
   private readonly arrivalSteps: StepFunction[];
   private readonly handleSteps: StepFunction[];
@@ -99,6 +109,7 @@ export class ContactCenter {
   private readonly effort: EffortModel;
   /** Fixed at construction, so an untraced run only tests a constant boolean per arrival. */
   private readonly traceArrivals: boolean;
+  private readonly onProgress: ((simulatedSeconds: number, horizonSeconds: number) => void) | undefined;
   private readonly onFirstArrival: (type: number, time: number) => void;
 
   private now = 0;
@@ -114,6 +125,7 @@ export class ContactCenter {
     trace: RunTrace = {},
   ) {
     this.traceArrivals = trace.firstArrival !== undefined;
+    this.onProgress = trace.progress;
     this.onFirstArrival = trace.firstArrival ?? (() => {});
     const nT = model.types.length;
     const nG = model.groups.length;
@@ -135,11 +147,20 @@ export class ContactCenter {
     this.effort = model.effort;
     const stream = (purpose: string): Uniform => randomStream(seed, replication, purpose);
     const until = model.horizonSeconds + model.drainSeconds;
+    // Absence has its own stream per group, made only when used (other draws do not move).
     this.staffing = model.groups.map((g, gi) =>
-      staffingFor(model, gi, until, g.workforce !== null && g.workforce.attritionPerSecond > 0 ? stream(`attrition:${g.id}`) : null),
+      staffingFor(
+        model,
+        gi,
+        until,
+        g.workforce !== null && g.workforce.attritionPerSecond > 0 ? stream(`attrition:${g.id}`) : null,
+        g.absence > 0 ? g.rosterWithAbsence(stream(`absence:${g.id}`)) : g.roster,
+      ),
     );
     this.agents = new AgentPool(model.groups.map((g, gi) => ({ size: this.staffing[gi]!.roster.max, concurrency: g.concurrency })));
     this.rosterIndex = new Int32Array(nG);
+    this.onPaidBreak = new Int32Array(nG);
+    this.groupCount = nG;
     const fx = model.effects;
     this.arrivalSteps = fx.arrivalFactor;
     this.handleSteps = fx.handleFactor;
@@ -164,17 +185,20 @@ export class ContactCenter {
       selfService: both('self-service', t.id),
       retry: both('retry', t.id),
       repeat: both('repeat', t.id),
+      closed: stream(`closed:${t.id}`),
     }));
 
+    this.rateSlot = Float64Array.from(model.types, (t) => t.rateSeconds);
     this.rates = model.types.map((t) => {
-      const r = Float64Array.from(t.hourlyRates);
+      const r = Float64Array.from(t.rates);
       if (t.overdispersionCv > 0) {
-        // One gamma factor per day (mean 1, CV as given), shared by every hour of that day.
+        // One gamma factor per day (mean 1, CV as given), shared by every slot of that day.
         const u = stream(`overdispersion:${t.id}`);
         const shape = 1 / (t.overdispersionCv * t.overdispersionCv);
-        for (let d = 0; d * 24 < r.length; d++) {
+        const perDay = Math.round(SECONDS_PER_DAY / t.rateSeconds);
+        for (let d = 0; d * perDay < r.length; d++) {
           const g = standardGamma(u, shape) / shape;
-          for (let h = d * 24; h < Math.min(r.length, d * 24 + 24); h++) r[h]! *= g;
+          for (let h = d * perDay; h < Math.min(r.length, d * perDay + perDay); h++) r[h]! *= g;
         }
       }
       return r;
@@ -205,8 +229,13 @@ export class ContactCenter {
     return this.contacts.capacity;
   }
 
-  /** Play the horizon (and let contacts in hand finish), then return the tally. */
+  /**
+   * Play the horizon (and let contacts in hand finish), then return the tally. `trace.progress`,
+   * when given, is told the simulated time every 65,536 events (a mask test per event: no
+   * measurable cost), so a long single run can show how far it has got.
+   */
   run(): Tally {
+    const onProgress = this.onProgress;
     const heap = this.heap;
     const m = this.model;
     for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
@@ -250,12 +279,16 @@ export class ContactCenter {
         case EV_TRANSFER_DONE:
           this.onTransferDone(subject);
           break;
+        case EV_OPENING:
+          this.onOpening(subject);
+          break;
         case EV_EVENT_END:
           this.onEventEnd(subject);
           break;
       }
       heap.endDispatch();
       events++;
+      if ((events & 0xffff) === 0 && onProgress !== undefined) onProgress(t, horizon);
       if (t >= horizon && this.alive === 0) break;
     }
     this.tally.events = events;
@@ -267,23 +300,24 @@ export class ContactCenter {
 
   /**
    * Next arrival of type j after time t, by inverting the integrated piecewise-constant rate:
-   * an exponential amount of "rate mass" is consumed hour by hour, so a change of rate
-   * between two arrivals does not bias the gap.
+   * an exponential amount of "rate mass" is consumed slot by slot (hours, or intervals for
+   * per-interval curves), so a change of rate between two arrivals does not bias the gap.
    */
   private nextArrival(j: number, t: number): number {
     const r = this.rates[j]!;
+    const slot = this.rateSlot[j]!;
     let remaining = -Math.log(1 - this.streams[j]!.arrivals());
-    let h = Math.floor(t / SECONDS_PER_HOUR);
+    let h = Math.floor(t / slot);
     const end = this.horizon;
     // Events' arrival factors: a step function whose steps also end a stretch of constant rate.
     const ft = this.arrivalSteps[j]!.times;
     const fv = this.arrivalSteps[j]!.values;
     const nf = ft.length;
     if (nf === 1 && fv[0] === 1) {
-      // No event changes this type's arrivals: hour by hour, as without events.
+      // No event changes this type's arrivals: slot by slot, as without events.
       while (h < r.length) {
         const rate = r[h]!;
-        const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+        const hourEnd = Math.min(end, (h + 1) * slot);
         if (rate > 0) {
           const mass = rate * (hourEnd - t);
           if (remaining <= mass) return t + remaining / rate;
@@ -297,7 +331,7 @@ export class ContactCenter {
     let k = this.arrivalCursor[j]!;
     while (k + 1 < nf && ft[k + 1]! <= t) k++;
     while (h < r.length && t < end) {
-      const hourEnd = Math.min(end, (h + 1) * SECONDS_PER_HOUR);
+      const hourEnd = Math.min(end, (h + 1) * slot);
       const stepEnd = k + 1 < nf && ft[k + 1]! < hourEnd ? ft[k + 1]! : hourEnd;
       const rate = r[h]! * fv[k]!;
       if (rate > 0) {
@@ -380,6 +414,11 @@ export class ContactCenter {
     const j = p.type[c]!;
     const type = this.model.types[j]!;
     const s = this.streams[j]!;
+    // Voice and chat are turned away while closed (before any draw: the other streams do not move).
+    if (type.open !== null && this.channelOf[j] !== EMAIL && !isOpenAt(type.open, now)) {
+      this.turnAway(c);
+      return;
+    }
     const gen = p.flags[c]! & (FL_REPEAT | FL_RETRY) ? FOLLOW_UP : FIRST;
     const iv = this.intervalOf(now);
     if (gen === FOLLOW_UP) {
@@ -426,6 +465,50 @@ export class ContactCenter {
     this.offer(c);
   }
 
+  /**
+   * A voice or chat contact arrived while its type was closed: counted as an arrival and as
+   * `closed`, never offered. It comes back as a retry of the same case, at the next opening plus
+   * `when_closed.after`, with `when_closed.retry_probability`; otherwise its case is lost.
+   */
+  private turnAway(c: number): void {
+    const now = this.now;
+    const p = this.contacts;
+    const j = p.type[c]!;
+    const type = this.model.types[j]!;
+    const u = this.streams[j]!.closed;
+    const iv = this.intervalOf(now);
+    p.arrive[c] = now;
+    p.iv[c] = iv;
+    if (iv >= 0) {
+      this.add(F.arrivals, iv, j, 1);
+      this.add(F.closed, iv, j, 1);
+      if (p.flags[c]! & FL_REPEAT) this.add(F.repeats, iv, j, 1);
+    }
+    // Two draws per contact whatever the outcome, so one contact's fate does not shift the next's.
+    const comesBack = u() < type.closedRetryProbability;
+    const delay = type.closedRetryAfter(u);
+    const k = p.case[c]!;
+    if (comesBack) {
+      const back = nextOpening(type.open!, now) + delay;
+      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+    } else this.loseCase(k);
+    this.end(c);
+  }
+
+  /** A parked email joins its queue at the opening (its wait still counts from its arrival). */
+  private onOpening(c: number): void {
+    const p = this.contacts;
+    const j = p.type[c]!;
+    p.flags[c]! &= ~FL_PARKED;
+    const a = this.router.agentFor(j);
+    if (a >= 0) {
+      this.startService(c, a);
+      return;
+    }
+    p.flags[c]! |= FL_IN_QUEUE;
+    this.router.queueFor(j).push(c);
+  }
+
   private onSelfServiceDone(c: number): void {
     const p = this.contacts;
     if (p.flags[c]! & FL_CONTAINED) {
@@ -452,6 +535,16 @@ export class ContactCenter {
       if (this.eventList.length > 0) this.eventTally(j, p.arrive[c]!, E.offered);
     }
     p.queued[c] = now;
+    const open = this.model.types[j]!.open;
+    if (open !== null && this.channelOf[j] === EMAIL && !isOpenAt(open, now)) {
+      // Email sent while closed waits for the opening; its wait (and service level) counts from now.
+      p.state[c] = S_WAITING;
+      p.deadline[c] = Infinity;
+      p.flags[c]! |= FL_PARKED;
+      const at = nextOpening(open, now);
+      if (at < Infinity) this.heap.push(at, EV_OPENING, c);
+      return;
+    }
     const a = this.router.agentFor(j);
     if (a >= 0) {
       this.startService(c, a);
@@ -545,7 +638,7 @@ export class ContactCenter {
       if (iv >= 0) this.add(F.transfers, iv, j, 1);
     } else {
       // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
-      duration = p.handle[c]! / proficiency;
+      duration = (p.handle[c]! * this.handleFactor(j, now)) / proficiency;
       if (this.hasCohorts) duration /= this.cohortBook.rampOf(a, now);
       if (this.hasHandleEvents) duration *= this.stepAt(this.handleSteps, this.handleCursor, j);
       this.heap.push(now + duration, EV_SERVICE_DONE, c);
@@ -558,6 +651,13 @@ export class ContactCenter {
     }
   }
 
+  /** Multiplier of the handle-time mean for type j when a service starts at `t` (handle_time_by_hour). */
+  private handleFactor(j: number, t: number): number {
+    const curve = this.model.types[j]!.handleByTime;
+    if (curve === null) return 1;
+    return curve.values[Math.floor((t % SECONDS_PER_DAY) / curve.slotSeconds)]!;
+  }
+
   /** The agent's part of contact c is over: count its busy time and free its slot. */
   private endLeg(c: number): number {
     const p = this.contacts;
@@ -567,6 +667,8 @@ export class ContactCenter {
     const chat = this.channelOf[j] === CHAT;
     const weight = chat ? 1 / this.agents.concurrency[g]! : 1;
     this.accrueBusy(g, j, p.start[c]!, this.now, weight);
+    const iv = p.iv[c]!;
+    if (iv >= 0) this.tally.groupTime[(iv * this.groupCount + g) * GROUP_FIELDS + G.handled]! += 1;
     this.agents.release(a, chat);
     return a;
   }
@@ -667,6 +769,12 @@ export class ContactCenter {
       if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
       return; // the case stays open: a retry follows, or would after the horizon
     }
+    this.loseCase(k);
+  }
+
+  /** Case k ends unresolved (its last contact abandoned or was turned away, and none follows). */
+  private loseCase(k: number): void {
+    const cases = this.cases;
     const kIv = cases.iv[k]!;
     if (kIv >= 0) {
       this.add(F.casesLost, kIv, cases.type[k]!, 1);
@@ -724,6 +832,7 @@ export class ContactCenter {
     const roster = this.staffing[g]!.roster;
     const i = this.rosterIndex[g]!;
     this.setStaff(g, roster.counts[i]!);
+    this.onPaidBreak[g] = roster.paidBreak[i]!; // setStaff has accrued the stretch before
     this.rosterIndex[g] = i + 1;
     if (i + 1 < roster.times.length) this.heap.push(roster.times[i + 1]!, EV_ROSTER, g);
   }
@@ -798,6 +907,7 @@ export class ContactCenter {
     while (t < hi) {
       const end = Math.min(hi, (iv + 1) * len);
       tally.intervalTime[iv * TIME_FIELDS + T.busy]! += weight * (end - t);
+      tally.groupTime[(iv * this.groupCount + g) * GROUP_FIELDS + G.busy]! += weight * (end - t);
       t = end;
       iv++;
     }
@@ -809,26 +919,34 @@ export class ContactCenter {
     const since = ag.loggedSince[g]!;
     ag.loggedSince[g] = this.now;
     const n = ag.loggedIn[g]!;
-    if (n === 0) return;
+    const b = this.onPaidBreak[g]!;
+    if (n === 0 && b === 0) return;
     const lo = since > this.warmup ? since : this.warmup;
     const hi = this.now < this.horizon ? this.now : this.horizon;
     if (hi <= lo) return;
     const group = this.model.groups[g]!;
     const tally = this.tally;
+    // Paid hours: logged-in time grossed up by shrinkage, plus paid breaks as scheduled.
+    const paidPerSecond = (n * group.paidPerLogged + b) / SECONDS_PER_HOUR;
+    const costPerSecond = n * group.costPerLoggedSecond + b * group.costPerPaidBreakSecond;
     const seconds = n * (hi - lo);
     tally.groupLogged[g]! += seconds;
-    tally.groupPaidHours[g]! += (seconds * group.paidPerLogged) / SECONDS_PER_HOUR;
-    tally.groupCost[g]! += seconds * group.costPerLoggedSecond;
+    tally.groupPaidHours[g]! += (hi - lo) * paidPerSecond;
+    tally.groupCost[g]! += (hi - lo) * costPerSecond;
     const len = this.ivLen;
     let iv = Math.floor(lo / len);
     let t = lo;
     while (t < hi) {
       const end = Math.min(hi, (iv + 1) * len);
-      const s = n * (end - t);
+      const dt = end - t;
       const row = iv * TIME_FIELDS;
-      tally.intervalTime[row + T.logged]! += s;
-      tally.intervalTime[row + T.paidHours]! += (s * group.paidPerLogged) / SECONDS_PER_HOUR;
-      tally.intervalTime[row + T.agentCost]! += s * group.costPerLoggedSecond;
+      tally.intervalTime[row + T.logged]! += n * dt;
+      tally.intervalTime[row + T.paidHours]! += dt * paidPerSecond;
+      tally.intervalTime[row + T.agentCost]! += dt * costPerSecond;
+      const gRow = (iv * this.groupCount + g) * GROUP_FIELDS;
+      tally.groupTime[gRow + G.logged]! += n * dt;
+      tally.groupTime[gRow + G.paidHours]! += dt * paidPerSecond;
+      tally.groupTime[gRow + G.cost]! += dt * costPerSecond;
       t = end;
       iv++;
     }
@@ -851,6 +969,7 @@ export class ContactCenter {
     }
     for (let c = 0; c < p.capacity; c++) {
       if (p.state[c] === S_SELF && p.iv[c]! >= 0) this.add(F.leftInSelfService, p.iv[c]!, p.type[c]!, 1);
+      if (p.state[c] === S_WAITING && p.flags[c]! & FL_PARKED && p.iv[c]! >= 0) this.add(F.leftWaiting, p.iv[c]!, p.type[c]!, 1);
     }
     const k = this.cases;
     for (let i = 0; i < k.capacity; i++) {

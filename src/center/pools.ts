@@ -20,6 +20,7 @@ export const FL_IN_QUEUE = 16; // still referenced by a queue
 export const FL_ABANDON_EVENT = 32; // still referenced by an abandonment event
 export const FL_CASE_FIRST = 64; // the first contact of its case that reached an agent
 export const FL_CONTAINED = 128; // self-service will resolve it
+export const FL_PARKED = 256; // email that arrived while closed, waiting for the opening (not in a queue yet)
 
 export class ContactPool {
   type!: Int32Array;

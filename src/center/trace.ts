@@ -9,4 +9,9 @@ export interface RunTrace {
    * start of the horizon. Repeats and retries are not first contacts and are not reported.
    */
   firstArrival?: (type: number, time: number) => void;
+  /**
+   * How far the run has got, told every 65,536 events (simulated seconds, and the horizon), so
+   * a long single run can show progress; one mask test per event when absent.
+   */
+  progress?: (simulatedSeconds: number, horizonSeconds: number) => void;
 }

@@ -29,12 +29,14 @@ interface Change {
   delta: number;
 }
 
-export function staffingFor(model: Model, g: number, until: number, attrition: Uniform | null): GroupStaffing {
+export function staffingFor(model: Model, g: number, until: number, attrition: Uniform | null, plan?: Roster): GroupStaffing {
   const group = model.groups[g]!;
+  // The group's plan: with absence, this replication's own draw (see ContactCenter).
+  const planned = plan ?? group.roster;
   const wf = group.workforce;
   const absent = model.effects.absent[g]!;
   if (wf === null) {
-    const roster = absent.times.length === 1 && absent.values[0] === 0 ? group.roster : combine(group.roster, null, 1, absent);
+    const roster = absent.times.length === 1 && absent.values[0] === 0 ? planned : combine(planned, null, 1, absent);
     // Employees: the plan's peak staffing (an event's absentees are still employed).
     const n = group.roster.max;
     return { roster, times: Float64Array.of(0), members: Int32Array.of(n), employees: Int32Array.of(n), cohortOfKind: new Int32Array(0) };
@@ -78,7 +80,7 @@ export function staffingFor(model: Model, g: number, until: number, attrition: U
   }
   const hSteps: StepFunction = { times: Float64Array.from(times), values: Float64Array.from(employees) };
   return {
-    roster: combine(group.roster, hSteps, wf.headcount, absent),
+    roster: combine(planned, hSteps, wf.headcount, absent),
     times: hSteps.times,
     members,
     employees,
@@ -106,15 +108,20 @@ function combine(plan: Roster, employees: StepFunction | null, headcount: number
   const sorted = [...cuts].sort((a, b) => a - b);
   const times: number[] = [];
   const counts: number[] = [];
+  const paidBreak: number[] = [];
   for (const t of sorted) {
-    const base = plan.counts[stepIndex(plan.times, t)]!;
+    const i = stepIndex(plan.times, t);
+    const base = plan.counts[i]!;
     const scaled = employees === null ? base : Math.round((base * employees.values[stepIndex(employees.times, t)]!) / headcount);
     const n = Math.max(0, scaled - absent.values[stepIndex(absent.times, t)]!);
-    if (counts.length > 0 && counts[counts.length - 1] === n) continue;
+    // Agents on a paid break follow the plan (breaks are scheduled, whoever is employed).
+    const b = plan.paidBreak[i]!;
+    if (counts.length > 0 && counts[counts.length - 1] === n && paidBreak[paidBreak.length - 1] === b) continue;
     times.push(t);
     counts.push(n);
+    paidBreak.push(b);
   }
-  return { times: Float64Array.from(times), counts: Int32Array.from(counts), max: Math.max(0, ...counts) };
+  return { times: Float64Array.from(times), counts: Int32Array.from(counts), paidBreak: Int32Array.from(paidBreak), max: Math.max(0, ...counts) };
 }
 
 /** Employees of a group at the end of each week of the horizon (for the weekly table). */

@@ -12,20 +12,25 @@ export const compareCommand = defineCommand({
   name: 'compare',
   describe: 'Compare plans on common random numbers: scenario files, or one variants file',
   positionals: ['files'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
   examples: [
     ['ccsim compare scenarios/retail-bank.yaml scenarios/retail-bank-skills-bot.yaml --replications 20', 'two scenarios, paired differences'],
     ['ccsim compare what-if.yaml --replications 20 --json', 'a base and its variants, as JSON'],
   ],
-  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts }) {
+  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts, allowLong }) {
     // Imported when needed, so `--help` stays fast.
-    const { checkReplicationOptions, runnerFor, warnTargets } = await import('./experiment-support.ts');
+    const { checkReplicationOptions, runnerFor, warnTargets, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
     const { loadPlans } = await import('../experiment/variants.ts');
     const loaded = loadPlans(files);
     printWarnings(loaded.warnings);
-    // Planned before simulating, so a refused --out fails at once.
-    const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force });
+    // Stretches in which a plan offers contacts to nobody (see model/unstaffed.ts).
+    const { compile } = await import('../model/compile.ts');
+    const { withOverrides } = await import('../experiment/simulate.ts');
+    for (const p of loaded.plans) printWarnings(compile(withOverrides(p.scenario, { days })).warnings.map((w) => `${p.name}: ${w}`));
+    // Estimated and planned before simulating, so too much work or a refused --out fails at once.
+    checkCommandWork(loaded.plans.map((p) => p.scenario), { seed, days, replications, targetCi, maxReplications, allowLong }, loaded.plans.length);
+    const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force, inputs: files });
 
     const { compare } = await import('../experiment/compare.ts');
     const { createProgress } = await import('./progress.ts');

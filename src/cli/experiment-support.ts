@@ -9,6 +9,25 @@ import type { Result } from '../metrics/types.ts';
 import { simulate } from '../experiment/simulate.ts';
 import { createRunner, replicateScenario, type Runner, type TargetCi, type TargetOutcome } from '../experiment/replications.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { compile } from '../model/compile.ts';
+import { withOverrides } from '../experiment/simulate.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../experiment/specs.ts';
+import { checkWork, expectedContacts } from '../experiment/work-estimate.ts';
+
+/**
+ * Refuses, before anything runs, a command whose estimated work is beyond the limits (see
+ * work-estimate.ts): `runs` plans or grid points of the largest of `scenarios`, each replicated.
+ */
+export function checkCommandWork(
+  scenarios: readonly Scenario[],
+  f: ReplicationFlags & { seed?: number | undefined; days?: number | undefined; allowLong: boolean },
+  runs: number,
+): void {
+  let most = 0;
+  for (const s of scenarios) most = Math.max(most, expectedContacts(compile(withOverrides(s, { seed: f.seed, days: f.days }))));
+  const replications = f.targetCi.length > 0 ? (f.maxReplications ?? DEFAULT_MAX_REPLICATIONS) : f.replications;
+  checkWork({ contactsPerReplication: most, replications, runs, allowLong: f.allowLong });
+}
 
 export interface ReplicationFlags {
   replications: number;
@@ -55,7 +74,32 @@ export interface SimulateFlags extends ReplicationFlags {
  * `--jobs` threads with progress on stderr. The result is the same whatever `--jobs` is.
  */
 export async function simulateParallel(scenario: Scenario, f: SimulateFlags): Promise<{ result: Result; targets?: TargetOutcome[] }> {
-  if (f.replications === 1 && f.targetCi.length === 0) return { result: simulate(scenario, { seed: f.seed, days: f.days }) };
+  if (f.replications === 1 && f.targetCi.length === 0) {
+    // One run in process: progress within the run, in simulated hours (shown after a second).
+    const progress = createProgress(`simulate ${scenario.name}`, 'simulated hours', { quiet: f.quiet });
+    let shown = 0;
+    let announced = false;
+    try {
+      const result = simulate(scenario, {
+        seed: f.seed,
+        days: f.days,
+        onProgress: (_r, t, horizon) => {
+          if (!announced) {
+            progress.planned(Math.ceil(horizon / 3600));
+            announced = true;
+          }
+          const hours = Math.min(Math.floor(t / 3600), Math.ceil(horizon / 3600));
+          if (hours > shown) {
+            progress.completed(hours - shown);
+            shown = hours;
+          }
+        },
+      });
+      return { result };
+    } finally {
+      progress.done();
+    }
+  }
   const { aggregate } = await import('../metrics/aggregate.ts');
   const work = f.targetCi.length > 0 ? (f.maxReplications ?? Infinity) : f.replications;
   const runner = runnerFor(f.jobs, work);

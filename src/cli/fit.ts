@@ -11,7 +11,7 @@
  */
 
 import { existsSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { defineCommand, printWarnings } from './options.ts';
 
@@ -29,25 +29,31 @@ export const fitCommand = defineCommand({
   name: 'fit',
   describe: 'Fit a scenario (arrival profiles, handle time, patience) to interval history; print the YAML',
   positionals: ['history'],
-  options: ['outFile', 'map', 'strict', 'json', 'force', 'charts'],
+  options: ['outFile', 'map', 'strict', 'json', 'force', 'charts', 'delimiter', 'decimal'],
   examples: [
     ['ccsim fit history.csv > plan.yaml', 'the scenario on stdout, the fit report on stderr'],
     ['ccsim fit history.csv --out plan.yaml', 'also writes plan.fit.md, plan.fit.json and the chart plan.fit.png (.svg, .vl.json)'],
     ["ccsim fit export.csv --map 'Calls In=offered' --map 'Skill=queue'", 'name columns the aliases miss'],
     ['ccsim fit history.csv --strict', 'refuse the file if any row is bad'],
   ],
-  async run({ history, outFile, map, strict, json, force, charts }) {
+  async run({ history, outFile, map, strict, json, force, charts, delimiter, decimal }) {
     // Imported when needed, so `--help` stays fast.
     const { fitHistoryFile, fitReportJson, fitReportText, scenarioYaml, formatProblems, summarizeProblems, skippedRows } =
       await import('../fit/index.ts');
     const reports = outFile === undefined ? undefined : reportPaths(outFile);
+    if (outFile !== undefined && reports !== undefined) {
+      // Never write over the history being read, whatever --force says.
+      const input = resolve(history);
+      const clash = [outFile, reports.md, reports.json, reports.svg, reports.png, reports.vl].find((f) => resolve(f) === input);
+      if (clash !== undefined) throw new UserError(`--out: ${clash} is the history file being read; choose another name`);
+    }
     if (outFile !== undefined && reports !== undefined && !force) {
       const chartFiles = charts ? [reports.svg, reports.png, reports.vl] : [];
       const existing = [outFile, reports.md, reports.json, ...chartFiles].filter((f) => existsSync(f));
       if (existing.length > 0) throw new UserError(`--out: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
     }
 
-    const fit = fitHistoryFile(history, { maps: map, strict });
+    const fit = fitHistoryFile(history, { maps: map, strict, delimiter, decimal });
     const problems = fit.history.problems;
     if (problems.length > 0) {
       const more = json || reports !== undefined ? '' : ' (every one is in the JSON report: --json)';

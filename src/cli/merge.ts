@@ -3,7 +3,8 @@
  * i/n`) into exactly what one unsharded run writes: sweep.json and sweep.csv in a new run folder.
  */
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import { defineCommand, printWarnings } from './options.ts';
@@ -20,14 +21,34 @@ function readSweep(path: string): { source: string; value: unknown } {
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`merge: ${path}: no sweep.json in it (expected the output folder of ccsim sweep --shard i/n)`);
+    text = readInputText(file, MAX_HISTORY_BYTES);
+  } catch (e) {
+    if (e instanceof InputFileError && e.reason === 'file not found') {
+      throw new UserError(`merge: ${path}: no sweep.json in it (expected the output folder of ccsim sweep --shard i/n)`);
+    }
+    if (e instanceof InputFileError) throw new UserError(`merge: ${e.message}`);
+    throw e;
   }
   try {
     return { source: file, value: JSON.parse(text) };
   } catch (e) {
     throw new UserError(`merge: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** A shard's scenario.json, checked like any scenario before a report is drawn from it. */
+async function savedScenario(file: string): Promise<Scenario> {
+  const { scenarioArgument } = await import('../library/arguments.ts');
+  let value: unknown;
+  try {
+    value = JSON.parse(readInputText(file, MAX_HISTORY_BYTES));
+  } catch (e) {
+    throw new UserError(`merge: ${file}: not a valid scenario.json (${e instanceof Error ? e.message : String(e)})`);
+  }
+  try {
+    return scenarioArgument(value, 'merge', 'scenario.json');
+  } catch (e) {
+    throw new UserError(`merge: ${file}: not a valid scenario.json: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -38,20 +59,22 @@ export const mergeCommand = defineCommand({
   options: ['json', 'out', 'force', 'quiet', 'charts'],
   examples: [['ccsim merge shards/* --out staffing-sweep', 'merge every shard folder']],
   async run({ dirs, json, out, force, quiet, charts }) {
-    const { asSweepDocument, mergeSweeps } = await import('../experiment/sweep.ts');
+    const { mergeSweeps } = await import('../experiment/sweep.ts');
+    const { readSweepDocument } = await import('../experiment/sweep-file.ts');
+    // Each shard checked against the schema and its content hash before anything is merged.
     const parts = dirs.map((d) => {
       const { source, value } = readSweep(d);
-      return { source, document: asSweepDocument(value, source) };
+      return { source, document: readSweepDocument(value, source) };
     });
     const doc = mergeSweeps(parts);
-    const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force });
+    const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force, inputs: [...dirs, ...parts.map((p) => p.source)] });
     const { sweepFiles, formatSweep } = await import('../report/sweep.ts');
     const written: Record<string, string | Uint8Array> = sweepFiles(doc);
     // Each shard saved the scenario it ran; with it the merged sweep gets its report too.
     const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find((f) => existsSync(f));
     if (scenarioFile !== undefined) {
       const { reportFiles, savedInputFiles } = await import('../report/report-files.ts');
-      const input = { kind: 'sweep', scenario: JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario, sweep: doc } as const;
+      const input = { kind: 'sweep', scenario: await savedScenario(scenarioFile), sweep: doc } as const;
       Object.assign(written, savedInputFiles(input), await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) }));
     }
     const { describeFiles } = await import('../report/report-files.ts');

@@ -248,6 +248,33 @@ export const OPTIONS = {
     name: 'charts',
     description: 'Draw the charts (SVG, PNG and vega-lite JSON; in report.html for runs, beside the YAML for fit); --no-charts skips them (faster)',
   }),
+  allowLong: flagOption({
+    name: 'allow-long',
+    description: 'Run even when the estimated time is beyond the limit of half an hour on one core (the memory limits stay)',
+  }),
+  delimiter: valueOption<string | undefined>({
+    name: 'delimiter',
+    valueName: 'C',
+    description: "fit: the history's column separator: , ; tab or | (default: detected from the header)",
+    default: undefined,
+    defaultDescription: 'detected',
+    parse: (text, flag) => {
+      const d = text === 'tab' || text === '\\t' ? '\t' : text;
+      if (![',', ';', '\t', '|'].includes(d)) throw new UserError(`${flag}: expected , ; tab or |, got '${text}'`);
+      return d;
+    },
+  }),
+  decimal: valueOption<'.' | ',' | undefined>({
+    name: 'decimal',
+    valueName: 'C',
+    description: "fit: the history's decimal separator, . or , (default: detected from the numbers)",
+    default: undefined,
+    defaultDescription: 'detected',
+    parse: (text, flag) => {
+      if (text !== '.' && text !== ',') throw new UserError(`${flag}: expected . or , got '${text}'`);
+      return text;
+    },
+  }),
   strict: flagOption({
     name: 'strict',
     description: 'Reject the history (exit 2) if any row is bad, instead of skipping bad rows with a count',

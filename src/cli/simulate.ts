@@ -7,7 +7,7 @@
 import { defineCommand, printWarnings } from './options.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
-import { intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
+import { groupsCsv, intervalGroupsCsv, intervalTypesCsv, intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
 import { resultMetricsCsv } from '../report/metrics-csv.ts';
 import { formatSummary } from '../report/table.ts';
 
@@ -15,26 +15,29 @@ export const simulateCommand = defineCommand({
   name: 'simulate',
   describe: 'Simulate a scenario; print a summary and write a run folder',
   positionals: ['file'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
   examples: [
     ['ccsim simulate scenarios/retail-bank.yaml', 'one run, summary table, output/<name>-<time>/'],
     ['ccsim simulate scenarios/retail-bank.yaml --json', 'the result as JSON on stdout'],
     ['ccsim simulate scenarios/retail-bank.yaml --replications 10', 'means with 95% intervals'],
     ['ccsim simulate scenarios/retail-bank.yaml --target-ci service_level=0.01', 'replicate until SL is known to ±1 pp'],
   ],
-  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
+  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, allowLong }) {
     // Imported when needed, so `--help` stays fast.
-    const { simulateParallel, checkReplicationOptions } = await import('./experiment-support.ts');
+    const { simulateParallel, checkReplicationOptions, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
     const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
+    // Estimated and planned before simulating, so too much work or a refused --out fails at once.
+    checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
     // `--json` alone prints the result and writes nothing (no folder, no charts to draw);
-    // `--json --out DIR` does both. Planned before simulating, so a refused --out fails at once.
-    const plan = json && out === undefined ? undefined : planRunFolder({ name: scenario.name, out, force });
+    // `--json --out DIR` does both.
+    const plan = json && out === undefined ? undefined : planRunFolder({ name: scenario.name, out, force, inputs: [file] });
 
     // Replications run on worker threads (--jobs); one run stays in process.
     const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
+    printWarnings(result.warnings ?? []);
 
     if (plan === undefined) {
       process.stdout.write(resultToJson(result));
@@ -50,12 +53,19 @@ export const simulateCommand = defineCommand({
       'types.csv': typesCsv(result),
       'totals.csv': totalsCsv(result),
       'metrics.csv': resultMetricsCsv(result, scenario.costs.currency),
+      'interval_types.csv': intervalTypesCsv(result),
+      'groups.csv': groupsCsv(result),
+      'interval_groups.csv': intervalGroupsCsv(result),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
     };
     const dir = writeRunFolder(plan, files);
     const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(files))})\n`;
     if (json) {
+      // The summary table says it too; with --json, stderr does.
+      const { overloadWarning } = await import('../report/overload.ts');
+      const overload = overloadWarning(result.totals);
+      if (overload !== null) printWarnings([overload]);
       process.stdout.write(files['summary.json']);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {

@@ -30,8 +30,10 @@ export const staffCommand = defineCommand({
     const { staffVerified } = await import('../staffing/verified.ts');
     const { staffingJson, staffingCsv, staffedYaml, staffedShiftsYaml, formatStaffing, formatStaffingSummary } = await import('../report/staffing.ts');
     checkStaffable(scenario);
+    const { checkCommandWork } = await import('./experiment-support.ts');
+    checkCommandWork([scenario], { seed, days, replications: 1, targetCi: [], maxReplications: undefined, allowLong: true }, 1);
     // Planned before searching, so a refused --out fails at once.
-    const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force });
+    const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
     const staffed = await staffVerified(scenario, { seed, days, onProgress: progress });

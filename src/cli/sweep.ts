@@ -13,23 +13,27 @@ export const sweepCommand = defineCommand({
   name: 'sweep',
   describe: 'Run a scenario over a grid of field values (--vary), optionally one shard of it',
   positionals: ['file'],
-  options: ['vary', 'shard', 'seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts'],
+  options: ['vary', 'shard', 'seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
   examples: [
     ["ccsim sweep scenarios/retail-bank.yaml --vary 'agent_groups[generalists].agents=30..50:5' --replications 10", 'staffing from 30 to 50'],
     ["ccsim sweep FILE --vary 'routing.policy=skill_based,longest_idle' --vary 'agent_groups[team].agents=40..60:10'", 'a 2 x 3 grid'],
     ["ccsim sweep FILE --vary 'agent_groups[team].agents=10..200:1' --shard 3/8 --out shards/3", 'the third of eight shards'],
   ],
-  async run({ file, vary, shard, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts }) {
+  async run({ file, vary, shard, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, allowLong }) {
     if (vary.length === 0) throw new UserError('sweep: give at least one --vary PATH=FROM..TO:STEP (or PATH=a,b,c)');
     // Imported when needed, so `--help` stays fast.
-    const { checkReplicationOptions, runnerFor, warnTargets } = await import('./experiment-support.ts');
+    const { checkReplicationOptions, runnerFor, warnTargets, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
     const { loadRawScenario } = await import('../experiment/variants.ts');
     const base = loadRawScenario(file);
     printWarnings(base.warnings);
+    const { gridSize: sizeOf } = await import('../experiment/sweep.ts');
+    // Estimated before simulating (the base scenario's contacts at every point of this shard).
+    const shardPoints = shard === undefined ? sizeOf(vary) : Math.ceil(Math.max(0, sizeOf(vary) - (shard.index - 1)) / shard.count);
+    checkCommandWork([base.scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, shardPoints);
     const name = shard === undefined ? `sweep ${base.scenario.name}` : `sweep ${base.scenario.name} shard ${shard.index}-of-${shard.count}`;
     // Planned before simulating, so a refused --out fails at once.
-    const plan = planRunFolder({ name, out, force });
+    const plan = planRunFolder({ name, out, force, inputs: [file] });
 
     const { sweep, gridSize, shardIndices } = await import('../experiment/sweep.ts');
     const { createProgress } = await import('./progress.ts');

@@ -5,6 +5,8 @@
  */
 import { UserError } from '../errors.ts';
 
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** One step of a path: a mapping key, a list item by id, or a list item by index. */
 export type Step = { key: string } | { item: string };
 
@@ -13,6 +15,11 @@ export function parseFieldPath(text: string, label: string): Step[] {
   const steps: Step[] = [];
   let i = 0;
   const bad = (why: string): UserError => new UserError(`${label}: bad path '${text}': ${why}`);
+  // Keys JavaScript objects treat specially are never scenario keys: refused, not ignored.
+  const checkedKey = (key: string): string => {
+    if (RESERVED.has(key)) throw new UserError(`${label}: unknown path '${text}' (unknown key '${key}': a reserved name, never a scenario key)`);
+    return key;
+  };
   if (text.trim() === '') throw bad('it is empty');
   while (i < text.length) {
     const c = text[i]!;
@@ -28,7 +35,7 @@ export function parseFieldPath(text: string, label: string): Step[] {
         } catch {
           throw bad(`${inner} is not a quoted key`);
         }
-        steps.push({ key: String(key) });
+        steps.push({ key: checkedKey(String(key)) });
       } else {
         steps.push({ item: inner });
       }
@@ -45,7 +52,7 @@ export function parseFieldPath(text: string, label: string): Step[] {
     const key = text.slice(i, j);
     if (key === '') throw bad(`empty key at position ${i + 1}`);
     if (!/^[A-Za-z0-9_-]+$/.test(key)) throw bad(`'${key}' is not a key (letters, digits, '_' and '-')`);
-    steps.push({ key });
+    steps.push({ key: checkedKey(key) });
     i = j;
     if (text[i] === '.') {
       i++;

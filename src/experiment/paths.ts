@@ -1,7 +1,8 @@
 /**
  * Setting scenario fields by path, as the user writes them: `routing.policy`,
  * `contact_types[billing].self_service.containment`, `agent_groups[generalists].agents`,
- * `contact_types[0].fcr`. A list item is addressed by its id, or by its index.
+ * `contact_types[0].fcr`. A list item is addressed by its id, or by its index; `[*]` addresses
+ * every item (`agent_groups[*].staffing_scale: 1.1`). A value of null removes the key.
  *
  * Paths apply to the RAW scenario value (what the file says, before defaults and validation),
  * so the result is validated exactly like a file. A missing key is created (with missing
@@ -34,12 +35,15 @@ interface Applied {
 /** Where a path cannot go; turned into "unknown path '...' (why)". */
 class PathError extends Error {}
 
-function setOne(root: Record<string, unknown>, steps: readonly Step[], value: unknown): Applied {
-  const keys: PathKey[] = [];
-  let created: number | null = null;
-  let node: unknown = root;
-  const shown = (): string => (keys.length === 0 ? 'the top level' : formatPath(root, keys));
-  for (let s = 0; s < steps.length; s++) {
+/**
+ * Follows `steps` from `node` and sets the value at the end; `[*]` goes into every item of a
+ * list, so one path may apply several times (one Applied each). A value of null removes the
+ * key (or the list item) instead: that is how a variant swaps `shifts` for `agents`.
+ */
+function setOne(root: Record<string, unknown>, steps: readonly Step[], value: unknown): Applied[] {
+  const out: Applied[] = [];
+  const walk = (node: unknown, s: number, keys: PathKey[], created: number | null): void => {
+    const shown = (): string => (keys.length === 0 ? 'the top level' : formatPath(root, keys));
     const step = steps[s]!;
     const last = s === steps.length - 1;
     if ('item' in step) {
@@ -47,6 +51,21 @@ function setOne(root: Record<string, unknown>, steps: readonly Step[], value: un
         throw new PathError(
           node === undefined ? `no ${shown()}` : `${shown()} is ${isRecord(node) ? 'a mapping' : 'a single value'}, not a list: [${step.item}] needs a list`,
         );
+      }
+      if (step.item === '*') {
+        if (node.length === 0) throw new PathError(`${shown()} is empty: [*] has no item to set`);
+        if (last && value === null) {
+          node.length = 0;
+          out.push({ keys, created });
+          return;
+        }
+        for (let index = 0; index < node.length; index++) {
+          if (last) {
+            node[index] = structuredClone(value);
+            out.push({ keys: [...keys, index], created });
+          } else walk(node[index], s + 1, [...keys, index], created);
+        }
+        return;
       }
       let index = node.findIndex((item) => idOf(item) === step.item);
       if (index < 0 && /^\d+$/.test(step.item)) {
@@ -57,29 +76,39 @@ function setOne(root: Record<string, unknown>, steps: readonly Step[], value: un
         const ids = node.map(idOf).filter((x): x is string => x !== undefined);
         throw new PathError(`no item with id '${step.item}' in ${shown()}${ids.length > 0 ? ` (ids: ${ids.join(', ')})` : ''}`);
       }
-      keys.push(index);
-      if (last) node[index] = value;
-      else node = node[index];
-      continue;
+      if (last) {
+        if (value === null) node.splice(index, 1);
+        else node[index] = value;
+        out.push({ keys: [...keys, index], created });
+      } else walk(node[index], s + 1, [...keys, index], created);
+      return;
     }
     if (!isRecord(node)) {
       throw new PathError(
         Array.isArray(node)
-          ? `${shown()} is a list: address its items as ${shown()}[id] or ${shown()}[0], not .${step.key}`
+          ? `${shown()} is a list: address its items as ${shown()}[id], ${shown()}[0] or ${shown()}[*], not .${step.key}`
           : `${shown()} is a single value, not a mapping: it has no key '${step.key}'`,
       );
     }
-    keys.push(step.key);
+    const here = [...keys, step.key];
     const exists = Object.prototype.hasOwnProperty.call(node, step.key);
-    if (!exists && created === null) created = keys.length - 1;
+    if (last && value === null) {
+      // Removing a key that is not there is harmless (the variant says "without it").
+      if (exists) delete node[step.key];
+      out.push({ keys: here, created });
+      return;
+    }
+    const made = !exists && created === null ? here.length - 1 : created;
     if (last) {
       Object.defineProperty(node, step.key, { value, enumerable: true, writable: true, configurable: true });
+      out.push({ keys: here, created: made });
     } else {
       if (!exists) Object.defineProperty(node, step.key, { value: {}, enumerable: true, writable: true, configurable: true });
-      node = node[step.key];
+      walk(node[step.key], s + 1, here, made);
     }
-  }
-  return { keys, created };
+  };
+  walk(root, 0, [], null);
+  return out;
 }
 
 /** One `path: value` of a variant or a grid point. */
@@ -107,7 +136,7 @@ export function applySettings<T>(
   for (const setting of settings) {
     const steps = parseFieldPath(setting.path, label);
     try {
-      applied.push({ setting, applied: setOne(copy, steps, structuredClone(setting.value)) });
+      for (const a of setOne(copy, steps, structuredClone(setting.value))) applied.push({ setting, applied: a });
     } catch (e) {
       if (e instanceof PathError) throw new UserError(`${label}: unknown path '${setting.path}' (${e.message})`);
       throw e;

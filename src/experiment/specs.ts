@@ -15,7 +15,8 @@ export const DEFAULT_MAX_REPLICATIONS = 100;
 /** One axis of a sweep grid: a field path and the values it takes, in order. */
 export interface Axis {
   path: string;
-  values: Array<number | string>;
+  /** `null` (written `null`) removes the key at this point, e.g. a group's shifts before setting agents. */
+  values: Array<number | string | null>;
 }
 
 /** Most values one axis may take, and most points a grid may have. */
@@ -30,7 +31,8 @@ function decimals(text: string): number {
   return Math.max(0, (m[1] ?? '').length - Number(m[2] ?? 0));
 }
 
-const VARY_FORMS = 'PATH=FROM..TO:STEP (like agent_groups[team].agents=40..60:5) or PATH=a,b,c (like routing.policy=skill_based,longest_idle)';
+const VARY_FORMS =
+  'PATH=FROM..TO:STEP (like agent_groups[team].agents=40..60:5) or PATH=a,b,c (like routing.policy=skill_based,longest_idle; null removes the key)';
 
 /** Parses one `--vary`; throws UserError starting with `flag`. */
 export function parseVary(text: string, flag = '--vary'): Axis {
@@ -72,7 +74,7 @@ export function parseVary(text: string, flag = '--vary'): Axis {
   const items = spec.split(',').map((s) => s.trim());
   const empty = items.findIndex((s) => s === '');
   if (empty >= 0) throw new UserError(`${flag} ${path}: empty value at position ${empty + 1} in '${spec}' (expected a,b,c)`);
-  const values = items.map((s) => (NUMBER.test(s) && Number.isFinite(Number(s)) ? Number(s) : s));
+  const values = items.map((s) => (s === 'null' ? null : NUMBER.test(s) && Number.isFinite(Number(s)) ? Number(s) : s));
   const seen = new Set<string>();
   for (const v of values) {
     const key = `${typeof v}:${v}`;

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { ScenarioError, UserError } from '../errors.ts';
 import type { Result } from '../metrics/types.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { withOverrides } from './simulate.ts';
 import type { SweepResult, SweepRow } from './types.ts';
@@ -29,8 +30,8 @@ export function gridSize(axes: readonly Axis[]): number {
 }
 
 /** Grid point k (0-based): the first axis varies slowest. */
-export function gridPoint(axes: readonly Axis[], k: number): Record<string, number | string> {
-  const point: Record<string, number | string> = {};
+export function gridPoint(axes: readonly Axis[], k: number): Record<string, number | string | null> {
+  const point: Record<string, number | string | null> = {};
   let rest = k;
   const digits: number[] = [];
   for (let a = axes.length - 1; a >= 0; a--) {
@@ -65,7 +66,7 @@ export function scenarioHash(raw: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(raw))).digest('hex');
 }
 
-function pointLabel(k: number, point: Record<string, number | string>): string {
+function pointLabel(k: number, point: Record<string, number | string | null>): string {
   return `grid point ${k} (${Object.entries(point)
     .map(([p, v]) => `${p}=${v}`)
     .join(', ')})`;
@@ -118,42 +119,57 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
   const replications = Math.max(1, Math.floor(options.replications ?? 1));
   const targetCi = options.targetCi !== undefined && options.targetCi.length > 0 ? options.targetCi : undefined;
 
-  // Build (and validate) every point of this shard before running any.
-  const scenarios = indices.map((k) => {
+  // Every point of this shard is validated before any runs (so a bad point fails at once), but
+  // kept only while it runs: points are built lazily, a window at a time, so a large grid costs
+  // memory for its rows, not for a scenario per point.
+  const build = (k: number, warn: boolean): { k: number; point: Record<string, number | string | null>; scenario: Scenario } => {
     const point = gridPoint(axes, k);
-    const label = pointLabel(k, point);
     const loaded = scenarioWithSettings(
       base,
       axes.map((a) => ({ path: a.path, value: point[a.path] })),
-      label,
+      pointLabel(k, point),
     );
-    for (const w of loaded.warnings) options.onWarning?.(w);
+    if (warn) for (const w of loaded.warnings) options.onWarning?.(w);
     return { k, point, scenario: withOverrides(loaded.scenario, { seed, days: options.days }) };
-  });
+  };
+  for (const k of indices) build(k, true);
 
-  const replicated = await withRunner(options.jobs, options.runner, (runner) =>
-    Promise.all(
-      scenarios.map((p) =>
-        replicateAll(runner, [p.scenario], seed, {
-          replications,
-          targetCi,
-          maxReplications: options.maxReplications,
-          progress: options.progress,
-          intervals: false,
-        }),
-      ),
-    ),
-  );
-
-  const rows: SweepRow[] = scenarios.map((p, i) => {
-    const results: Result[] = replicated[i]!.results[0]!;
-    const mean = results.length === 1 ? results[0]! : aggregate(results);
-    const row: SweepRow = { index: p.k, point: p.point, replications: results.length, totals: mean.totals, ci95: mean.ci95?.totals ?? null };
-    if (mean.scorecard !== undefined) {
-      row.scorecard = mean.scorecard;
-      row.scorecard_ci95 = mean.ci95?.scorecard ?? null;
+  const rows: SweepRow[] = [];
+  const targetsByRow: TargetOutcome[][] = [];
+  // The whole shard is announced at once, so the display does not reach 100% after each window.
+  let progress = options.progress;
+  if (progress !== undefined && targetCi === undefined) {
+    const sink = progress;
+    sink.planned(indices.length * replications);
+    progress = { planned() {}, completed: (n) => sink.completed(n) };
+  }
+  await withRunner(options.jobs, options.runner, async (runner) => {
+    const window = Math.max(8, 4 * runner.jobs);
+    for (let start = 0; start < indices.length; start += window) {
+      const points = indices.slice(start, start + window).map((k) => build(k, false));
+      const replicated = await Promise.all(
+        points.map((p) =>
+          replicateAll(runner, [p.scenario], seed, {
+            replications,
+            targetCi,
+            maxReplications: options.maxReplications,
+            progress,
+            intervals: false,
+          }),
+        ),
+      );
+      points.forEach((p, i) => {
+        const results: Result[] = replicated[i]!.results[0]!;
+        const mean = results.length === 1 ? results[0]! : aggregate(results);
+        const row: SweepRow = { index: p.k, point: p.point, replications: results.length, totals: mean.totals, ci95: mean.ci95?.totals ?? null };
+        if (mean.scorecard !== undefined) {
+          row.scorecard = mean.scorecard;
+          row.scorecard_ci95 = mean.ci95?.scorecard ?? null;
+        }
+        rows.push(row);
+        targetsByRow.push(replicated[i]!.targets ?? []);
+      });
     }
-    return row;
   });
   const document = sweepDocument(
     {
@@ -171,7 +187,7 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
     options.shard,
   );
   const outcome: SweepOutcome = { document };
-  if (targetCi !== undefined) outcome.targets = replicated.map((r) => r.targets ?? []);
+  if (targetCi !== undefined) outcome.targets = targetsByRow;
   return outcome;
 }
 
@@ -202,9 +218,10 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
 }
 
 function header(doc: SweepDocument): Header {
-  const { rows: _rows, shard: _shard, ...h } = doc;
+  const { rows: _rows, shard: _shard, content_hash: _hash, ...h } = doc as SweepDocument & { content_hash?: string };
   void _rows;
   void _shard;
+  void _hash;
   return h;
 }
 

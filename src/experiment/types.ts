@@ -73,7 +73,7 @@ export interface CompareResult {
 export interface SweepRow {
   /** Position in the full grid (0-based; the first --vary varies slowest). */
   index?: number;
-  point: Record<string, number | string>;
+  point: Record<string, number | string | null>;
   /** Replications behind this row (with --target-ci it varies by row). */
   replications?: number;
   totals: Metrics;
@@ -97,7 +97,7 @@ export interface SweepResult {
   target_ci?: Array<{ metric: MetricName; half_width: number }> | null;
   max_replications?: number | null;
   /** The axes, in --vary order, each with every value it takes. */
-  grid?: Array<{ path: string; values: Array<number | string> }>;
+  grid?: Array<{ path: string; values: Array<number | string | null> }>;
   /** Grid points in all (the product of the axes' lengths). */
   points?: number;
   /** Present in a shard's output only: this is shard `index` of `count` (1-based). */

@@ -19,7 +19,7 @@
  * Each variant's `set` is applied to the base file's raw value (before defaults), and the result
  * is validated like a scenario file; problems are reported with the variant's name.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 import { dirname, extname, resolve } from 'node:path';
 import { ScenarioError, UserError, type Problem } from '../errors.ts';
 import { validateScenarioObject, type LoadedScenario } from '../scenario/index.ts';
@@ -42,11 +42,10 @@ function readText(file: string): string {
     throw new ScenarioError(file, [{ path: '', message: `expected a .yaml, .yml or .json file, got ${ext ? `a ${ext} file` : 'a file without extension'}` }]);
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readInputText(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))})`;
-    throw new ScenarioError(file, [{ path: '', message }]);
+    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
+    throw e;
   }
 }
 
@@ -198,10 +197,22 @@ export function loadVariants(file: string): Variants {
     const scenario = card.length === 0 ? base.scenario : scenarioWithSettings(base, card, `${file}: scorecard`).scenario;
     plans.push({ name: baseName, scenario });
   }
+  // Every variant is checked, so that a file with several bad variants lists all of them.
+  const failures: UserError[] = [];
   for (const v of variants) {
-    const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
-    allWarnings.push(...loaded.warnings);
-    plans.push({ name: v.name, scenario: loaded.scenario });
+    try {
+      const loaded = scenarioWithSettings(base, [...card, ...v.settings], `variant '${v.name}'`);
+      allWarnings.push(...loaded.warnings);
+      plans.push({ name: v.name, scenario: loaded.scenario });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failures.push(e);
+    }
+  }
+  if (failures.length === 1) throw failures[0]!;
+  if (failures.length > 1) {
+    const each = failures.map((f) => f.message.replace(/\n/g, '\n  ')).join('\n  ');
+    throw new UserError(`${file}: ${failures.length} variants have problems\n  ${each}`);
   }
   const baseline = baselineName ?? plans[0]!.name;
   const ordered = [plans.find((p) => p.name === baseline)!, ...plans.filter((p) => p.name !== baseline)];

@@ -2,7 +2,7 @@
  * Reading a scenario file from disk: the file-system edge in front of the scenario parser
  * (src/scenario/ itself reads no files, so it also runs in a browser).
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from '../input-file.ts';
 import { extname } from 'node:path';
 import { ScenarioError } from '../errors.ts';
 import { MSG } from '../scenario/messages.ts';
@@ -16,11 +16,11 @@ export function loadScenario(file: string): LoadedScenario {
   if (!EXTENSIONS.includes(ext)) throw new ScenarioError(file, [{ path: '', message: MSG.badExtension(ext) }]);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Only a regular file, at most MAX_SCENARIO_BYTES (a FIFO or /dev/zero would hang or fill memory).
+    text = readInputText(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? MSG.fileNotFound : MSG.cannotRead(code === 'EISDIR' ? 'it is a directory' : (code ?? String(e)));
-    throw new ScenarioError(file, [{ path: '', message }]);
+    if (e instanceof InputFileError) throw new ScenarioError(file, [{ path: '', message: e.reason }]);
+    throw e;
   }
   const loaded = parseScenario(text, file);
   loaded.scenario.source = file;

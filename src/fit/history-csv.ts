@@ -291,14 +291,41 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*-.*)?$/;
 
 type Cell<T> = { ok: true; value: T | undefined } | { ok: false; kind: ProblemKind; message: string };
 
+const COMMA_DECIMAL = /^[+-]?(\d+,?\d*|,\d+)$/;
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+
+/**
+ * The decimal separator of a file's numbers: `,` when the fields are not separated by commas and
+ * more numeric cells read as decimal-comma numbers (`313,1`) than as decimal-point ones (a
+ * European export: `;` between fields, `,` in numbers). `315,700` in such a file is 315.7, not
+ * 315700: the file's other numbers decide, never the single cell.
+ */
+export function detectDecimal(records: readonly CsvRecord[], columns: readonly number[], delimiter: string): '.' | ',' {
+  if (delimiter === ',') return '.';
+  let comma = 0;
+  let point = 0;
+  for (let r = 1; r < records.length; r++) {
+    const fields = records[r]!.fields;
+    for (const c of columns) {
+      const t = (fields[c] ?? '').trim();
+      if (/^[+-]?\d*,\d+$/.test(t)) comma++;
+      else if (/^[+-]?\d*\.\d+$/.test(t)) point++;
+    }
+  }
+  return comma > point ? ',' : '.';
+}
+
 /** A count or duration; `durations` allows `mm:ss` and `h:mm:ss` (AHT, ASA). */
-function readNumber(text: string, name: string, durations: boolean): Cell<number> {
+function readNumber(text: string, name: string, durations: boolean, decimal: '.' | ',' = '.'): Cell<number> {
   const t = text.trim();
   if (MISSING.has(t.toLowerCase())) return { ok: true, value: undefined };
   let value: number | undefined;
-  if (DECIMAL.test(t)) value = Number(t);
+  if (decimal === ',') {
+    if (COMMA_DECIMAL.test(t)) value = Number(t.replace(',', '.'));
+    else if (DOT_THOUSANDS.test(t)) value = Number(t.replace(/\./g, '').replace(',', '.'));
+  } else if (DECIMAL.test(t)) value = Number(t);
   else if (THOUSANDS.test(t)) value = Number(t.replace(/,/g, ''));
-  else if (durations) {
+  if (value === undefined && durations) {
     const m = DURATION.exec(t);
     if (m) {
       value = m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
@@ -360,6 +387,10 @@ export function queueId(name: string): string {
 
 export interface ReadOptions {
   maps?: readonly ColumnMap[];
+  /** The field separator (`--delimiter`); default: detected from the header line. */
+  delimiter?: string | undefined;
+  /** The decimal separator (`--decimal`); default: detected from the numbers (see detectDecimal). */
+  decimal?: '.' | ',' | undefined;
 }
 
 const NUMERIC = ['offered', 'handled', 'abandoned', 'aht', 'asa', 'agents'] as const;
@@ -371,7 +402,8 @@ type Numeric = (typeof NUMERIC)[number];
  * missing, an ambiguous column, a bad `--map`, an unclosed quote).
  */
 export function readHistory(text: string, file: string, options: ReadOptions = {}): History {
-  const records = parseCsv(text, file);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const records = parseCsv(text, file, delimiter);
   const headerRecord = records[0];
   if (headerRecord === undefined) throw new UserError(`${file}: the file is empty`);
   const header = headerRecord.fields.map((h) => h.trim());
@@ -392,6 +424,8 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     if (!col.has(f)) notes.push(`no ${f} column`);
   }
 
+  const decimal = options.decimal ?? detectDecimal(records, NUMERIC.map((f) => col.get(f)?.index).filter((i): i is number => i !== undefined), delimiter);
+  if (decimal === ',' && options.decimal === undefined) notes.push("numbers read with a decimal comma (313,1 is 313.1); give --decimal . if that is wrong");
   const problems: RowProblem[] = [];
   const valid: HistoryRow[] = [];
   const queueIds = new Map<string, string>();
@@ -469,7 +503,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     for (const f of NUMERIC) {
       const text = cell(f);
       if (text === undefined) continue;
-      const r = readNumber(text, f, f === 'aht' || f === 'asa');
+      const r = readNumber(text, f, f === 'aht' || f === 'asa', decimal);
       if (!r.ok) bad(r.kind, r.message);
       else if (r.value !== undefined) values[f] = r.value;
     }
@@ -486,6 +520,10 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
       }
     }
 
+    // Handled and abandoned contacts were offered: more of them than offered is a broken row.
+    if (values.offered !== undefined && (values.handled ?? 0) + (values.abandoned ?? 0) > values.offered) {
+      bad('counts', `handled (${values.handled ?? 0}) + abandoned (${values.abandoned ?? 0}) is more than offered (${values.offered})`);
+    }
     if (rowProblems.length > 0 || date === undefined || minute === undefined || values.offered === undefined) {
       problems.push(...rowProblems);
       continue;
@@ -616,6 +654,7 @@ export function summarizeProblems(problems: readonly RowProblem[]): string {
     time: ['bad interval time', 'bad interval times'],
     grid: ['interval off the grid', 'intervals off the grid'],
     duplicate: ['duplicate interval', 'duplicate intervals'],
+    counts: ['row with more handled + abandoned than offered', 'rows with more handled + abandoned than offered'],
   };
   const counts = new Map<ProblemKind, number>();
   for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);

@@ -8,9 +8,9 @@
  *   scenarioYaml  (scenario-yaml.ts) the scenario, every fitted value commented with how
  *   fitReport*    (fit-report.ts)   observed vs fitted by weekday, month, hour and weekday x hour
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { UserError } from '../errors.ts';
-import { formatProblems, readHistory, summarizeProblems, type ColumnMap } from './history-csv.ts';
+import { formatProblems, readHistory, skippedRows, summarizeProblems, type ColumnMap } from './history-csv.ts';
 import { fitHandleTime } from './handle-time.ts';
 import { fitPatience } from './patience.ts';
 import { fitArrivals } from './profiles.ts';
@@ -30,11 +30,15 @@ export interface FitOptions {
   maps?: readonly ColumnMap[];
   /** Reject the file (UserError) when any row is bad, instead of skipping those rows. */
   strict?: boolean;
+  /** The field separator (`--delimiter`): `,`, `;`, tab or `|`; default detected. */
+  delimiter?: string | undefined;
+  /** The decimal separator (`--decimal`); default detected. */
+  decimal?: '.' | ',' | undefined;
 }
 
 /** Reads and fits history CSV text; `file` names it in messages. Throws UserError (exit 2). */
 export function fitHistory(text: string, file: string, options: FitOptions = {}): FitResult {
-  const history = readHistory(text, file, { maps: options.maps ?? [] });
+  const history = readHistory(text, file, { maps: options.maps ?? [], delimiter: options.delimiter, decimal: options.decimal });
   if (options.strict && history.problems.length > 0) {
     throw new UserError(
       `${file}: ${summarizeProblems(history.problems)} (--strict: nothing fitted)\n  ` +
@@ -45,6 +49,16 @@ export function fitHistory(text: string, file: string, options: FitOptions = {})
     const why = history.problems.length > 0 ? `\n  ${formatProblems(file, history.problems).join('\n  ')}` : '';
     throw new UserError(`${file}: no usable rows (${history.rowsRead} data rows read)${why}`);
   }
+  // A file most of whose rows cannot be read is read wrongly (separator, decimal comma, columns):
+  // fitting the few rows left would give a silently wrong scenario.
+  const skipped = skippedRows(history.problems);
+  if (history.rowsRead > 0 && skipped > history.rowsRead / 2) {
+    throw new UserError(
+      `${file}: ${skipped} of ${history.rowsRead} rows cannot be read (${summarizeProblems(history.problems)}), so the file is probably read wrongly: ` +
+        `check the column separator (--delimiter) and the decimal separator (--decimal), and --map for the columns; nothing fitted\n  ` +
+        formatProblems(file, history.problems, 10).join('\n  '),
+    );
+  }
   return { history, types: fitTypes(history) };
 }
 
@@ -52,12 +66,10 @@ export function fitHistory(text: string, file: string, options: FitOptions = {})
 export function fitHistoryFile(file: string, options: FitOptions = {}): FitResult {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file, MAX_HISTORY_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `${file}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'cannot read: it is a directory' : `cannot read: ${code ?? String(e)}`}`,
-    );
+    if (e instanceof InputFileError) throw new UserError(`${file}: ${e.reason}`);
+    throw e;
   }
   return fitHistory(text, file, options);
 }

@@ -35,13 +35,15 @@
  *    the variance beyond Poisson, relative to the squared mean (with a constant E this is
  *    (Var - mean) / mean^2). Its standard error is the delta-method one from the per-day terms.
  *    Needs n - p >= 14 days.
- * 9. `by_hour`: each hour's share of the contacts of the days used (outliers excluded); an
- *    interval's contacts are split over the hours it overlaps. The format has one intraday shape
- *    for every day; the report compares it with each weekday's.
+ * 9. `by_hour`: each hour's (or, with a 15- or 30-minute history that shows a shape within the
+ *    hour, each interval's) share of the contacts of the days used (outliers excluded); an
+ *    interval's contacts are split over the hours it overlaps. Weekdays whose shape differs
+ *    significantly keep a template of their own (`intraday_by_weekday`): see intraday.ts.
  */
 import { probit } from 'simple-statistics';
 import { dateToEpochMs } from '../model/calendar.ts';
 import type { ArrivalFit, Comparison, DatedOutlier, History, HistoryRow } from './types.ts';
+import { fitIntraday, toHours } from './intraday.ts';
 
 /** The smallest outlier threshold k, in standard deviations. */
 export const OUTLIER_K = 3.5;
@@ -85,6 +87,8 @@ export interface Day {
   month: number;
   total: number;
   hours: number[];
+  /** Contacts by interval of the day, when the history has 15- or 30-minute intervals on their clock grid. */
+  slots: number[] | null;
 }
 
 /** The days of `queue` (see step 1), with the dates left out as gaps and the closed weekdays. */
@@ -101,10 +105,12 @@ export function daysOf(
 
   const byDate = new Map<string, Day>();
   const seenWeekdays = new Set<number>();
+  const slotMinutes = history.intervalMinutes;
+  const onGrid = (slotMinutes === 15 || slotMinutes === 30) && rows.every((r) => r.minute % slotMinutes === 0);
   for (let i = 0; i < spanDays; i++) {
     const date = addDays(first, i);
     if (!fileDates.has(date)) continue;
-    const day: Day = { date, weekday: weekdayOfDate(date), month: monthOfDate(date), total: 0, hours: new Array<number>(24).fill(0) };
+    const day: Day = { date, weekday: weekdayOfDate(date), month: monthOfDate(date), total: 0, hours: new Array<number>(24).fill(0), slots: onGrid ? new Array<number>(1440 / slotMinutes).fill(0) : null };
     byDate.set(date, day);
     seenWeekdays.add(day.weekday);
   }
@@ -113,6 +119,7 @@ export function daysOf(
     const day = byDate.get(r.date)!;
     day.total += r.offered;
     spreadOverHours(day.hours, r, Math.min(length, 1440));
+    if (day.slots !== null && slotMinutes !== null) day.slots[r.minute / slotMinutes]! += r.offered;
   }
   const closed = Array.from({ length: 7 }, (_, k) => spanDays >= MIN_DAYS_WEEKDAY && !seenWeekdays.has(k));
   const gaps: string[] = [];
@@ -356,38 +363,29 @@ export function fitArrivals(history: History, queue: string): ArrivalFit {
 
   // Intraday shape (step 9).
   let byHour: number[] | null = null;
+  let templates: Array<number[] | null> | null = null;
   const totalUsed = sum(used.map((d) => d.total));
   if (history.intervalMinutes === null) {
     notes.push('by_hour not fitted: one interval per day (daily totals); left flat');
   } else if (totalUsed <= 0) {
     notes.push('by_hour not fitted: no contacts on the days used; left flat');
   } else {
-    byHour = Array.from({ length: 24 }, (_, h) => sum(used.map((d) => d.hours[h]!)) / totalUsed);
+    const intraday = fitIntraday(used.map((d) => ({ weekday: d.weekday, slots: d.slots ?? d.hours })));
+    byHour = intraday.by_hour;
+    templates = intraday.templates;
+    notes.push(...intraday.notes);
     if (history.intervalMinutes > 60) {
       notes.push(`by_hour: intervals are ${history.intervalMinutes} minutes; each one's contacts are spread evenly over the hours it covers`);
     }
   }
 
-  const comparison = compare(used, f, byHour);
-  if (byHour !== null) {
-    for (const wd of [0, 1, 2, 3, 4, 5, 6]) {
-      const row = comparison.by_weekday_hour[wd]!;
-      const obs = sum(row.map((c) => c.observed));
-      if (row[0]!.days < 2 || obs <= 0) continue;
-      const moved = sum(row.map((c, h) => Math.abs(c.observed / obs - byHour![h]!))) / 2;
-      if (moved > 0.05 && shapeDiffers(row, byHour)) {
-        notes.push(
-          `${WEEKDAY_NAMES[wd]}: its intraday shape differs from by_hour (${(moved * 100).toFixed(0)}% of its contacts fall in other hours); ` +
-            'the scenario format has one by_hour for every day',
-        );
-      }
-    }
-  }
+  const comparison = compare(used, f, byHour, templates);
 
   const fit: ArrivalFit = {
     per_day: perDay,
     per_day_se: perDay * relSe(used),
     by_hour: byHour,
+    intraday_by_weekday: templates !== null && templates.some((t) => t !== null) ? templates : null,
     by_weekday: byWeekday,
     by_weekday_se: byWeekdaySe,
     by_month: byMonth,
@@ -405,30 +403,8 @@ export function fitArrivals(history: History, queue: string): ArrivalFit {
   return fit;
 }
 
-/**
- * Whether a weekday's hourly counts differ from the common shape beyond multinomial sampling:
- * a chi-square test of the weekday's totals by hour against by_hour, at p < 0.001 (the
- * Wilson-Hilferty normal approximation of the chi-square distribution).
- */
-function shapeDiffers(row: readonly Comparison[], byHour: readonly number[]): boolean {
-  const days = row[0]?.days ?? 0;
-  const counts = row.map((c) => c.observed * days);
-  const n = sum(counts);
-  let x2 = 0;
-  let df = -1;
-  byHour.forEach((p, h) => {
-    if (p <= 0) return;
-    const e = n * p;
-    x2 += (counts[h]! - e) ** 2 / e;
-    df++;
-  });
-  if (df < 1) return false;
-  const z = (Math.cbrt(x2 / df) - (1 - 2 / (9 * df))) / Math.sqrt(2 / (9 * df));
-  return z > 3.09;
-}
-
 /** Observed vs fitted means over the days used. */
-function compare(used: readonly Day[], f: Factors, byHour: number[] | null): ArrivalFit['comparison'] {
+function compare(used: readonly Day[], f: Factors, byHour: number[] | null, templates: Array<number[] | null> | null): ArrivalFit['comparison'] {
   const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
   const row = (label: string, group: readonly Day[], obs: (d: Day) => number, fit: (d: Day) => number): Comparison => ({
     label,
@@ -442,10 +418,16 @@ function compare(used: readonly Day[], f: Factors, byHour: number[] | null): Arr
   const months = [...new Set(used.map((d) => d.month))].sort((a, b) => a - b);
   const byMonth = months.map((j) => row(MONTH_NAMES[j]!, used.filter((d) => d.month === j), total, exp));
   const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  // Hourly shares of each weekday's shape (its template, else by_hour), for hourly comparisons.
+  const pooled = byHour === null ? null : toHours(byHour);
+  const hourShares = [0, 1, 2, 3, 4, 5, 6].map((wd) => {
+    const own = templates?.[wd];
+    return own ? toHours(own) : pooled;
+  });
   const hourRows = (group: readonly Day[]) =>
-    byHour === null
+    pooled === null
       ? []
-      : byHour.map((share, h) => row(hourLabel(h), group, (d) => d.hours[h]!, (d) => exp(d) * share));
+      : pooled.map((_, h) => row(hourLabel(h), group, (d) => d.hours[h]!, (d) => exp(d) * hourShares[d.weekday]![h]!));
   return {
     by_weekday: byWeekday,
     by_month: byMonth,

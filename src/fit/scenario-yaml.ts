@@ -43,6 +43,8 @@ function mondayAfter(iso: string): string {
   return addDays(iso, 7 - wd);
 }
 
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
 export function scenarioYaml(fit: FitResult): string {
   const h = fit.history;
   const name = `Fitted from ${basename(h.file)}`;
@@ -105,8 +107,18 @@ function writeType(t: TypeFit, w: (line: string) => void): void {
   if (a.by_hour === null) {
     w('      # by_hour not fitted: flat over the 24 hours');
   } else {
-    w("      by_hour:   # percent of the day's contacts, hour of day");
-    a.by_hour.forEach((share, hour) => w(`        - ${num(share * 100, 3)}   # ${String(hour).padStart(2, '0')}:00`));
+    const minutes = 1440 / a.by_hour.length;
+    const at = (k: number) => `${String(Math.floor((k * minutes) / 60)).padStart(2, '0')}:${String((k * minutes) % 60).padStart(2, '0')}`;
+    const what = minutes === 60 ? 'hour of day' : `${minutes}-minute interval of the day`;
+    const shared = a.intraday_by_weekday ? ' (the days without a template below)' : '';
+    w(`      by_hour:   # percent of the day's contacts, ${what}${shared}`);
+    a.by_hour.forEach((share, k) => w(`        - ${num(share * 100, 3)}   # ${at(k)}`));
+    if (a.intraday_by_weekday) {
+      w('      intraday_by_weekday:   # weekdays whose shape differs significantly (see the notes): percent, as by_hour');
+      a.intraday_by_weekday.forEach((shape, wd) => {
+        if (shape) w(`        ${WEEKDAY_KEYS[wd]}: [${shape.map((x) => num(x * 100, 3)).join(', ')}]`);
+      });
+    }
   }
   if (a.by_weekday === null) {
     w('      by_weekday: [1, 1, 1, 1, 1, 1, 1]   # not fitted: default (Mon..Sun)');
@@ -165,7 +177,10 @@ function writeGroup(t: TypeFit, hasAgents: boolean, w: (line: string) => void): 
 /** Offered load of the busiest hour of the busiest weekday and month, rounded up, plus one. */
 function placeholderAgents(t: TypeFit): number {
   const a = t.arrivals;
-  const peakShare = a.by_hour === null ? 1 / 24 : Math.max(...a.by_hour);
+  // The busiest hour's share (a per-interval shape folded into hours), over every day's shape.
+  const hourly = (shape: number[]) => Array.from({ length: 24 }, (_, h) => shape.slice((h * shape.length) / 24, ((h + 1) * shape.length) / 24).reduce((x, y) => x + y, 0));
+  const shapes = a.by_hour === null ? [] : [a.by_hour, ...(a.intraday_by_weekday ?? []).filter((x): x is number[] => x !== null)];
+  const peakShare = shapes.length === 0 ? 1 / 24 : Math.max(...shapes.flatMap(hourly));
   const peakDay = a.per_day * Math.max(...(a.by_weekday ?? [1])) * Math.max(...(a.by_month ?? [1]));
   const aht = t.handle_time.mean_seconds ?? PLACEHOLDER_AHT;
   return Math.ceil((peakDay * peakShare * aht) / 3600) + 1;

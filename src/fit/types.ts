@@ -37,7 +37,7 @@ export interface HistoryRow {
 }
 
 /** Why a row was not used. */
-export type ProblemKind = 'fields' | 'missing' | 'negative' | 'number' | 'date' | 'time' | 'grid' | 'duplicate';
+export type ProblemKind = 'fields' | 'missing' | 'negative' | 'number' | 'date' | 'time' | 'grid' | 'duplicate' | 'counts';
 
 export interface RowProblem {
   line: number;
@@ -93,8 +93,10 @@ export interface ArrivalFit {
   /** Mean contacts per calendar day for a typical week and a typical covered month, outliers excluded. */
   per_day: number;
   per_day_se?: number;
-  /** 24 shares of the day's contacts (sum 1), or null when not fitted (flat). */
+  /** 24 (or one per 15- or 30-minute interval) shares of the day's contacts (sum 1), or null when not fitted (flat). */
   by_hour: number[] | null;
+  /** [weekday Mon..Sun]: a weekday's own shape like by_hour, or null when it shares by_hour; null when no weekday has one. */
+  intraday_by_weekday?: Array<number[] | null> | null;
   /** 7 factors Mon..Sun (mean 1), or null when not fitted. */
   by_weekday: number[] | null;
   by_weekday_se: number[] | null;

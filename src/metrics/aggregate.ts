@@ -64,6 +64,7 @@ export function aggregate(results: Result[]): Result {
   });
   const r0 = results[0]!;
   const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
+  if (r0.warnings !== undefined) out.warnings = [...r0.warnings];
   if (hist !== null) out.ttr_histogram = hist;
   if (r0.scorecard !== undefined) {
     const cards = results.map((r) => r.scorecard).filter((s): s is Scorecard => s !== undefined);

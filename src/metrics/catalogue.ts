@@ -75,6 +75,7 @@ const ENTRIES: Record<MetricName, Entry> = {
   cost_total: money('Cost total', 'cost'),
   cost_per_contact: { ...money('Cost per contact', 'cost/contact'), estimator: 'ratio', denominator: den('arrivals') },
   cost_per_resolution: { ...money('Cost per resolution', 'cost/resolved'), estimator: 'ratio', denominator: den('resolved_cases') },
+  closed: count('Closed (not offered)', 'closed', 'lower'),
   agents: { label: 'Agents', short: 'agents', kind: 'count', unit: 'agents', better: null, estimator: 'mean' },
   paid_hours: { label: 'Paid hours', short: 'paid h', kind: 'hours', unit: 'hours', better: null, estimator: 'mean' },
   cost_agents: money('Cost of agents', 'cost agents'),

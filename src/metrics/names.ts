@@ -5,7 +5,7 @@
  */
 import type { Metrics } from './types.ts';
 
-export type ScalarMetric = Exclude<keyof Metrics, 'ttr_hours'>;
+export type ScalarMetric = Exclude<keyof Metrics, 'ttr_hours' | 'by_group'>;
 
 export const SCALAR_METRICS = [
   'arrivals',
@@ -33,6 +33,7 @@ export const SCALAR_METRICS = [
   'effort_mean',
   'high_effort_share',
   'effort_open_mean',
+  'closed',
   'agents',
   'paid_hours',
   'cost_agents',

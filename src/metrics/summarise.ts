@@ -1,10 +1,12 @@
 import type { Model } from '../model/model.ts';
 import { timestampOf } from '../model/calendar.ts';
 import type { IntervalMetrics, Metrics, Result } from './types.ts';
-import { F, FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
+import { F, FIELDS, G, GROUP_FIELDS, T, TIME_FIELDS, TTR_SUB_BITS_INTERVAL, TTR_SUB_BITS_TYPE, type Tally } from './tally.ts';
 import { quantileOfBins } from './log-histogram.ts';
 import { sparseOf } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
+import { groupMetrics } from './by-group.ts';
+import { assertFiniteResult } from './finite.ts';
 import { eventMetrics } from './events.ts';
 import { weeklyMetrics } from './weekly.ts';
 import { scorecardOf } from './scorecard.ts';
@@ -68,6 +70,7 @@ function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: Array
     effort_mean: ratio(g(F.effortSum), ended),
     high_effort_share: ratio(g(F.casesHighEffort), ended),
     effort_open_mean: ratio(g(F.effortOpenSum), g(F.casesOpenAtEnd)),
+    closed: g(F.closed),
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,
@@ -89,6 +92,8 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   const from = model.firstReportedInterval;
   const reportedSpan = Math.max(0, model.horizonSeconds - model.warmupSeconds);
 
+  // Each group's busy mix over the horizon, to share its pay among types per interval.
+  const typeShare = groupTypeShares(model, tally);
   const by_interval: IntervalMetrics[] = [];
   const ttrIntervals: SparseBins[] = [];
   const ttrTypes: Record<string, SparseBins> = {};
@@ -110,7 +115,12 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     }
     const bins = tally.ttrByInterval.counts.subarray(iv * tally.ttrByInterval.bins, (iv + 1) * tally.ttrByInterval.bins);
     ttrIntervals.push(sparseOf(bins));
-    by_interval.push({ start: timestampOf(model.scenario.horizon.start, iv * len), ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL) });
+    by_interval.push({
+      start: timestampOf(model.scenario.horizon.start, iv * len),
+      ...metricsOf(model, counters, time, bins, TTR_SUB_BITS_INTERVAL),
+      by_group: groupMetrics(model, tally, iv, time.span),
+      by_type: intervalByType(model, tally, iv, time.span, typeShare),
+    });
   }
 
   // Agent time and cost per type: a group's busy time is the type's own; its idle time and pay
@@ -160,7 +170,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     ttrTypes[model.types[j]!.id] = sparseOf(bins);
     by_type[model.types[j]!.id] = metricsOf(model, counters, time, bins, TTR_SUB_BITS_TYPE);
   }
-  const totals = metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE);
+  const totals = { ...metricsOf(model, allCounters, allTime, allBins, TTR_SUB_BITS_TYPE), by_group: groupMetrics(model, tally, null, reportedSpan) };
 
   const ttr_histogram = {
     sub_bits_log2: TTR_SUB_BITS_TYPE,
@@ -170,9 +180,61 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
     by_interval: ttrIntervals,
   };
   const result: Result = { scenario: model.scenario.name, seed, replications: 1, totals, by_type, by_interval, ttr_histogram };
+  if (model.warnings.length > 0) result.warnings = [...model.warnings];
   if (model.effects.events.length > 0) result.events = eventMetrics(model, tally);
   if (model.weekCount > 0) result.weekly = weeklyMetrics(model, tally);
   const card = model.scenario.scorecard;
   if (card !== undefined && card.length > 0) result.scorecard = scorecardOf(card, totals);
+  assertFiniteResult(result);
   return result;
+}
+
+/** share[g * nT + j]: the part of group g's time and pay that type j takes (by busy time; evenly if never busy). */
+function groupTypeShares(model: Model, tally: Tally): Float64Array {
+  const nT = model.types.length;
+  const nG = model.groups.length;
+  const share = new Float64Array(nG * nT);
+  for (let g = 0; g < nG; g++) {
+    let busy = 0;
+    let skills = 0;
+    for (let j = 0; j < nT; j++) {
+      busy += tally.groupBusy[g * nT + j]!;
+      if (model.groups[g]!.proficiency[j]! > 0) skills++;
+    }
+    for (let j = 0; j < nT; j++) {
+      const serves = model.groups[g]!.proficiency[j]! > 0;
+      share[g * nT + j] = busy > 0 ? tally.groupBusy[g * nT + j]! / busy : serves ? 1 / skills : 0;
+    }
+  }
+  return share;
+}
+
+/**
+ * Per-type metrics of one interval (the type x interval rows). Counts are the type's own; as in
+ * `by_type`, occupancy is that of the groups serving the type, and their pay in the interval is
+ * shared among types by each group's busy mix over the horizon.
+ */
+function intervalByType(model: Model, tally: Tally, iv: number, span: number, share: Float64Array): Record<string, Metrics> {
+  const nT = model.types.length;
+  const nG = model.groups.length;
+  const out: Record<string, Metrics> = {};
+  const bins = tally.ttrByInterval.bins;
+  const noTtr = new Float64Array(bins);
+  for (let j = 0; j < nT; j++) {
+    const time: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span };
+    for (let g = 0; g < nG; g++) {
+      const row = (iv * nG + g) * GROUP_FIELDS;
+      if (model.groups[g]!.proficiency[j]! > 0) {
+        time.busy += tally.groupTime[row + G.busy]!;
+        time.logged += tally.groupTime[row + G.logged]!;
+      }
+      time.paidHours += share[g * nT + j]! * tally.groupTime[row + G.paidHours]!;
+      time.agentCost += share[g * nT + j]! * tally.groupTime[row + G.cost]!;
+    }
+    const start = (iv * nT + j) * FIELDS;
+    // TTR percentiles per type and interval are not kept (the histogram is per interval only).
+    const m = metricsOf(model, tally.grid.subarray(start, start + FIELDS), time, noTtr, TTR_SUB_BITS_INTERVAL);
+    out[model.types[j]!.id] = m;
+  }
+  return out;
 }

@@ -35,8 +35,9 @@ export const F = {
   effortSum: 24, // effort scores of cases that ended (resolved or lost), by the case's first contact
   casesHighEffort: 25, // of those, cases scoring at or above the high-effort threshold
   effortOpenSum: 26, // effort so far of cases still open at the end (unresolved points included)
+  closed: 27, // arrivals while their type was closed (not offered)
 } as const;
-export const FIELDS = 27;
+export const FIELDS = 28;
 
 /** Time-based figures per interval, clipped to [warm-up, horizon). */
 export const T = {
@@ -46,6 +47,16 @@ export const T = {
   agentCost: 3,
 } as const;
 export const TIME_FIELDS = 4;
+
+/** Figures per (interval, agent group), clipped to [warm-up, horizon); `handled` by arrival interval. */
+export const G = {
+  busy: 0, // busy seconds (a chat slot counts 1/concurrency)
+  logged: 1, // logged-in seconds
+  paidHours: 2,
+  cost: 3,
+  handled: 4, // agent contacts (legs) the group's agents finished
+} as const;
+export const GROUP_FIELDS = 5;
 
 /** TTR histograms: 2^6 = 64 sub-bins per octave per type (<1.6% error), 2^3 per interval (<12.5%). */
 export const TTR_SUB_BITS_TYPE = 6;
@@ -68,6 +79,8 @@ export interface Tally {
   groupLogged: Float64Array; // groupCount
   groupPaidHours: Float64Array;
   groupCost: Float64Array;
+  /** Row (iv * groupCount + g) * GROUP_FIELDS holds interval iv, group g (see G). */
+  groupTime: Float64Array;
   ttrByType: LogHistograms;
   ttrByInterval: LogHistograms;
   eventCounts: Float64Array; // events x EVENT_FIELDS
@@ -89,6 +102,7 @@ export function newTally(model: Model): Tally {
     groupLogged: new Float64Array(nG),
     groupPaidHours: new Float64Array(nG),
     groupCost: new Float64Array(nG),
+    groupTime: new Float64Array(nI * nG * GROUP_FIELDS),
     ttrByType: new LogHistograms(nT, TTR_SUB_BITS_TYPE),
     ttrByInterval: new LogHistograms(nI, TTR_SUB_BITS_INTERVAL),
     eventCounts: new Float64Array(model.effects.events.length * EVENT_FIELDS),

@@ -38,6 +38,8 @@ export interface Metrics {
   high_effort_share: number | null;
   /** Extension: mean effort so far of cases still open at the end (unresolved points included). */
   effort_open_mean: number | null;
+  /** Arrivals while their type was closed (not offered). */
+  closed: number;
   /** Extensions beyond the contract, for charts and staffing. */
   agents: number | null; // mean agents logged in (interval: over the interval; totals: over the horizon)
   paid_hours: number;
@@ -51,10 +53,25 @@ export interface Metrics {
   /** Denominators of `fcr` and `containment_rate`, so replications can pool those ratios. */
   cases_reached: number;
   self_service_tried: number;
+  /** Per agent group (totals and every interval; not per type). */
+  by_group?: Record<string, GroupMetrics>;
+}
+
+/** One agent group's figures (METRICS "Per agent group"). */
+export interface GroupMetrics {
+  agents: number | null; // mean agents logged in over the stretch
+  logged_hours: number;
+  paid_hours: number;
+  busy_hours: number; // a chat slot counts 1/concurrency
+  occupancy: number | null; // busy / logged
+  handled: number; // agent contacts the group's agents finished
+  cost: number; // paid hours x (hourly cost + overhead)
 }
 
 export interface IntervalMetrics extends Metrics {
   start: string; // "YYYY-MM-DDTHH:MM"
+  /** The interval per contact type (TTR percentiles null: kept per interval only). */
+  by_type?: Record<string, Metrics>;
 }
 
 /** One event's figures (metrics/events.ts): contacts of its types born in its window. */
@@ -94,6 +111,8 @@ export interface Result {
   totals: Metrics;
   by_type: Record<string, Metrics>;
   by_interval: IntervalMetrics[];
+  /** What the reader should know about the run (e.g. contacts offered while no agent could take them). */
+  warnings?: string[];
   /** Per event of the scenario (absent without events). */
   events?: EventMetrics[];
   /** By week, over a multi-week run or with attrition or cohorts. */

@@ -1,7 +1,9 @@
 import type { Scenario } from '../scenario/types.ts';
 import { makeSampler } from '../dist/sampler.ts';
-import { hourlyBaseRates } from './arrival-profile.ts';
+import { baseRates, handleTimeCurve } from './arrival-profile.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from './calendar.ts';
+import { openWindows } from './open-windows.ts';
+import { unstaffedWarnings } from './unstaffed.ts';
 import { buildRoster } from './roster.ts';
 import { compileEvents } from './events.ts';
 import { SECONDS_PER_WEEK, compileWorkforce, hasWorkforce, type CohortModel } from './workforce.ts';
@@ -17,7 +19,6 @@ export function compile(scenario: Scenario): Model {
   const intervalSeconds = h.interval_minutes * 60;
   const intervalCount = Math.ceil(horizonSeconds / intervalSeconds - 1e-9);
   const warmupSeconds = h.warmup_hours * SECONDS_PER_HOUR;
-  const hours = Math.ceil(horizonSeconds / SECONDS_PER_HOUR - 1e-9);
   // Weeks of the weekly table start at the day the reported stretch starts.
   const weekOrigin = Math.floor(warmupSeconds / SECONDS_PER_DAY) * SECONDS_PER_DAY;
   const typeIndex = new Map(scenario.contact_types.map((t, i) => [t.id, i]));
@@ -25,7 +26,11 @@ export function compile(scenario: Scenario): Model {
   const types = scenario.contact_types.map((t) => ({
     id: t.id,
     channel: CHANNELS.indexOf(t.channel),
-    hourlyRates: hourlyBaseRates(t.arrivals, h.start, hours),
+    ...baseRates(t.arrivals, h.start, horizonSeconds, intervalSeconds),
+    handleByTime: handleTimeCurve(t.handle_time_by_hour),
+    open: t.open_hours ? openWindows(t.open_hours, h.start, horizonSeconds + DRAIN_SECONDS) : null,
+    closedRetryProbability: t.when_closed?.retry_probability ?? 0,
+    closedRetryAfter: makeSampler(t.when_closed?.after ?? { distribution: 'exponential', mean_seconds: 30 * 60 }),
     overdispersionCv: t.arrivals.overdispersion_cv,
     handle: makeSampler(t.handle_time),
     // Email never abandons, whatever the file says.
@@ -60,11 +65,18 @@ export function compile(scenario: Scenario): Model {
     }
     const paidPerLogged = 1 / (1 - g.shrinkage);
     const hasChat = types.some((t, j) => proficiency[j]! > 0 && t.channel === CHANNELS.indexOf('chat'));
-    const roster = buildRoster(g.staffing, h.start, intervalSeconds, horizonSeconds + DRAIN_SECONDS);
+    const absence = g.absence ?? 0;
+    const options = { scale: g.staffing_scale ?? 1, horizonSeconds, label: `agent_groups[${g.id}]` };
+    const until = horizonSeconds + DRAIN_SECONDS;
+    // Without absence this is the roster of every replication; with it, the most there can be.
+    const roster = buildRoster(g.staffing, h.start, intervalSeconds, until, options);
     return {
       id: g.id,
       proficiency,
       roster,
+      absence,
+      rosterWithAbsence: (uniform: () => number) => buildRoster(g.staffing, h.start, intervalSeconds, until, { ...options, absence, uniform }),
+      costPerPaidBreakSecond: (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / SECONDS_PER_HOUR,
       workforce: compileWorkforce(g, gi, h.start, roster.max, cohorts),
       costPerLoggedSecond: ((g.hourly_cost + scenario.costs.overhead_per_agent_hour) * paidPerLogged) / SECONDS_PER_HOUR,
       paidPerLogged,
@@ -87,6 +99,7 @@ export function compile(scenario: Scenario): Model {
     transferSeconds: scenario.routing.transfer_seconds,
     costPerVoiceSecond: scenario.costs.per_minute_voice / 60,
     costPerAgentContact: scenario.costs.per_contact,
+    warnings: unstaffedWarnings(scenario, types, groups, horizonSeconds),
     effects: compileEvents(scenario),
     cohorts,
     // A weekly table over a multi-week run, or whenever the workforce changes.

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { Sampler } from '../dist/sampler.ts';
 import type { Roster } from './roster.ts';
+import type { OpenWindows } from './open-windows.ts';
 import type { EventEffects } from './events.ts';
 import type { CohortModel, WorkforceModel } from './workforce.ts';
 import type { EffortModel } from './effort.ts';
@@ -27,8 +28,17 @@ export interface SelfServiceModel {
 export interface ContactTypeModel {
   id: string;
   channel: number;
-  /** Arrival rate per second for each hour of the horizon, before the daily gamma factor. */
-  hourlyRates: Float64Array;
+  /** Arrival rate per second for each slot of `rateSeconds` (an hour or an interval) of the horizon, before the daily gamma factor. */
+  rates: Float64Array;
+  rateSeconds: number;
+  /** Handle-time multipliers by slot of the day (applied when service starts), or null (all 1). */
+  handleByTime: { slotSeconds: number; values: Float64Array } | null;
+  /** When the type is open, over the horizon and the drain; null = always open. */
+  open: OpenWindows | null;
+  /** Contacts arriving while closed come back at the next opening with this probability... */
+  closedRetryProbability: number;
+  /** ...after this delay, counted from the opening. */
+  closedRetryAfter: Sampler;
   overdispersionCv: number;
   handle: Sampler;
   patience: Sampler | null;
@@ -48,6 +58,12 @@ export interface AgentGroupModel {
   /** Proficiency per contact type index; 0 = not skilled. */
   proficiency: Float64Array;
   roster: Roster;
+  /** Share of scheduled agent-days absent; when > 0 each replication draws its own roster. */
+  absence: number;
+  /** The roster with absence drawn from `uniform` (same plan, breaks and scale as `roster`). */
+  rosterWithAbsence: (uniform: () => number) => Roster;
+  /** Pay of one second on a paid break: (hourly cost + overhead) / 3600 (no shrinkage: breaks are modelled). */
+  costPerPaidBreakSecond: number;
   /** Cost of one logged-in second: (hourly cost + overhead) / (1 - shrinkage) / 3600. */
   costPerLoggedSecond: number;
   /** Paid hours per logged-in hour: 1 / (1 - shrinkage). */
@@ -75,6 +91,8 @@ export interface Model {
   transferSeconds: number;
   costPerVoiceSecond: number;
   costPerAgentContact: number;
+  /** What the run's reader should know (e.g. contacts offered while nobody can take them). */
+  warnings: string[];
   /** Time-windowed changes (identity step functions when the scenario has no events). */
   effects: EventEffects;
   /** Every group's hiring classes, in group order. */

@@ -5,6 +5,8 @@
  * - `types.csv`: one row per contact type (`type`, then every metric).
  * - `totals.csv`: the totals (`scope` = all, then every metric), kept out of types.csv so that
  *   no column mixes types with their sum.
+ * - `interval_types.csv`: one row per (interval, type); `groups.csv` one row per agent group;
+ *   `interval_groups.csv` one row per (interval, group).
  *
  * Metric columns are the names of the metrics definitions, in a fixed order; `ttr_hours` is
  * flattened to `ttr_hours_mean`, `ttr_hours_p50`, `ttr_hours_p90`. With replications, the
@@ -17,7 +19,7 @@
  * to read. The JSON summary keeps full precision.
  */
 
-import type { Metrics, Result } from '../metrics/types.ts';
+import type { GroupMetrics, Metrics, Result } from '../metrics/types.ts';
 import { SCALAR_METRICS, type ScalarMetric } from '../metrics/names.ts';
 
 
@@ -87,4 +89,47 @@ export function typesCsv(result: Result): string {
 export function totalsCsv(result: Result): string {
   const withCi = result.ci95 !== undefined;
   return toCsv([header('scope', withCi), ['all', ...metricCells(result.totals, result.ci95?.totals, withCi)]]);
+}
+
+/** `interval_types.csv`: one row per (interval, contact type), columns `start`, `type`, then every metric. */
+export function intervalTypesCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows: string[][] = [];
+  result.by_interval.forEach((iv, i) => {
+    for (const [id, m] of Object.entries(iv.by_type ?? {})) {
+      rows.push([iv.start, id, ...metricCells(m, result.ci95?.by_interval[i]?.by_type?.[id], withCi)]);
+    }
+  });
+  return toCsv([['start', ...header('type', withCi)], ...rows]);
+}
+
+const GROUP_COLUMNS = ['agents', 'logged_hours', 'paid_hours', 'busy_hours', 'occupancy', 'handled', 'cost'] as const;
+
+function groupCells(m: GroupMetrics, ci: GroupMetrics | undefined, withCi: boolean): string[] {
+  const cells = GROUP_COLUMNS.map((c) => csvNumber(m[c]));
+  if (withCi) cells.push(...GROUP_COLUMNS.map((c) => (ci === undefined ? '' : csvNumber(ci[c]))));
+  return cells;
+}
+
+function groupHeader(first: string[], withCi: boolean): string[] {
+  return [...first, ...GROUP_COLUMNS, ...(withCi ? GROUP_COLUMNS.map((n) => `${n}_ci95`) : [])];
+}
+
+/** `groups.csv`: one row per agent group over the reported horizon (`by_group` of the totals). */
+export function groupsCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows = Object.entries(result.totals.by_group ?? {}).map(([id, m]) => [id, ...groupCells(m, result.ci95?.totals.by_group?.[id], withCi)]);
+  return toCsv([groupHeader(['group'], withCi), ...rows]);
+}
+
+/** `interval_groups.csv`: one row per (interval, agent group). */
+export function intervalGroupsCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows: string[][] = [];
+  result.by_interval.forEach((iv, i) => {
+    for (const [id, m] of Object.entries(iv.by_group ?? {})) {
+      rows.push([iv.start, id, ...groupCells(m, result.ci95?.by_interval[i]?.by_group?.[id], withCi)]);
+    }
+  });
+  return toCsv([groupHeader(['start', 'group'], withCi), ...rows]);
 }

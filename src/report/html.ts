@@ -22,6 +22,7 @@ import { reportedHours, targetsOf } from '../experiment/plan-summary.ts';
 import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
 import { effortRows, repeatChannels } from './effort-assumptions.ts';
+import { overloadWarning } from './overload.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
@@ -301,6 +302,30 @@ function runScorecard(result: Result): string {
   );
 }
 
+/** Per agent group; occupancy is flagged against `service_level.max_occupancy` when the scenario has one. */
+function groupTable(result: Result, scenario: Scenario): string {
+  const groups = result.totals.by_group;
+  if (groups === undefined) return '';
+  const cap = scenario.service_level.max_occupancy;
+  const head = ['Agent group', 'Agents on line', 'Logged-in hours', 'Paid hours', 'Busy hours', 'Occupancy', 'Handled', 'Cost', ...(cap !== undefined ? [`Against cap ${pct(cap)}`] : [])];
+  const rows = Object.entries(groups).map(([id, m]) => {
+    const c = result.ci95?.totals.by_group?.[id];
+    const verdict = cap === undefined ? [] : [m.occupancy === null ? NONE : m.occupancy > cap ? '<strong>over cap</strong>' : 'within cap'];
+    return [
+      escapeHtml(id),
+      cellWithCi('agents', m.agents, c?.agents),
+      cellWithCi('agents', m.logged_hours, c?.logged_hours),
+      cellWithCi('agents', m.paid_hours, c?.paid_hours),
+      cellWithCi('agents', m.busy_hours, c?.busy_hours),
+      cellWithCi('share', m.occupancy, c?.occupancy),
+      cellWithCi('count', m.handled, c?.handled),
+      cellWithCi('money', m.cost, c?.cost),
+      ...verdict,
+    ];
+  });
+  return `<h3>By agent group</h3>${table(head, rows, { numeric: head.map((_, i) => i > 0) })}`;
+}
+
 function planTable(compare: CompareResult): string {
   const head = ['', ...compare.plans.map((p) => p.name)];
   const rows = HEADLINES.map((h) => [
@@ -469,7 +494,8 @@ function describeVolume(c: Scenario['contact_types'][number]): string {
   if (a.per_day !== undefined) {
     base = `${group(String(+a.per_day.toFixed(1)))} per day` + (a.by_hour !== undefined ? ', by hour-of-day profile' : ', flat over the day');
   } else if (Array.isArray(a.per_hour)) {
-    const total = a.per_hour.reduce((s, v) => s + v, 0);
+    // Rates per hour: a per-interval curve's values each cover 24 / length hours.
+    const total = (a.per_hour.reduce((s, v) => s + v, 0) * 24) / a.per_hour.length;
     const peak = Math.max(...a.per_hour);
     base = `${group(String(+total.toFixed(1)))} per day by hour profile (peak ${+peak.toFixed(1)}/h)`;
   } else if (a.per_hour !== undefined) {
@@ -480,7 +506,10 @@ function describeVolume(c: Scenario['contact_types'][number]): string {
   const weekly = a.by_weekday.some((w) => w !== a.by_weekday[0]) ? `; weekday factors ${a.by_weekday.map((w) => +w.toFixed(2)).join(' / ')}` : '';
   const dated = Object.keys(a.by_date).length > 0 ? `; ${plural(Object.keys(a.by_date).length, 'dated multiplier')}` : '';
   const cv = a.overdispersion_cv > 0 ? `; day-to-day cv ${+a.overdispersion_cv.toFixed(2)}` : '';
-  return base + weekly + dated + cv;
+  const templates = a.intraday_by_weekday ? Object.keys(a.intraday_by_weekday) : [];
+  const own = templates.length > 0 ? `; own intraday shape on ${templates.join(', ')}` : '';
+  const scale = a.scale !== undefined && a.scale !== 1 ? `; volume x ${+a.scale.toFixed(3)}` : '';
+  return base + weekly + dated + cv + own + scale;
 }
 
 function describeStaffing(s: Staffing): string {
@@ -495,7 +524,8 @@ function describeStaffing(s: Staffing): string {
     }
     case 'shifts': {
       const weekly = s.shifts.reduce((n, sh) => n + sh.agents * sh.days.length, 0);
-      const summary = `${plural(weekly, 'agent-shift')} a week`;
+      const breaks = s.shifts.some((sh) => (sh.breaks ?? []).length > 0) ? ', with breaks' : '';
+      const summary = `${plural(weekly, 'agent-shift')} a week${breaks}`;
       if (s.shifts.length <= 4) {
         const parts = s.shifts.map((sh) => `${sh.agents} × ${sh.start} for ${+sh.hours.toFixed(2)} h (${sh.days.join(' ')})`);
         return `${summary}: ${parts.join('; ')}`;
@@ -689,6 +719,12 @@ footer { margin-top: 30px; color: #868e96; font-size: 11.5px; }
 `;
 
 /** Everything the page says about the run, by kind. */
+/** The overload warning (see overload.ts) as a note above the figures, or nothing. */
+function overloadNote(totals: Metrics): string {
+  const w = overloadWarning(totals);
+  return w === null ? '' : `<div class="note warning" role="alert"><strong>Warning:</strong> ${escapeHtml(w)}</div>`;
+}
+
 function body(input: ReportInput, charts: readonly ReportChart[] | null): { title: string; html: string } {
   switch (input.kind) {
     case 'simulate': {
@@ -704,8 +740,9 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
           (reps < 2
             ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
             : '') +
+          overloadNote(result.totals) +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
-          `<h3>By contact type</h3>${typeTable(result)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
+          `<h3>By contact type</h3>${typeTable(result)}${groupTable(result, scenario)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +
           `<section><h2>Key assumptions</h2>${assumptions(scenario)}</section>` +
           `<section class="intervals"><h2>Intervals</h2><p class="hint">Per interval, contacts counted in the interval they arrived in` +

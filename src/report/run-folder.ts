@@ -3,17 +3,22 @@
  * working directory, or the folder given with `--out`.
  *
  * A run folder appears complete or not at all: files are written into a hidden sibling
- * `.<name>.tmp-<pid>` and renamed into place at the end. A folder named by ccsim never replaces
- * an existing one (`-2`, `-3`... are added); a folder given with `--out` that exists and is not
- * empty is refused unless `force` is set, and is then replaced only once the new one is ready.
+ * `.<name>.tmp-<random>` (created exclusively, so two processes never share one, even with the
+ * same pid in two containers), read back and compared, and renamed into place at the end. A
+ * killed run leaves only that hidden folder, which nothing reads. A folder named by ccsim never
+ * replaces an existing one (`-2`, `-3`... are added); a folder given with `--out` that exists and
+ * is not empty is refused unless `force` is set, and even then only a ccsim run folder (one that
+ * holds the marker file `.ccsim-run`, which every run writes) that holds none of the run's input
+ * files is replaced, once the new one is ready. Nothing else is ever deleted.
  *
  * Two steps, so a command can refuse a bad `--out` before spending minutes simulating:
  * `planRunFolder` (checks, picks the name) and `writeRunFolder` (writes, renames).
  */
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, parse, relative, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.ts';
 
 /** Where a run will be written. Make one with `planRunFolder`. */
@@ -37,7 +42,12 @@ export interface PlanOptions {
   cwd?: string | undefined;
   /** The time in the folder name (local time). Default: now. */
   now?: Date | undefined;
+  /** The files the run reads (scenario, variants, shards): a folder holding one is never replaced. */
+  inputs?: readonly string[] | undefined;
 }
+
+/** The file every run folder carries, so that `--force` knows the folder is ccsim's to replace. */
+export const RUN_MARKER = '.ccsim-run';
 
 /** `Retail Bank (Q4)` -> `retail-bank-q4`: lowercase ASCII letters, digits and dashes; `run` if nothing is left. */
 export function slug(name: string): string {
@@ -70,6 +80,7 @@ export function planRunFolder(options: PlanOptions): RunFolderPlan {
   }
   const dir = resolve(cwd, options.out);
   const force = options.force === true;
+  checkDestination(dir, `--out ${options.out}`);
   const state = folderState(dir);
   if (state === 'not-a-folder') throw new UserError(`--out ${options.out}: exists and is not a folder`);
   if (state === 'non-empty' && !force) {
@@ -78,7 +89,73 @@ export function planRunFolder(options: PlanOptions): RunFolderPlan {
   if (force && isProtected(dir, cwd)) {
     throw new UserError(`--out ${options.out}: refusing to replace this folder (it holds the working directory or your home)`);
   }
+  if (force && state === 'non-empty') checkReplaceable(dir, `--out ${options.out}`, options.inputs ?? []);
   return { dir, auto: false, replace: force };
+}
+
+/**
+ * The destination must be usable before minutes are spent simulating: not a symbolic link
+ * (a dangling one would swallow the finished run at the final rename), and under a folder that
+ * exists or can be created and is writable.
+ */
+function checkDestination(dir: string, label: string): void {
+  let link = false;
+  try {
+    link = lstatSync(dir).isSymbolicLink();
+  } catch {
+    // missing: fine
+  }
+  if (link) {
+    const target = existsSync(dir) ? 'a symbolic link' : 'a symbolic link to something that does not exist';
+    throw new UserError(`${label}: is ${target}; give a real folder path`);
+  }
+  // The nearest existing ancestor must be a writable folder.
+  let parent = dirname(dir);
+  for (;;) {
+    let exists = true;
+    try {
+      lstatSync(parent);
+    } catch {
+      exists = false;
+    }
+    if (exists) break;
+    const up = dirname(parent);
+    if (up === parent) break;
+    parent = up;
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(parent).isDirectory();
+  } catch {
+    throw new UserError(`${label}: cannot create it: ${parent} is a symbolic link to something that does not exist`);
+  }
+  if (!isDir) throw new UserError(`${label}: cannot create it: ${parent} is not a folder`);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch {
+    throw new UserError(`${label}: cannot create it: ${parent} is not writable`);
+  }
+}
+
+/** `--force` replaces only a ccsim run folder, and never one holding the run's own input files. */
+function checkReplaceable(dir: string, label: string, inputs: readonly string[]): void {
+  if (!existsSync(join(dir, RUN_MARKER))) {
+    throw new UserError(
+      `${label}: refusing to replace a folder that is not a ccsim run folder (it has no ${RUN_MARKER} marker); --force replaces only folders a ccsim run wrote: give a new or empty folder`,
+    );
+  }
+  const real = realpathSync(dir);
+  for (const input of inputs) {
+    let file: string;
+    try {
+      file = realpathSync(input);
+    } catch {
+      continue;
+    }
+    if (file === real || file.startsWith(real + sep)) {
+      throw new UserError(`${label}: refusing to replace this folder: it holds the input file ${input}`);
+    }
+  }
 }
 
 /**
@@ -89,18 +166,57 @@ export function planRunFolder(options: PlanOptions): RunFolderPlan {
 export function writeRunFolder(plan: RunFolderPlan, files: Readonly<Record<string, string | Uint8Array>>): string {
   const parent = dirname(plan.dir);
   mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(plan.dir)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+  const tmp = claimTemporary(parent, basename(plan.dir), 'tmp');
   try {
-    for (const [name, content] of Object.entries(files)) {
+    const all: Record<string, string | Uint8Array> = { ...files, [RUN_MARKER]: markerText(Object.keys(files)) };
+    for (const [name, content] of Object.entries(all)) {
       const path = join(tmp, checkedFileName(name));
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     }
-    return plan.auto ? placeUnderFreeName(tmp, plan.dir) : placeAt(tmp, plan);
+    verifyWritten(tmp, all);
+    const dir = plan.auto ? placeUnderFreeName(tmp, plan.dir) : placeAt(tmp, plan);
+    // After the rename: the folder must hold what was written, before anyone is told so.
+    verifyWritten(dir, all);
+    return dir;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function markerText(names: readonly string[]): string {
+  return JSON.stringify({ ccsim_run_folder: 1, files: [...names].sort() }, null, 2) + '\n';
+}
+
+/**
+ * A new hidden sibling `.<name>.<kind>-<random>`, created exclusively: mkdir fails if the name
+ * is taken, so no two processes ever write into the same one. A stale one left by a killed run
+ * has another random suffix and is ignored.
+ */
+function claimTemporary(parent: string, name: string, kind: string): string {
+  for (let attempt = 0; ; attempt++) {
+    const candidate = join(parent, `.${name}.${kind}-${randomBytes(8).toString('hex')}`);
+    try {
+      mkdirSync(candidate);
+      return candidate;
+    } catch (e) {
+      if (!isCode(e, 'EEXIST') || attempt >= 10) throw e;
+    }
+  }
+}
+
+/** Reads every file back and compares it with what was meant to be written; throws if one differs. */
+function verifyWritten(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, normalize(name));
+    let got: Buffer;
+    try {
+      got = readFileSync(path);
+    } catch {
+      throw new Error(`run folder ${dir}: ${name} is missing after writing it`);
+    }
+    const want = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    if (!got.equals(want)) throw new Error(`run folder ${dir}: ${name} does not hold what was written`);
   }
 }
 
@@ -196,8 +312,12 @@ function placeAt(tmp: string, plan: RunFolderPlan): string {
   } else {
     // Move the old folder aside, put the new one in place, then delete the old one; if the
     // second step fails, the old folder is put back.
-    const aside = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
-    rmSync(aside, { recursive: true, force: true });
+    // Re-checked: the folder may have been swapped since the plan was made.
+    if (!existsSync(join(dir, RUN_MARKER))) {
+      throw new UserError(`--out ${dir}: refusing to replace a folder that is not a ccsim run folder (it has no ${RUN_MARKER} marker)`);
+    }
+    const aside = claimTemporary(dirname(dir), basename(dir), 'old');
+    rmdirSync(aside);
     renameSync(dir, aside);
     try {
       renameSync(tmp, dir);

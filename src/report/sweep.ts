@@ -8,6 +8,7 @@
  *   every metric, then `<metric>_ci95` columns.
  */
 import type { SweepDocument } from '../experiment/sweep.ts';
+import { withContentHash } from '../experiment/sweep-file.ts';
 import { HEADLINE_METRICS, metricValue } from '../experiment/metrics.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
 import { plansMetricsCsv } from './metrics-csv.ts';
@@ -15,12 +16,15 @@ import { pointLabels } from './charts/frontier.ts';
 import { renderTable } from './table.ts';
 import { formatWithCi, metricShortLabel } from './experiment-format.ts';
 
-/** The sweep as JSON text (two-space indent, final newline). */
+/**
+ * The sweep as JSON text (two-space indent, final newline), ending with `content_hash` (sha256 of
+ * the rest), which `ccsim merge` checks so that an edited shard is refused.
+ */
 export function sweepJson(doc: SweepDocument): string {
-  return JSON.stringify(doc, null, 2) + '\n';
+  return JSON.stringify(withContentHash(doc), null, 2) + '\n';
 }
 
-function cell(v: number | string | undefined): string {
+function cell(v: number | string | null | undefined): string {
   return typeof v === 'number' ? csvNumber(v) : (v ?? '');
 }
 

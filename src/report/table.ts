@@ -12,6 +12,7 @@ import type { Metrics, Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { metricValue, type MetricName } from '../metrics/catalogue.ts';
 import { formatMetric, formatMetricHalfWidth } from '../metrics/format.ts';
+import { overloadWarning } from './overload.ts';
 
 export interface SummaryOptions {
   /** Days simulated, when `--days` overrode the scenario's horizon.days. */
@@ -33,6 +34,8 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     `seed ${result.seed}, ${plural(days, 'day')}, ${plural(reps, 'replication')}` +
       (result.ci95 !== undefined ? ' (± = 95% interval half-width)' : ''),
   );
+  const overload = overloadWarning(t);
+  if (overload !== null) lines.push('', `WARNING: ${overload}`);
 
   lines.push('', 'Totals');
   // Figures in the unit that reads (metrics/format.ts): an email ASA of 47,200 s shows as 13.1 h.
@@ -60,13 +63,15 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   lines.push(...renderTable(totals, ['l', 'r', 'r', 'l']));
 
   lines.push('', 'Contacts');
-  const counts: Array<[string, keyof Metrics & ('arrivals' | 'offered' | 'answered' | 'abandoned' | 'contained')]> = [
+  const counts: Array<[string, keyof Metrics & ('arrivals' | 'offered' | 'answered' | 'abandoned' | 'contained' | 'closed')]> = [
     ['Arrivals', 'arrivals'],
     ['Offered', 'offered'],
     ['Answered', 'answered'],
     ['Abandoned', 'abandoned'],
     ['Contained', 'contained'],
   ];
+  // Only scenarios with opening hours turn contacts away.
+  if (t.closed > 0) counts.push(['Closed (not offered)', 'closed']);
   lines.push(...renderTable(counts.map(([label, key]) => [label, count(t[key]), pm(ci?.[key], count)]), ['l', 'r', 'r']));
 
   lines.push('', 'By contact type');
@@ -92,6 +97,7 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
     lines.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
   }
 
+  lines.push(...groupTable(result, scenario));
   const card = result.scorecard;
   if (card !== undefined) {
     const half = result.ci95?.scorecard?.score;
@@ -122,6 +128,33 @@ function typeRow(id: string, m: Metrics, ci: Metrics | undefined): Row {
     withCi(fixed(m.ttr_hours.mean, 2), ci?.ttr_hours.mean, (x) => fixed(x, 2)),
     withCi(money(m.cost_per_contact), ci?.cost_per_contact, money),
   ];
+}
+
+/** Per agent group: who was on line, how busy (against `max_occupancy` when the scenario has one), what it handled and cost. */
+function groupTable(result: Result, scenario: Scenario): string[] {
+  const groups = result.totals.by_group;
+  if (groups === undefined) return [];
+  const cap = scenario.service_level.max_occupancy;
+  const rows: Row[] = [['group', 'agents', 'logged h', 'paid h', 'occupancy', 'handled', 'cost', ...(cap !== undefined ? [`cap ${pct(cap)}`] : [])]];
+  for (const [id, m] of Object.entries(groups)) {
+    const ci = result.ci95?.totals.by_group?.[id];
+    const withCi = (value: string, half: number | null | undefined, f: (x: number) => string): string => {
+      const extra = pm(half, f);
+      return extra === '' ? value : `${value} ${extra}`;
+    };
+    const over = cap !== undefined && m.occupancy !== null ? (m.occupancy > cap ? 'over' : 'ok') : '';
+    rows.push([
+      id,
+      withCi(fixed(m.agents, 1), ci?.agents, (x) => fixed(x, 1)),
+      withCi(fixed(m.logged_hours, 1), ci?.logged_hours, (x) => fixed(x, 1)),
+      withCi(fixed(m.paid_hours, 1), ci?.paid_hours, (x) => fixed(x, 1)),
+      withCi(pct(m.occupancy), ci?.occupancy, pctPoints),
+      withCi(count(m.handled), ci?.handled, count),
+      withCi(money(m.cost), ci?.cost, money),
+      ...(cap !== undefined ? [over] : []),
+    ]);
+  }
+  return ['', 'By agent group', ...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])];
 }
 
 /** `target 80.0% within 20 s: met` (or `missed`). */

@@ -4,7 +4,9 @@
  */
 import { MSG } from './messages.ts';
 import { formatPath } from './path.ts';
-import { DEFAULTS, INTERVAL_MINUTES, isRecord } from './schema.ts';
+import { DEFAULTS, DEFAULT_BREAK_WINDOW_MINUTES, INTERVAL_MINUTES, isRecord } from './schema.ts';
+import { reservedKeyFindings, retryLoopFindings } from './guards.ts';
+import { limitFindings } from './limits.ts';
 import type { PathKey } from './source.ts';
 
 export interface Finding {
@@ -28,6 +30,10 @@ export function checkScenario(raw: unknown): CheckResult {
   if (!isRecord(raw)) return result;
   const types = Array.isArray(raw['contact_types']) ? raw['contact_types'] : [];
   const groups = Array.isArray(raw['agent_groups']) ? raw['agent_groups'] : [];
+
+  // Issue 15: keys JavaScript treats specially, retries that loop at one instant, and numbers
+  // beyond the physical limits (so nothing overflows into NaN or runs for ever).
+  result.problems.push(...reservedKeyFindings(raw), ...retryLoopFindings(types), ...limitFindings(raw));
 
   duplicateIds(raw, 'contact_types', types, result);
   duplicateIds(raw, 'agent_groups', groups, result);
@@ -60,15 +66,17 @@ export function checkScenario(raw: unknown): CheckResult {
     }
     const agents = g['agents'];
     if (horizon && isRecord(agents) && Array.isArray(agents['by_interval']) && agents['by_interval'].length > 0) {
-      const want = intervalCount(horizon.days, horizon.interval);
+      const perDay = intervalCount(1, horizon.interval);
+      const whole = intervalCount(horizon.days, horizon.interval);
       const got = agents['by_interval'].length;
-      if (got !== want) {
+      if (got !== perDay && got !== 7 * perDay && got !== whole) {
         result.problems.push({
           path: ['agent_groups', i, 'agents', 'by_interval'],
-          message: MSG.intervalCount(want, horizon.interval, horizon.days, got),
+          message: MSG.staffingLength(perDay, 7 * perDay, whole, horizon.interval, horizon.days, got),
         });
       }
     }
+    if (Array.isArray(g['shifts'])) checkBreaks(g['shifts'], i, result);
   });
 
   types.forEach((t, i) => {
@@ -79,6 +87,20 @@ export function checkScenario(raw: unknown): CheckResult {
     const repeatChannel = t['repeat_channel'];
     if (typeof repeatChannel === 'string' && typeIds.length > 0 && !channelOf.has(repeatChannel)) {
       result.problems.push({ path: ['contact_types', i, 'repeat_channel'], message: MSG.unknownRepeatChannel(repeatChannel, typeIds) });
+    }
+    if (horizon) checkDayCurves(t, i, horizon.interval, result);
+    if (t['when_closed'] !== undefined) {
+      if (t['channel'] === 'email') {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed is ignored for email: email that arrives while closed waits in the queue for the opening',
+        });
+      } else if (t['open_hours'] === undefined && raw['open_hours'] === undefined) {
+        result.warnings.push({
+          path: ['contact_types', i, 'when_closed'],
+          message: 'when_closed has no effect: this type has no open_hours (nor the scenario), so it is always open',
+        });
+      }
     }
     if (t['channel'] === 'email' && t['patience'] !== undefined) {
       result.warnings.push({ path: ['contact_types', i, 'patience'], message: MSG.emailPatienceIgnored });
@@ -94,6 +116,50 @@ export function checkScenario(raw: unknown): CheckResult {
     });
   }
   return result;
+}
+
+/**
+ * A curve over the day has 24 hourly values or one per interval of the day; 48 values with
+ * 15-minute intervals would be ambiguous, so the interval length must match.
+ */
+function checkDayCurves(t: Record<string, unknown>, i: number, interval: number, result: CheckResult): void {
+  const perDay = (24 * 60) / interval;
+  const allowed = perDay === 24 ? '24 numbers (one per hour of day)' : `24 numbers (one per hour of day) or ${perDay} (one per ${interval}-minute interval of the day)`;
+  const check = (value: unknown, path: PathKey[]): void => {
+    if (!Array.isArray(value) || value.length === 24 || value.length === perDay) return;
+    if (![48, 96].includes(value.length)) return; // the schema reports other lengths
+    result.problems.push({ path, message: `expected ${allowed} with interval_minutes ${interval}, got ${value.length}` });
+  };
+  const a = t['arrivals'];
+  if (isRecord(a)) {
+    check(a['per_hour'], ['contact_types', i, 'arrivals', 'per_hour']);
+    check(a['by_hour'], ['contact_types', i, 'arrivals', 'by_hour']);
+    const byDay = a['intraday_by_weekday'];
+    if (isRecord(byDay)) for (const [d, w] of Object.entries(byDay)) check(w, ['contact_types', i, 'arrivals', 'intraday_by_weekday', d]);
+  }
+  check(t['handle_time_by_hour'], ['contact_types', i, 'handle_time_by_hour']);
+}
+
+/** Each break window must lie inside its shift (a break after the shift ends means nothing). */
+function checkBreaks(shifts: unknown[], group: number, result: CheckResult): void {
+  shifts.forEach((shift, k) => {
+    if (!isRecord(shift) || typeof shift['hours'] !== 'number' || !Array.isArray(shift['breaks'])) return;
+    const hours = shift['hours'];
+    const window = shift['break_window_minutes'] ?? DEFAULT_BREAK_WINDOW_MINUTES;
+    if (typeof window !== 'number' || !(window >= 0)) return;
+    shift['breaks'].forEach((b, n) => {
+      if (!isRecord(b) || typeof b['after_hours'] !== 'number' || typeof b['minutes'] !== 'number') return;
+      const from = b['after_hours'] - window / 120;
+      const to = b['after_hours'] + window / 120 + b['minutes'] / 60;
+      if (from < 0 || to > hours + 1e-9) {
+        const round = (x: number): number => Math.round(x * 100) / 100;
+        result.problems.push({
+          path: ['agent_groups', group, 'shifts', k, 'breaks', n],
+          message: MSG.breakOutsideShift(hours, round(from), round(to)),
+        });
+      }
+    });
+  });
 }
 
 /** Every contact type and agent group an event names must exist. */

@@ -71,6 +71,10 @@ export const MSG = {
   topLevel: (got: unknown) =>
     `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
   complexKey: 'expected a plain key (text), got a list or mapping used as a key',
+  aliasBomb: (limit: number) =>
+    `YAML aliases (*name) here expand to more than ${limit.toLocaleString('en-US')} values in all; write the values out, or reuse less`,
+  reservedKey: (key: string) => `unknown key '${key}' (a reserved name, never a scenario key)`,
+  retryLoop: 'retry with probability 1 and no delay after a patience of 0 would retry forever at one instant: give patience > 0, retry.after > 0, or retry.probability < 1',
   unknownKey: (key: string, known: readonly string[]) => {
     const near = closest(key, known);
     return near
@@ -94,6 +98,10 @@ export const MSG = {
     `no agent group has the skill '${id}', so its contacts would wait forever: add '${id}' to some group's skills`,
   intervalCount: (expectedCount: number, intervalMinutes: number, days: number, got: number) =>
     `expected ${expectedCount} values (one per ${intervalMinutes}-minute interval of the ${days}-day horizon), got ${got}`,
+  staffingLength: (perDay: number, perWeek: number, horizon: number, intervalMinutes: number, days: number, got: number) =>
+    `expected ${perDay} values (one day of ${intervalMinutes}-minute intervals, repeated daily), ${perWeek} (one week from Monday, repeated weekly) or ${horizon} (every interval of the ${days}-day horizon), got ${got}`,
+  breakOutsideShift: (hours: number, from: number, to: number) =>
+    `the break window runs from ${from} to ${to} hours after the shift start, outside the ${hours}-hour shift: move after_hours or narrow break_window_minutes`,
   warmupTooLong: (horizonHours: number, got: number) =>
     `expected less than the horizon (${horizonHours} hours), got ${got}`,
   emailPatienceIgnored: 'patience is ignored for email contacts (email has no patience)',

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { MSG, WHAT, expected, expectedList, oneOf } from './messages.ts';
+import { parseOpenHours } from './open-hours.ts';
 import { isCurrencyCode } from './currency.ts';
 import { EFFORT_DEFAULTS } from './experience.ts';
 import { SCORABLE_METRICS, directionOf } from './metric-directions.ts';
@@ -18,11 +19,13 @@ import type {
   Cohort,
   ContactType,
   Distribution,
+  OpenHours,
   RoutingPolicy,
   Scenario,
   ScenarioEvent,
   SelfService,
   Shift,
+  ShiftBreak,
   Staffing,
   Weekday,
 } from './types.ts';
@@ -235,13 +238,47 @@ const isoDate = text(WHAT.isoDate, /^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, {
 
 const hourlyRates = list(24, 'numbers', 'one per hour of day', nonNegative);
 
+/**
+ * A curve over the day: 24 hourly values or one per interval of the day. Which interval lengths
+ * fit the horizon is checked in checks.ts, where the horizon is known.
+ */
+export const DAY_CURVE_LENGTHS = [24, 48, 96] as const;
+function dayCurve(noun: string) {
+  const what = `24 ${noun} (one per hour of day) or one per interval of the day (48 at 30 min, 96 at 15 min)`;
+  const error = (iss: Issue) => (Array.isArray(iss.input) ? `expected ${what}, got ${iss.input.length}` : expected(what, iss.input));
+  return z
+    .array(nonNegative, { error })
+    .refine((a) => (DAY_CURVE_LENGTHS as readonly number[]).includes(a.length), { error });
+}
+const dayShape = dayCurve('weights').refine((w) => w.some((x) => x > 0), {
+  error: (iss: Issue) => MSG.allZeroWeights(Array.isArray(iss.input) ? iss.input.length : 24),
+});
+
+/** Opening hours, checked and normalised by open-hours.ts. */
+const openHoursSchema = z
+  .unknown()
+  .superRefine((raw, ctx) => {
+    for (const i of parseOpenHours(raw).issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message, input: i.input });
+  })
+  .transform((raw): OpenHours => parseOpenHours(raw).value!);
+
 const arrivalsSchema = strict(
   {
-    per_hour: z.union([nonNegative, hourlyRates], { error: (iss: Issue) => expected(WHAT.perHour, iss.input) }).optional(),
-    per_day: nonNegative.optional(),
-    by_hour: list(24, 'weights', 'one per hour of day', nonNegative)
-      .refine((w) => w.some((x) => x > 0), { error: () => MSG.allZeroWeights(24) })
+    per_hour: z
+      .union([nonNegative, hourlyRates, dayCurve('numbers')], {
+        error: (iss: Issue) =>
+          Array.isArray(iss.input)
+            ? `expected 24 numbers (one per hour of day) or one per interval of the day (48 at 30 min, 96 at 15 min), got ${iss.input.length}`
+            : expected(WHAT.perHour, iss.input),
+      })
       .optional(),
+    per_day: nonNegative.optional(),
+    by_hour: dayShape.optional(),
+    intraday_by_weekday: strict(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, dayShape.optional()])) as Record<Weekday, z.ZodOptional<typeof dayShape>>,
+      'a mapping of weekday (mon..sun) to an intraday shape like by_hour',
+    ).optional(),
+    scale: positive.optional(),
     by_weekday: list(7, 'numbers', 'one per weekday, Mon..Sun', nonNegative).default(() => Array<number>(7).fill(1)),
     by_month: list(12, 'numbers', 'one per month, Jan..Dec', nonNegative).default(() => Array<number>(12).fill(1)),
     by_date: z
@@ -263,6 +300,14 @@ const arrivalsSchema = strict(
     if (isRecord(a) && a['by_hour'] !== undefined && a['per_hour'] !== undefined && a['per_day'] === undefined) {
       ctx.addIssue({ code: 'custom', path: ['by_hour'], message: MSG.byHourNeedsPerDay, input: a['by_hour'] });
     }
+    if (isRecord(a) && a['intraday_by_weekday'] !== undefined && a['per_hour'] !== undefined && a['per_day'] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intraday_by_weekday'],
+        message: 'intraday_by_weekday shapes per_day only (like by_hour); give per_day with it',
+        input: a['intraday_by_weekday'],
+      });
+    }
   }, ALWAYS)
   .transform((a): Arrivals => {
     const out: Arrivals = {
@@ -274,6 +319,15 @@ const arrivalsSchema = strict(
     if (a.per_hour !== undefined) out.per_hour = a.per_hour;
     if (a.per_day !== undefined) out.per_day = a.per_day;
     if (a.by_hour !== undefined) out.by_hour = a.by_hour;
+    if (a.intraday_by_weekday !== undefined) {
+      const shapes: Partial<Record<Weekday, number[]>> = {};
+      for (const d of WEEKDAYS) {
+        const w = (a.intraday_by_weekday as Partial<Record<Weekday, number[]>>)[d];
+        if (w !== undefined) shapes[d] = [...w];
+      }
+      out.intraday_by_weekday = shapes;
+    }
+    if (a.scale !== undefined) out.scale = a.scale;
     return out;
   });
 
@@ -298,6 +352,14 @@ const selfServiceSchema = strict(
 
 const retrySchema = strict({ probability: share, after: distributionSchema }, 'a mapping {probability, after}');
 
+const whenClosedSchema = strict(
+  {
+    retry_probability: share.default(0),
+    after: distributionSchema.default((): Distribution => ({ distribution: 'exponential', mean_seconds: 30 * 60 })),
+  },
+  'a mapping {retry_probability, after}',
+);
+
 const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (iss: Issue) => expected(`one of ${oneOf(values)}`, iss.input) });
 
@@ -315,12 +377,27 @@ const contactTypeSchema = strict({
   service_level_seconds: nonNegative.optional(),
   self_service: selfServiceSchema.optional(),
   repeat_channel: idSchema.optional(),
+  handle_time_by_hour: dayCurve('multipliers').optional(),
+  open_hours: openHoursSchema.optional(),
+  when_closed: whenClosedSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Agent groups
 
 const clockTime = text(WHAT.clockTime, /^([01]?\d|2[0-3]):[0-5]\d$/).transform((t) => t.padStart(5, '0'));
+
+/** Breaks of a shift's agents start evenly over this many minutes, centred on `after_hours`. */
+export const DEFAULT_BREAK_WINDOW_MINUTES = 60;
+
+const breakSchema = strict(
+  {
+    after_hours: nonNegative,
+    minutes: positive,
+    paid: z.boolean({ error: (iss: Issue) => expected('true or false', iss.input) }).default(true),
+  },
+  'a break like {after_hours: 2, minutes: 15, paid: true}',
+).transform((b): ShiftBreak => ({ after_hours: b.after_hours, minutes: b.minutes, paid: b.paid }));
 
 const shiftSchema = strict(
   {
@@ -333,9 +410,22 @@ const shiftSchema = strict(
       })
       .min(1, { error: (iss: Issue) => MSG.atLeastOne('weekday', iss.input) })
       .default(() => [...WEEKDAYS]),
+    breaks: z
+      .array(breakSchema, { error: (iss: Issue) => expected('a list of breaks like {after_hours: 2, minutes: 15}', iss.input) })
+      .default(() => []),
+    break_window_minutes: nonNegative.default(DEFAULT_BREAK_WINDOW_MINUTES),
   },
   'a shift like {start: "08:00", hours: 8, agents: 5}',
-).transform((s): Shift => ({ start: s.start, hours: s.hours, agents: s.agents, days: s.days }));
+).transform(
+  (s): Shift => ({
+    start: s.start,
+    hours: s.hours,
+    agents: s.agents,
+    days: s.days,
+    breaks: s.breaks,
+    break_window_minutes: s.break_window_minutes,
+  }),
+);
 
 const agentsSchema = z.union(
   [
@@ -347,7 +437,7 @@ const agentsSchema = z.union(
       {
         by_interval: z
           .array(nonNegativeInteger, {
-            error: (iss: Issue) => expected('a list of whole numbers, one per interval of the horizon', iss.input),
+            error: (iss: Issue) => expected('a list of whole numbers, one per interval (of a day, a week or the horizon)', iss.input),
           })
           .min(1, { error: (iss: Issue) => MSG.atLeastOne('value', iss.input) }),
       },
@@ -386,6 +476,8 @@ const agentGroupSchema = strict({
   hourly_cost: nonNegative.default(0),
   shrinkage: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
   concurrency: positiveInteger.default(DEFAULTS.concurrency),
+  staffing_scale: positive.default(1),
+  absence: num(WHAT.shareBelowOne, (n) => n >= 0 && n < 1).default(0),
   headcount: positiveInteger.optional(),
   attrition_per_year: nonNegative.optional(),
   cohorts: z.array(cohortSchema, { error: (iss: Issue) => expected('a list of cohorts', iss.input) }).optional(),
@@ -399,6 +491,8 @@ const agentGroupSchema = strict({
       hourly_cost: g.hourly_cost,
       shrinkage: g.shrinkage,
       concurrency: g.concurrency,
+      staffing_scale: g.staffing_scale,
+      absence: g.absence,
     };
     // Workforce keys are carried only when given, so a scenario without them is unchanged.
     if (g.headcount !== undefined) out.headcount = g.headcount;
@@ -545,6 +639,7 @@ export function scenarioSchema(defaultName: string) {
       agent_groups: nonEmptyList(agentGroupSchema, 'agent group (a list of {id, skills, agents, ...})'),
       routing: routingSchema,
       costs: costsSchema,
+      open_hours: openHoursSchema.optional(),
       // null means none, so a what-if variant can remove the base's events with `events: null`.
       events: z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }).nullable().optional(),
       experience: experienceSchema,
@@ -569,8 +664,8 @@ export function scenarioSchema(defaultName: string) {
         warmup_hours: s.horizon.warmup_hours,
       },
       service_level,
-      contact_types: s.contact_types.map(
-        (t): ContactType => ({
+      contact_types: s.contact_types.map((t): ContactType => {
+        const type: ContactType = {
           id: t.id,
           channel: t.channel,
           arrivals: t.arrivals,
@@ -584,8 +679,13 @@ export function scenarioSchema(defaultName: string) {
           service_level_seconds: t.service_level_seconds ?? s.service_level.threshold_seconds,
           self_service: t.self_service ?? null,
           ...(t.repeat_channel !== undefined ? { repeat_channel: t.repeat_channel } : {}),
-        }),
-      ),
+        };
+        if (t.handle_time_by_hour !== undefined) type.handle_time_by_hour = [...t.handle_time_by_hour];
+        const open = t.open_hours ?? s.open_hours;
+        if (open !== undefined) type.open_hours = open;
+        if (t.when_closed !== undefined) type.when_closed = { retry_probability: t.when_closed.retry_probability, after: t.when_closed.after };
+        return type;
+      }),
       agent_groups: s.agent_groups,
       routing: { policy: s.routing.policy, transfer_seconds: s.routing.transfer_seconds },
       costs: {
@@ -596,6 +696,7 @@ export function scenarioSchema(defaultName: string) {
       },
       experience: { effort: { ...s.experience.effort } },
     };
+    if (s.open_hours !== undefined) scenario.open_hours = s.open_hours;
     if (s.events && s.events.length > 0) scenario.events = s.events;
     if (s.scorecard !== undefined) scenario.scorecard = s.scorecard.map((p) => ({ metric: p.metric, target: p.target, weight: p.weight }));
     return scenario;

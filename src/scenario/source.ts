@@ -26,6 +26,21 @@ export interface ParsedSource {
 
 const KEYS_READ_AS_TEXT = new Set(['id', 'name', 'start']);
 
+/**
+ * How many values aliases may expand to in all. Aliases nest, so a few lines can expand to
+ * billions of values (an "alias bomb"); a real scenario reuses a distribution or a list a few
+ * times, far below this. The yaml library's own guard (`maxAliasCount`) applies to its toJS,
+ * which this reader does not use, so the expansion is counted here.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/** Thrown out of the recursion when the budget is spent; turned into a problem at the alias. */
+class AliasBudgetSpent extends Error {
+  constructor(readonly offset: number) {
+    super('alias budget spent');
+  }
+}
+
 export function parseSource(text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -41,9 +56,15 @@ export function parseSource(text: string): ParsedSource {
     return { value: undefined, locate, problems: [{ path: '', message: MSG.emptyFile }], warnings };
   }
   const complexKeys: Problem[] = [];
-  const value = toPlain(doc, doc.contents, false, new Set(), (offset) =>
-    complexKeys.push({ path: '', message: MSG.complexKey, ...at(offset) }),
-  );
+  let value: unknown;
+  try {
+    value = toPlain(doc, doc.contents, false, new Set(), (offset) =>
+      complexKeys.push({ path: '', message: MSG.complexKey, ...at(offset) }),
+    { left: MAX_ALIAS_EXPANSION, inAlias: false });
+  } catch (e) {
+    if (!(e instanceof AliasBudgetSpent)) throw e;
+    return { value: undefined, locate, problems: [{ path: '', message: MSG.aliasBomb(MAX_ALIAS_EXPANSION), ...at(e.offset) }], warnings };
+  }
   return { value, locate, problems: complexKeys, warnings };
 }
 
@@ -62,13 +83,25 @@ function toPlain(
   asText: boolean,
   ancestors: Set<unknown>,
   onComplexKey: (offset: number) => void,
+  budget: { left: number; inAlias: boolean },
 ): unknown {
   if (isAlias(node)) {
     const target = node.resolve(doc);
     // An alias to its own ancestor would expand forever.
     if (target === undefined || ancestors.has(target)) return null;
-    return toPlain(doc, target, asText, ancestors, onComplexKey);
+    const outer = budget.inAlias;
+    budget.inAlias = true;
+    try {
+      return toPlain(doc, target, asText, ancestors, onComplexKey, budget);
+    } catch (e) {
+      // Point at the outermost alias: the one the user wrote where the expansion starts.
+      if (e instanceof AliasBudgetSpent && !outer) throw new AliasBudgetSpent(node.range?.[0] ?? e.offset);
+      throw e;
+    } finally {
+      budget.inAlias = outer;
+    }
   }
+  if (budget.inAlias && --budget.left < 0) throw new AliasBudgetSpent(0);
   if (isScalar(node)) {
     const v = node.value;
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
@@ -90,7 +123,7 @@ function toPlain(
         }
         // defineProperty: a key like `__proto__` must stay an ordinary key.
         Object.defineProperty(out, key, {
-          value: toPlain(doc, pair.value, KEYS_READ_AS_TEXT.has(key), ancestors, onComplexKey),
+          value: toPlain(doc, pair.value, KEYS_READ_AS_TEXT.has(key), ancestors, onComplexKey, budget),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -98,7 +131,7 @@ function toPlain(
       }
       return out;
     }
-    if (isSeq(node)) return node.items.map((item) => toPlain(doc, item, false, ancestors, onComplexKey));
+    if (isSeq(node)) return node.items.map((item) => toPlain(doc, item, false, ancestors, onComplexKey, budget));
   } finally {
     ancestors.delete(node);
   }

@@ -19,15 +19,30 @@ export type Distribution =
   | { distribution: 'mixture'; parts: Array<{ weight: number; dist: Distribution }> };
 
 export interface Arrivals {
-  /** Either a flat rate or 24 hour-of-day rates, per hour. Exactly one of per_hour / per_day. */
+  /** A flat rate, 24 hour-of-day rates or one rate per interval of the day, per hour. Exactly one of per_hour / per_day. */
   per_hour?: number | number[];
   per_day?: number;
-  /** 24 relative weights for per_day (flat when absent). */
+  /** 24 (or one per interval of the day) relative weights for per_day (flat when absent). */
   by_hour?: number[];
   by_weekday: number[]; // 7, Mon..Sun
   by_month: number[]; // 12, Jan..Dec
   by_date: Record<string, number>; // ISO date -> multiplier
   overdispersion_cv: number;
+  /** A weekday's own intraday shape (like by_hour); weekdays not listed use by_hour. */
+  intraday_by_weekday?: Partial<Record<Weekday, number[]>>;
+  /** Multiplies the whole rate; absent = 1. */
+  scale?: number;
+}
+
+/**
+ * Opening hours, normalised: for each weekday the open stretches as [from, to) in minutes after
+ * that day's midnight, sorted and not overlapping (empty = closed all day).
+ */
+export type OpenHours = Record<Weekday, Array<[number, number]>>;
+
+export interface WhenClosed {
+  retry_probability: number;
+  after: Distribution;
 }
 
 export interface SelfService {
@@ -57,6 +72,18 @@ export interface ContactType {
   self_service: SelfService | null;
   /** The contact type a repeat or retry of this type arrives as (absent: this type itself). */
   repeat_channel?: string;
+  /** 24 or one-per-interval multipliers of the handle-time mean by time of day; absent = all 1. */
+  handle_time_by_hour?: number[];
+  /** When this type is served (its own, else the scenario's); absent = always open. */
+  open_hours?: OpenHours;
+  /** What a contact arriving while closed does; absent = it does not come back. */
+  when_closed?: WhenClosed;
+}
+
+export interface ShiftBreak {
+  after_hours: number; // centre of the break window, hours after the shift start
+  minutes: number;
+  paid: boolean;
 }
 
 export interface Shift {
@@ -64,13 +91,16 @@ export interface Shift {
   hours: number;
   agents: number;
   days: Weekday[];
+  /** Optional in code-built scenarios (none; window 60 minutes); the loader always sets them. */
+  breaks?: ShiftBreak[];
+  break_window_minutes?: number;
 }
 
 /** Exactly one of `agents` and `shifts` is set. */
 export type Staffing =
   | { kind: 'constant'; agents: number }
   | { kind: 'hourly'; agents: number[] } // 24 values, hour of day
-  | { kind: 'by_interval'; agents: number[] } // one per interval of the horizon
+  | { kind: 'by_interval'; agents: number[] } // one per interval of a day, a week (from Monday) or the horizon
   | { kind: 'shifts'; shifts: Shift[] };
 
 export interface AgentGroup {
@@ -80,6 +110,10 @@ export interface AgentGroup {
   hourly_cost: number;
   shrinkage: number;
   concurrency: number;
+  /** Multiplies every staffing count (rounded to whole agents per interval or shift). */
+  staffing_scale?: number; // default 1
+  /** Each day, each scheduled agent is absent (not logged in, not paid) with this probability. */
+  absence?: number; // default 0
   /** Workforce over the horizon (see workforce.ts in model/): absent when neither is used. */
   headcount?: number;
   attrition_per_year?: number;
@@ -128,6 +162,8 @@ export interface Scenario {
   agent_groups: AgentGroup[];
   routing: { policy: RoutingPolicy; transfer_seconds: number };
   costs: { per_minute_voice: number; per_contact: number; overhead_per_agent_hour: number; /** ISO 4217 code shown beside amounts. */ currency?: string };
+  /** Scenario-wide opening hours (each type's `open_hours` already falls back to these). */
+  open_hours?: OpenHours;
   /** Incidents and other time-windowed changes (absent: none). */
   events?: ScenarioEvent[];
   /** How effort is scored per case (absent in a scenario built in code: the defaults). */

@@ -17,7 +17,9 @@
  * has them).
  *
  * Mean handle time of an offered contact of type j with an agent of proficiency p:
- *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p.
+ *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p,
+ * times `handle_time_by_hour` in the middle of the interval. Voice and chat arriving while their
+ * type is closed are not offered (the interval's rate times its open share).
  *
  * Per group (interval by interval):
  *  - a group that serves exactly one contact type, served by no other group ("single-skill"):
@@ -38,7 +40,8 @@
 
 import { erlangA, erlangAStaffing, erlangCStaffing } from '../analytic/index.ts';
 import { distributionMean } from '../dist/sampler.ts';
-import type { Model } from '../model/model.ts';
+import { EMAIL, type Model } from '../model/model.ts';
+import { openShare } from '../model/open-windows.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The requirement a staffing must meet, read from `service_level` of the scenario. */
@@ -102,8 +105,9 @@ export function offeredRates(model: Model): Float64Array[] {
     let sum = 0;
     let span = 0;
     for (let i = 0; i < nI; i++) {
-      const hour = Math.floor((i * len) / 3600);
-      first[i] = (t.hourlyRates[hour] ?? 0) * k;
+      // Voice and chat arriving while closed are turned away, not offered (email waits: kept as sent).
+      const open = t.channel === EMAIL ? 1 : openShare(t.open, i * len, (i + 1) * len);
+      first[i] = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * k * open;
       const inside = Math.min(len, model.horizonSeconds - i * len);
       sum += first[i]! * inside;
       span += inside;
@@ -264,7 +268,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
       const patience = meanPatienceSeconds(scenario, j);
       allPatient &&= patience !== Infinity;
       lambda += r;
-      work += r * meanHandleSeconds(scenario, j, p);
+      work += r * meanHandleSeconds(scenario, j, p) * handleFactorAt(model, j, i);
       patienceWeighted += r * (patience === Infinity ? 0 : patience);
       threshold = Math.min(threshold, model.types[j]!.serviceLevelSeconds);
     }
@@ -334,7 +338,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
       row[i] = agentsFor(
         {
           ratePerSecond: rate[i]![j]!,
-          meanServiceSeconds: meanHandleSeconds(scenario, j, best),
+          meanServiceSeconds: meanHandleSeconds(scenario, j, best) * handleFactorAt(model, j, i),
           meanPatienceSeconds: meanPatienceSeconds(scenario, j),
           thresholdSeconds: model.types[j]!.serviceLevelSeconds,
           concurrency,
@@ -345,6 +349,14 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
     separate.push(row);
   }
   return { offered, rate, agents, method, separate };
+}
+
+/** handle_time_by_hour's multiplier for type j in the middle of interval i (1 without one). */
+function handleFactorAt(model: Model, j: number, i: number): number {
+  const curve = model.types[j]!.handleByTime;
+  if (curve === null) return 1;
+  const t = ((i + 0.5) * model.intervalSeconds) % 86_400;
+  return curve.values[Math.floor(t / curve.slotSeconds)]!;
 }
 
 /** The queue of one contact type alone (best proficiency), for calibrating search steps. */

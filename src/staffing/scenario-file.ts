@@ -7,6 +7,7 @@
 
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, Staffing } from '../scenario/types.ts';
+import { openHoursToFile } from '../scenario/open-hours.ts';
 
 type FileValue = string | number | boolean | FileValue[] | { [key: string]: FileValue };
 type FileMap = { [key: string]: FileValue };
@@ -35,6 +36,12 @@ function arrivalsToFile(a: Arrivals): FileMap {
   out['by_month'] = [...a.by_month];
   if (Object.keys(a.by_date).length > 0) out['by_date'] = { ...a.by_date };
   if (a.overdispersion_cv > 0) out['overdispersion_cv'] = a.overdispersion_cv;
+  if (a.intraday_by_weekday !== undefined) {
+    const shapes: FileMap = {};
+    for (const [day, w] of Object.entries(a.intraday_by_weekday)) if (w) shapes[day] = [...w];
+    out['intraday_by_weekday'] = shapes;
+  }
+  if (a.scale !== undefined) out['scale'] = a.scale;
   return out;
 }
 
@@ -55,6 +62,11 @@ function contactTypeToFile(t: ContactType): FileMap {
       cost_per_session: s.cost_per_session,
       failed_handle_time_factor: s.failed_handle_time_factor,
     };
+  }
+  if (t.handle_time_by_hour !== undefined) out['handle_time_by_hour'] = [...t.handle_time_by_hour];
+  if (t.open_hours !== undefined) out['open_hours'] = openHoursToFile(t.open_hours);
+  if (t.when_closed !== undefined) {
+    out['when_closed'] = { retry_probability: t.when_closed.retry_probability, after: distributionToFile(t.when_closed.after) };
   }
   return out;
 }
@@ -90,7 +102,7 @@ export function scenarioToFile(s: Scenario): FileMap {
   if (s.service_level.max_abandon_rate !== undefined) sl['max_abandon_rate'] = s.service_level.max_abandon_rate;
   if (s.service_level.max_asa_seconds !== undefined) sl['max_asa_seconds'] = s.service_level.max_asa_seconds;
   if (s.service_level.max_occupancy !== undefined) sl['max_occupancy'] = s.service_level.max_occupancy;
-  return {
+  const out: FileMap = {
     name: s.name,
     seed: s.seed,
     horizon: {
@@ -109,6 +121,8 @@ export function scenarioToFile(s: Scenario): FileMap {
       overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
     },
   };
+  if (s.open_hours !== undefined) out['open_hours'] = openHoursToFile(s.open_hours);
+  return out;
 }
 
 /** The scenario as YAML text in the file format; `comment` (lines) goes on top. */

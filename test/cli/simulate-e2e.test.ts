@@ -61,12 +61,12 @@ describe('ccsim simulate', () => {
     expect(r.stdout).toContain('Service level');
     expect(r.stdout).toMatch(/general\s+\d/);
     expect(r.stdout).toMatch(
-      /Wrote output\/tiny-check-\d{8}-\d{6}(-\d+)?\/ \(summary\.json, intervals\.csv, types\.csv, totals\.csv, metrics\.csv, scenario\.json, report\.html, charts\/ \(15 files\)\)\n$/,
+      /Wrote output\/tiny-check-\d{8}-\d{6}(-\d+)?\/ \(summary\.json, intervals\.csv, types\.csv, totals\.csv, metrics\.csv, interval_types\.csv, groups\.csv, interval_groups\.csv, scenario\.json, report\.html, charts\/ \(15 files\)\)\n$/,
     );
     const added = runFolders().filter((f) => !before.includes(f));
     expect(added).toHaveLength(1);
     const dir = join(cwd, 'output', added[0]!);
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.ccsim-run', 'charts', 'groups.csv', 'interval_groups.csv', 'interval_types.csv', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual(['cost.svg', 'heatmap.svg', 'intraday.svg', 'ttr-distribution.svg', 'ttr.svg']);
     const result = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Result;
     expect(result.scenario).toBe('Tiny check');
@@ -125,7 +125,7 @@ describe('ccsim simulate', () => {
     expect(readFileSync(join(cwd, 'reps', 'types.csv'), 'utf8')).toContain('service_level_ci95');
   });
 
-  it('refuses a non-empty --out folder before simulating, and replaces it with --force', () => {
+  it('refuses a non-empty --out folder before simulating; --force replaces only a run folder', () => {
     mkdirSync(join(cwd, 'taken'));
     writeFileSync(join(cwd, 'taken', 'keep.txt'), 'mine');
     const refused = ccsim('simulate', 'tiny.yaml', '--out', 'taken');
@@ -134,10 +134,18 @@ describe('ccsim simulate', () => {
     expect(refused.stderr).not.toContain('    at ');
     expect(readdirSync(join(cwd, 'taken'))).toEqual(['keep.txt']);
 
-    const forced = ccsim('simulate', 'tiny.yaml', '--out', 'taken', '--force', '--no-charts');
+    // Not a ccsim run folder: --force is refused too, and the file is still there.
+    const notRun = ccsim('simulate', 'tiny.yaml', '--out', 'taken', '--force', '--no-charts');
+    expect(notRun.status).toBe(2);
+    expect(notRun.stderr).toMatch(/--out taken: refusing to replace a folder that is not a ccsim run folder/);
+    expect(readdirSync(join(cwd, 'taken'))).toEqual(['keep.txt']);
+
+    const first = ccsim('simulate', 'tiny.yaml', '--out', 'run', '--no-charts', '--quiet');
+    expect(first.status, first.stderr).toBe(0);
+    const forced = ccsim('simulate', 'tiny.yaml', '--out', 'run', '--force', '--no-charts');
     expect(forced.status, forced.stderr).toBe(0);
-    expect(forced.stdout).toContain('Wrote taken/');
-    expect(readdirSync(join(cwd, 'taken')).sort()).toEqual(['intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
+    expect(forced.stdout).toContain('Wrote run/');
+    expect(readdirSync(join(cwd, 'run')).sort()).toEqual(['.ccsim-run', 'groups.csv', 'interval_groups.csv', 'interval_types.csv', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     expect(readdirSync(cwd).filter((f) => f.startsWith('.'))).toEqual([]); // no temporaries left
   });
 });

@@ -176,3 +176,77 @@ variants:
     expect(errorOf(() => loadPlans([join(dir, 'whatif.yaml'), base]))).toMatch(/give one variants file alone/);
   });
 });
+
+describe('what-ifs on every staffing form', () => {
+  const SHIFTED = `name: Shifted
+horizon: { days: 0.25, interval_minutes: 60 }
+contact_types:
+  - id: billing
+    arrivals: { per_hour: 60 }
+    handle_time: 180
+  - id: sales
+    arrivals: { per_hour: 30 }
+    arrivals_note_is_not_a_key: 1
+    handle_time: 240
+agent_groups:
+  - id: day
+    skills: { billing: 1, sales: 1 }
+    shifts: [{ start: "00:00", hours: 8, agents: 10 }]
+  - id: experts
+    skills: { billing: 1 }
+    agents: 3
+`.replace('    arrivals_note_is_not_a_key: 1\n', '');
+
+  it('a null removes a key, so a variant can replace shifts by agents', () => {
+    const base = loadRawScenario(file('shifted.yaml', SHIFTED));
+    const s = scenarioWithSettings(base, [
+      { path: 'agent_groups[day].shifts', value: null },
+      { path: 'agent_groups[day].agents', value: 12 },
+    ], "variant 'Flat'").scenario;
+    expect(s.agent_groups[0]!.staffing).toEqual({ kind: 'constant', agents: 12 });
+    // Without the null, both are there: the error the README's examples used to hit.
+    expect(errorOf(() => scenarioWithSettings(base, [{ path: 'agent_groups[day].agents', value: 12 }], "variant 'Both'"))).toMatch(
+      /variant 'Both': agent_groups\[day\]/,
+    );
+    // The base's raw value is untouched.
+    expect((base.raw['agent_groups'] as Array<Record<string, unknown>>)[0]!['shifts']).toBeDefined();
+  });
+
+  it('[*] sets a key on every item: "+10% staff" and "+15% volume" in one line each', () => {
+    const base = loadRawScenario(file('shifted2.yaml', SHIFTED));
+    const s = scenarioWithSettings(base, [
+      { path: 'agent_groups[*].staffing_scale', value: 1.1 },
+      { path: 'contact_types[*].handle_time', value: 200 },
+    ], "variant 'More'").scenario;
+    expect(s.agent_groups.map((g) => g.staffing_scale)).toEqual([1.1, 1.1]);
+    expect(s.contact_types.map((t) => 'mean_seconds' in t.handle_time && t.handle_time.mean_seconds)).toEqual([200, 200]);
+    // A typo under [*] is still an unknown path.
+    expect(errorOf(() => scenarioWithSettings(base, [{ path: 'agent_groups[*].stafing_scale', value: 1 }], "variant 'T'"))).toMatch(
+      /variant 'T': unknown path 'agent_groups\[\*\]\.stafing_scale' \(no key 'stafing_scale'/,
+    );
+  });
+
+  it('a variants file with several bad variants lists every one of them', () => {
+    file('shifted3.yaml', SHIFTED);
+    const f = file(
+      'bad-many.yaml',
+      `base: shifted3.yaml
+variants:
+  - name: Good
+    set: { "agent_groups[*].staffing_scale": 1.1 }
+  - name: First bad
+    set: { "agent_groups[day].agents": 12 }
+  - name: Second bad
+    set: { "routing.polcy": skill_based }
+  - name: Third bad
+    set: { "agent_groups[experts].absence": 2 }
+`,
+    );
+    const message = errorOf(() => loadVariants(f));
+    expect(message).toMatch(/3 variants have problems/);
+    expect(message).toMatch(/variant 'First bad'/);
+    expect(message).toMatch(/variant 'Second bad': unknown path 'routing\.polcy'/);
+    expect(message).toMatch(/variant 'Third bad': .*agent_groups\[experts\]\.absence: expected a share >= 0 and < 1, got 2/);
+    expect(message).not.toMatch(/'Good'/);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Hourly arrival-rate curves as the model compiles them (scenario text -> compile ->
- * contact type's `hourlyRates`, per second, one per hour of the horizon), against values worked
+ * contact type's `rates`, per second, one per hour of the horizon), against values worked
  * out by hand from the scenario: base rate of the hour of day x weekday x month x date factor.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,8 +21,10 @@ function perHour(arrivals: string, horizon: string): number[] {
     '    skills: { general: 1 }',
     '    agents: 5',
   ].join('\n');
-  const rates = compile(parseScenario(text, 'profile.yaml').scenario).types[0]!.hourlyRates;
-  return Array.from(rates, (r) => r * 3600);
+  const type = compile(parseScenario(text, 'profile.yaml').scenario).types[0]!;
+  // Hourly curves compile to hour-long rate slots (per-interval curves to interval-long ones).
+  expect(type.rateSeconds).toBe(3600);
+  return Array.from(type.rates, (r) => r * 3600);
 }
 
 const close = (got: number[], want: number[]): void => {

@@ -72,7 +72,7 @@ describe('roster: agents on duty at chosen moments', () => {
     expect(r.max).toBe(12);
   });
 
-  it('by_interval: one number per interval of the horizon, the last one kept after it', () => {
+  it('by_interval: one number per interval; a one-day plan (here also the horizon) repeats daily after it', () => {
     // 30-minute intervals over one day: 48 values, interval i = [30 i, 30 (i + 1)) minutes.
     const values = Array.from({ length: 48 }, (_, i) => (i < 14 ? 1 : i < 36 ? 3 + (i % 4) : 2));
     values[47] = 5;
@@ -87,7 +87,7 @@ describe('roster: agents on duty at chosen moments', () => {
     expect(onDuty(r, at(0, 18))).toBe(2); // interval 36
     expect(onDuty(r, at(0, 23, 29))).toBe(2); // interval 46
     expect(onDuty(r, at(0, 23, 30))).toBe(5); // interval 47
-    expect(onDuty(r, at(1, 12))).toBe(5); // after the horizon: the last value holds
+    expect(onDuty(r, at(1, 12))).toBe(values[24]); // after the horizon: the day repeats (interval 24)
     expect(r.max).toBe(6);
   });
 

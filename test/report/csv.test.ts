@@ -32,6 +32,7 @@ function metrics(overrides: Partial<Metrics> = {}): Metrics {
     effort_mean: 2.25,
     high_effort_share: 0.0625,
     effort_open_mean: 3.5,
+    closed: 0,
     agents: 5,
     paid_hours: 40,
     cost_agents: 1000,

@@ -95,7 +95,7 @@ export function emptyMetrics(): Metrics {
     occupancy: null, fcr: null, containment_rate: null, repeat_rate: null,
     ttr_hours: { mean: null, p50: null, p90: null },
     cases: 0, resolved_cases: 0, lost_cases: 0, open_cases: 0,
-    cost_total: 0, cost_per_contact: null, cost_per_resolution: null,
+    cost_total: 0, cost_per_contact: null, cost_per_resolution: null, closed: 0,
     effort_mean: null, high_effort_share: null, effort_open_mean: null,
     agents: 0, paid_hours: 0, cost_agents: 0, cost_self_service: 0, cost_telephony: 0, cost_contacts: 0,
     waiting_at_end: 0, in_self_service_at_end: 0, cases_reached: 0, self_service_tried: 0,

@@ -163,7 +163,7 @@ describe('rebuilding a saved run folder', () => {
   it('replaces report.html and the whole charts folder, leaving no temporary file', async () => {
     const dir = save('rebuild', simulateInput, { 'summary.json': resultToJson(simulateInput.result) });
     rewriteReport(dir, await reportFiles(readRunInput(dir), { charts: true }));
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'report.html', 'scenario.json', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.ccsim-run', 'charts', 'report.html', 'scenario.json', 'summary.json']);
     expect(readdirSync(join(dir, 'charts'))).not.toContain('stale.svg');
     expect(readdirSync(join(dir, 'charts')).length).toBe(15);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(simHtml);
@@ -186,7 +186,7 @@ describe('rebuilding a saved run folder', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
     const sim = run('simulate', ERLANG_C, '--days', '0.25', '--out', out, '--no-charts', '--quiet');
     expect(sim.status, sim.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.ccsim-run', 'groups.csv', 'interval_groups.csv', 'interval_types.csv', 'intervals.csv', 'metrics.csv', 'report.html', 'scenario.json', 'summary.json', 'totals.csv', 'types.csv']);
     const before = readFileSync(join(out, 'report.html'), 'utf8');
     expect(before).not.toContain('<svg');
 
@@ -195,7 +195,7 @@ describe('rebuilding a saved run folder', () => {
     expect(rebuilt.stdout).toMatch(/Wrote .*cli-run\/ \(report\.html, charts\/ \(15 files\)\)\n$/);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
     expect(existsSync(join(out, 'charts', 'intraday.png'))).toBe(true);
-    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual(['.ccsim-run']); // the marker, no temporaries
 
     const bad = run('report', join(tmp, 'no-such-folder'));
     expect(bad.status).toBe(2);

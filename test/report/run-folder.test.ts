@@ -14,7 +14,7 @@ function metrics(): Metrics {
     occupancy: 0.7, fcr: null, containment_rate: null, repeat_rate: 0,
     ttr_hours: { mean: 0.1, p50: 0.05, p90: 0.2 },
     cases: 10, resolved_cases: 9, lost_cases: 1, open_cases: 0,
-    cost_total: 100, cost_per_contact: 10, cost_per_resolution: 11.11,
+    cost_total: 100, cost_per_contact: 10, cost_per_resolution: 11.11, closed: 0,
     effort_mean: 1.4, high_effort_share: 0.02, effort_open_mean: null,
     agents: 2, paid_hours: 4, cost_agents: 100, cost_self_service: 0, cost_telephony: 0, cost_contacts: 0,
     waiting_at_end: 0, in_self_service_at_end: 0, cases_reached: 0, self_service_tried: 0,
@@ -63,7 +63,7 @@ describe('automatic run folder', () => {
     expect(existsSync(plan.dir)).toBe(false); // planning creates nothing
     const dir = writeRunFolder(plan, files);
     expect(dir).toBe(plan.dir);
-    expect(list(dir)).toEqual(['charts', 'intervals.csv', 'summary.json']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'charts', 'intervals.csv', 'summary.json']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toEqual(result);
     expect([...readFileSync(join(dir, 'charts', 'sl.svg'))]).toEqual([60, 62]);
     expect(list(join(cwd, 'output'))).toEqual(['retail-bank-q4-20261123-203000']); // no temporary left
@@ -111,7 +111,7 @@ describe('--out DIR', () => {
   it('uses an existing empty folder', () => {
     mkdirSync(join(cwd, 'empty'));
     const dir = writeRunFolder(planRunFolder({ name: 'r', out: 'empty', cwd }), { 'a.txt': 'x' });
-    expect(list(dir)).toEqual(['a.txt']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'a.txt']);
   });
 
   it('refuses an existing non-empty folder without --force', () => {
@@ -131,12 +131,11 @@ describe('--out DIR', () => {
     expect(list(cwd)).toEqual(['late']); // no temporary left
   });
 
-  it('replaces it with --force, old files gone, nothing left beside it', () => {
-    mkdirSync(join(cwd, 'full'));
-    writeFileSync(join(cwd, 'full', 'old.txt'), 'old');
+  it('replaces an earlier run folder with --force, old files gone, nothing left beside it', () => {
+    writeRunFolder(planRunFolder({ name: 'r', out: 'full', cwd }), { 'old.txt': 'old' });
     const plan = planRunFolder({ name: 'r', out: 'full', force: true, cwd });
     const dir = writeRunFolder(plan, { 'a.txt': 'new' });
-    expect(list(dir)).toEqual(['a.txt']);
+    expect(list(dir)).toEqual(['.ccsim-run', 'a.txt']);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new');
     expect(list(cwd)).toEqual(['full']);
   });

@@ -115,7 +115,7 @@ agent_groups:`);
   it('wrong list length', () => {
     const rates = Array.from({ length: 23 }, () => 10).join(', ');
     const err = parseError(withLine('arrivals: { per_hour: 360 }', `arrivals:\n      per_hour: [${rates}]`));
-    expectProblem(err, 'contact_types[general].arrivals.per_hour', 7, 'expected 24 numbers (one per hour of day), got 23');
+    expectProblem(err, 'contact_types[general].arrivals.per_hour', 7, 'expected 24 numbers (one per hour of day) or one per interval of the day (48 at 30 min, 96 at 15 min), got 23');
     const week = parseError(withLine('{ per_hour: 360 }', '{ per_hour: 360, by_weekday: [1, 1, 1] }'));
     expectProblem(week, 'contact_types[general].arrivals.by_weekday', 6, 'expected 7 numbers (one per weekday, Mon..Sun), got 3');
   });
@@ -128,7 +128,7 @@ agent_groups:`);
 
   it('by_interval of the wrong length says the expected and actual lengths', () => {
     const err = parseError(withLine('agents: 20', 'agents: { by_interval: [20, 20, 20] }'));
-    expectProblem(err, 'agent_groups[team].agents.by_interval', 11, 'expected 72 values (one per 60-minute interval of the 3-day horizon), got 3');
+    expectProblem(err, 'agent_groups[team].agents.by_interval', 11, 'expected 24 values (one day of 60-minute intervals, repeated daily), 168 (one week from Monday, repeated weekly) or 72 (every interval of the 3-day horizon), got 3');
   });
 
   it('by_date keys must be real dates', () => {

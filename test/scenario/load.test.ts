@@ -109,6 +109,8 @@ describe('loading a scenario', () => {
           staffing: { kind: 'constant', agents: 20 },
           hourly_cost: 0,
           shrinkage: 0,
+          staffing_scale: 1,
+          absence: 0,
           concurrency: 1,
         },
       ],
@@ -196,13 +198,15 @@ describe('loading a scenario', () => {
       staffing: { kind: 'constant', agents: 12 },
       hourly_cost: 28,
       shrinkage: 0.3,
+      staffing_scale: 1,
+      absence: 0,
       concurrency: 2,
     });
     expect(dayShift!.staffing).toEqual({
       kind: 'shifts',
       shifts: [
-        { start: '08:00', hours: 8, agents: 10, days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
-        { start: '09:30', hours: 4.5, agents: 3, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+        { start: '08:00', hours: 8, agents: 10, days: ['mon', 'tue', 'wed', 'thu', 'fri'], breaks: [], break_window_minutes: 60 },
+        { start: '09:30', hours: 4.5, agents: 3, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], breaks: [], break_window_minutes: 60 },
       ],
     });
     expect(byHour!.staffing.kind).toBe('hourly');
@@ -237,7 +241,7 @@ describe('loading a scenario', () => {
     expect(scenario.name).toBe('2024');
     expect(scenario.agent_groups[0]!.staffing).toEqual({
       kind: 'shifts',
-      shifts: [{ start: '07:00', hours: 8, agents: 3, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }],
+      shifts: [{ start: '07:00', hours: 8, agents: 3, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], breaks: [], break_window_minutes: 60 }],
     });
   });
 

@@ -52,10 +52,11 @@ function expectSane(m: Metrics, where: string): void {
 }
 
 describe('bundled scenarios', () => {
-  it('the folder holds the five documented examples', () => {
+  it('the folder holds the documented examples', () => {
     expect(FILES).toEqual([
       'email-backoffice.yaml',
       'erlang-c.yaml',
+      'planner-week.yaml',
       'retail-bank-incident.yaml',
       'retail-bank-skills-bot.yaml',
       'retail-bank.yaml',

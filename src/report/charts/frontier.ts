@@ -22,7 +22,7 @@ const MEASURE_TITLE: Record<FrontierMeasure, string> = {
  * segments, as few as keep the paths apart (`agent_groups[team].agents` -> `agents`; with two
  * groups varied, `agent_groups[a].agents` and `agent_groups[b].agents` stay whole).
  */
-export function pointLabels(points: ReadonlyArray<Record<string, number | string>>): string[] {
+export function pointLabels(points: ReadonlyArray<Record<string, number | string | null>>): string[] {
   const keys = [...new Set(points.flatMap((p) => Object.keys(p)))];
   const short = new Map<string, string>();
   for (const key of keys) {

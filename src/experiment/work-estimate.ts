@@ -1,0 +1,105 @@
+/**
+ * How much work a command asks for, estimated before any simulating, and the limits beyond
+ * which it is refused (issue 15): a billion replications, a million-point sweep or an arrival
+ * rate of millions per hour for years would otherwise run for hours at gigabytes with nothing
+ * printed, or die out of memory. The estimate is the expected number of contacts arriving
+ * (first attempts; retries and repeats come on top), from the compiled arrival rates.
+ *
+ * The limits are in the README ("Numeric limits"). The estimated time is a matter of patience,
+ * so a flag (`--allow-long`) lifts it; the per-replication and replication limits are a matter
+ * of memory and stay.
+ */
+import { UserError } from '../errors.ts';
+import type { Model } from '../model/model.ts';
+
+/** Expected contacts in one replication: beyond this, a replication may not fit in memory. */
+export const MAX_CONTACTS_PER_REPLICATION = 50_000_000;
+/** Contacts simulated per second on one core (README, Performance: 2.3-2.8M). */
+export const CONTACTS_PER_SECOND = 2_500_000;
+/** Fixed cost of one replication (compile, start, summarise, hand-over), seconds. */
+export const SECONDS_PER_REPLICATION = 0.02;
+/** The most one command may take on one core, by the estimate, seconds (half an hour). */
+export const MAX_ESTIMATED_SECONDS = 1800;
+/** Replications of one plan or point (each keeps its result until they are combined). */
+export const MAX_REPLICATIONS = 10_000;
+
+/** A command refused before it starts because its estimated work is beyond a limit. */
+export class WorkLimitError extends UserError {
+  constructor(
+    message: string,
+    readonly estimate: number,
+    readonly limit: number,
+  ) {
+    super(message);
+    this.name = 'WorkLimitError';
+  }
+}
+
+/** Expected arriving contacts over the horizon (and the warm-up) of one replication. */
+export function expectedContacts(model: Model): number {
+  let total = 0;
+  for (const t of model.types) {
+    const rates = t.rates;
+    const slot = t.rateSeconds;
+    for (let h = 0; h < rates.length; h++) {
+      // The last slot (an hour or an interval) may be partial.
+      const seconds = Math.min(slot, model.horizonSeconds - h * slot);
+      total += rates[h]! * Math.max(0, seconds);
+    }
+  }
+  return total;
+}
+
+export interface WorkPlan {
+  /** Expected contacts in one replication (of the largest plan). */
+  contactsPerReplication: number;
+  /** Replications per plan or point (with --target-ci, the most it may run). */
+  replications: number;
+  /** Plans compared or grid points run (1 for simulate). */
+  runs: number;
+  /** `--allow-long`: lift the total limit. */
+  allowLong?: boolean | undefined;
+}
+
+/** Seconds on one core: the contacts at CONTACTS_PER_SECOND plus each replication's fixed cost. */
+export function estimatedSeconds(plan: WorkPlan): number {
+  const runs = plan.replications * plan.runs;
+  return (plan.contactsPerReplication * runs) / CONTACTS_PER_SECOND + runs * SECONDS_PER_REPLICATION;
+}
+
+function minutes(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds >= 1e9) return `${seconds.toExponential(1)} seconds`;
+  return seconds < 3600 ? `${Math.ceil(seconds / 60)} minutes` : `${(seconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} hours`;
+}
+
+const fmt = (n: number): string => (n >= 1e15 || !Number.isFinite(n) ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
+
+/** Throws WorkLimitError when the plan is beyond a limit; the message states estimate and limit. */
+export function checkWork(plan: WorkPlan): void {
+  if (plan.replications > MAX_REPLICATIONS) {
+    throw new WorkLimitError(
+      `${fmt(plan.replications)} replications asked for; the limit is ${fmt(MAX_REPLICATIONS)} (each is kept until they are combined)`,
+      plan.replications,
+      MAX_REPLICATIONS,
+    );
+  }
+  if (!(plan.contactsPerReplication <= MAX_CONTACTS_PER_REPLICATION)) {
+    throw new WorkLimitError(
+      `one replication would simulate about ${fmt(plan.contactsPerReplication)} contacts; the limit is ${fmt(MAX_CONTACTS_PER_REPLICATION)} per replication (shorten horizon.days or lower the arrival rates)`,
+      plan.contactsPerReplication,
+      MAX_CONTACTS_PER_REPLICATION,
+    );
+  }
+  const runs = plan.replications * plan.runs;
+  const contacts = plan.contactsPerReplication * runs;
+  const seconds = estimatedSeconds(plan);
+  if (plan.allowLong !== true && !(seconds <= MAX_ESTIMATED_SECONDS)) {
+    const parts = [`${fmt(plan.contactsPerReplication)} contacts per replication`, `${fmt(plan.replications)} replication${plan.replications === 1 ? '' : 's'}`];
+    if (plan.runs > 1) parts.push(`${fmt(plan.runs)} plans or grid points`);
+    throw new WorkLimitError(
+      `this would simulate about ${fmt(contacts)} contacts in ${fmt(runs)} runs (${parts.join(' x ')}), about ${minutes(seconds)} on one core; the limit is ${minutes(MAX_ESTIMATED_SECONDS)}: give fewer replications or points, or add --allow-long to run it anyway`,
+      seconds,
+      MAX_ESTIMATED_SECONDS,
+    );
+  }
+}

@@ -1,0 +1,227 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArgumentError, NonFiniteResultError, ScenarioError } from '../../src/errors.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
+import { compile as compileModel } from '../../src/model/compile.ts';
+import { runReplication as runOne } from '../../src/center/run.ts';
+import { summarise } from '../../src/metrics/summarise.ts';
+import { compare, compile, runReplication, simulate, staff } from '../../src/library/api.ts';
+import { WorkLimitError } from '../../src/experiment/work-estimate.ts';
+import { fitHistory } from '../../src/fit/index.ts';
+import { overloadWarning } from '../../src/report/overload.ts';
+import { formatSummary } from '../../src/report/table.ts';
+import { expectUserError, runCcsim } from '../helpers/cli.ts';
+
+/*
+ * Issue 15, one class per test: hangs and runaway memory, silent wrong results, the library.
+ * Each asserts the error (type or exit code 2) and its message, and that nothing was written.
+ */
+
+const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+const GOOD = `name: ok
+contact_types:
+  - id: billing
+    arrivals: { per_hour: 60 }
+    handle_time: { distribution: exponential, mean_seconds: 180 }
+agent_groups:
+  - id: team
+    skills: { billing: 1 }
+    agents: 4
+`;
+
+let cwd: string;
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'ccsim-i15-bad-'));
+});
+afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+function scenarioErrorOf(f: () => unknown): ScenarioError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return e as ScenarioError;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('hangs', () => {
+  it('a YAML alias bomb is refused at once, pointing at the alias', () => {
+    const t0 = performance.now();
+    const e = scenarioErrorOf(() => loadScenario(join(BAD, 'alias-bomb.yaml')));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(e.message).toMatch(/alias-bomb\.yaml:\d+:\d+: YAML aliases \(\*name\) here expand to more than 100,000 values/);
+  });
+
+  it('patience 0 with a certain, immediate retry is refused (it would loop at one instant)', () => {
+    const e = scenarioErrorOf(() => loadScenario(join(BAD, 'retry-loop.yaml')));
+    expect(e.problems).toEqual([expect.objectContaining({ path: 'contact_types[billing].retry', message: expect.stringMatching(/retry forever at one instant/) })]);
+    // The same with a chance of giving up, or a delay, is fine.
+    expect(() => parseScenario(GOOD.replace('    handle_time:', '    patience: 0\n    retry: { probability: 0.9, after: 0 }\n    handle_time:'), 'x.yaml')).not.toThrow();
+    expect(() => parseScenario(GOOD.replace('    handle_time:', '    patience: 0\n    retry: { probability: 1, after: 5 }\n    handle_time:'), 'x.yaml')).not.toThrow();
+  });
+
+  it('a FIFO, /dev/zero and an oversized file are refused without reading them', () => {
+    const fifo = join(cwd, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('/dev/zero', join(cwd, 'zero.yaml'));
+    writeFileSync(join(cwd, 'huge.yaml'), Buffer.alloc(33 * 1024 * 1024, 0x61));
+    expectUserError(runCcsim(cwd, 'validate', 'pipe.yaml'), /pipe\.yaml: cannot read the file \(it is a pipe \(FIFO\), not a regular file\)/);
+    expectUserError(runCcsim(cwd, 'validate', 'zero.yaml'), /zero\.yaml: cannot read the file \(it is a device, not a regular file\)/);
+    expectUserError(runCcsim(cwd, 'validate', 'huge.yaml'), /huge\.yaml: the file is 33 MB; the limit for this kind of file is 32 MB/);
+    const fifoCsv = join(cwd, 'pipe.csv');
+    execFileSync('mkfifo', [fifoCsv]);
+    expectUserError(runCcsim(cwd, 'fit', 'pipe.csv'), /pipe\.csv: cannot read the file \(it is a pipe/);
+  });
+
+  it('too much work is refused before simulating, with the estimate and the limit', () => {
+    writeFileSync(join(cwd, 'good.yaml'), GOOD);
+    writeFileSync(join(cwd, 'flood.yaml'), GOOD.replace('per_hour: 60', 'per_hour: 1000000').replace('name: ok', 'name: flood\nhorizon: { days: 3000 }'));
+    const before = readdirSync(cwd).sort();
+    expectUserError(runCcsim(cwd, 'simulate', 'good.yaml', '--replications', '1000000000'), /1,000,000,000 replications asked for; the limit is 10,000/);
+    expectUserError(runCcsim(cwd, 'simulate', 'flood.yaml'), /one replication would simulate about 72,000,000,000 contacts; the limit is 50,000,000 per replication/);
+    expectUserError(
+      runCcsim(cwd, 'sweep', 'good.yaml', '--vary', 'agent_groups[team].agents=1..1000:1', '--vary', 'contact_types[billing].fcr=0.001..1:0.001'),
+      /about 1,440,000,000 contacts in 1,000,000 runs .* about 5\.7 hours on one core; the limit is 30 minutes: .*--allow-long/,
+    );
+    expectUserError(runCcsim(cwd, 'simulate', 'good.yaml', '--days', '1e6'), /--days: expected at most 3,660 days/);
+    expect(readdirSync(cwd).sort()).toEqual(before); // no output/ folder
+    expect(existsSync(join(cwd, 'output'))).toBe(false);
+  });
+});
+
+describe('long single runs', () => {
+  it('report progress within the run (simulated time, increasing), without changing the result', () => {
+    const { scenario } = parseScenario(GOOD.replace('per_hour: 60', 'per_hour: 3000').replace('agents: 4', 'agents: 160'), 'busy.yaml');
+    const seen: Array<[number, number, number]> = [];
+    const result = simulate(scenario, { onProgress: (r, t, h) => void seen.push([r, t, h]) });
+    expect(seen.length).toBeGreaterThanOrEqual(2); // ~72,000 contacts, several events each: every 65,536 events
+    expect(seen.every(([r, , h]) => r === 0 && h === 86_400)).toBe(true);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![1]).toBeGreaterThan(seen[i - 1]![1]);
+    expect(result).toEqual(simulate(scenario));
+  });
+});
+
+describe('silent wrong results', () => {
+  it('numbers beyond the physical limits are refused with the limit (no null costs, no occupancy 109)', () => {
+    const e = scenarioErrorOf(() => loadScenario(join(BAD, 'huge-numbers.yaml')));
+    const byPath = Object.fromEntries(e.problems.map((p) => [p.path, p.message]));
+    expect(byPath['contact_types[billing].arrivals.per_hour']).toBe('expected at most 1,000,000 contacts per hour, got 1e+308');
+    expect(byPath['contact_types[billing].handle_time.mean_seconds']).toBe('expected at most 31,536,000 seconds (one year), got 1e+308');
+    expect(byPath['contact_types[billing].handle_time.cv']).toBe('expected at most 100 (coefficient of variation), got 1e+308');
+    expect(byPath['agent_groups[team].hourly_cost']).toBe('expected at most 1,000,000 per hour, got 1e+308');
+  });
+
+  it('the summariser refuses a figure that is not finite, naming it', () => {
+    const { scenario } = parseScenario(GOOD, 'ok.yaml');
+    const model = compileModel(scenario);
+    const tally = runOne(model, 1, 0);
+    tally.groupCost[0] = Infinity;
+    let error: unknown;
+    try {
+      summarise(model, tally, 1);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NonFiniteResultError);
+    expect((error as NonFiniteResultError).path).toBe('totals.cost_total');
+    expect((error as Error).message).toMatch(/the result's totals\.cost_total came out Infinity instead of a finite number/);
+  });
+
+  it('an overloaded center is called overloaded in the summary', () => {
+    const { scenario } = parseScenario(GOOD.replace('per_hour: 60', 'per_hour: 4000').replace('agents: 4', 'agents: 20'), 'o.yaml');
+    const result = simulate(scenario);
+    // 4,000/h need about 200 agents (AHT 180 s): with 20, most stay waiting.
+    expect(result.totals.waiting_at_end / result.totals.offered).toBeGreaterThan(0.1);
+    expect(overloadWarning(result.totals)).toMatch(/^the center is overloaded: [\d,]+ of [\d,]+ offered contacts \(\d+%\) were still waiting/);
+    expect(formatSummary(result, scenario)).toContain('WARNING: the center is overloaded');
+    expect(overloadWarning(simulate(parseScenario(GOOD, 'g.yaml').scenario).totals)).toBeNull();
+  });
+
+  it('__proto__, constructor and prototype keys are unknown keys (file, --vary, variant path)', () => {
+    const e = scenarioErrorOf(() => loadScenario(join(BAD, 'proto-key.yaml')));
+    expect(e.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "contact_types[billing].arrivals.by_date.__proto__: unknown key '__proto__' (a reserved name, never a scenario key)",
+      "agent_groups[team].__proto__: unknown key '__proto__' (a reserved name, never a scenario key)",
+    ]);
+    expect(() => parseScenario(GOOD.replace('agents: 4', 'agents: 4\n    constructor: 1'), 'c.yaml')).toThrow(/agent_groups\[team\]\.constructor: unknown key 'constructor'/);
+    writeFileSync(join(cwd, 'good.yaml'), GOOD);
+    expectUserError(runCcsim(cwd, 'sweep', 'good.yaml', '--vary', '__proto__.seed=1,2'), /--vary: unknown path '__proto__\.seed' \(unknown key '__proto__'/);
+    expectUserError(runCcsim(cwd, 'sweep', 'good.yaml', '--vary', 'routing.prototype=1,2'), /unknown key 'prototype'/);
+  });
+
+  it('fit reads a European export (semicolons, decimal commas) right, and refuses a file it cannot read', () => {
+    const rows = ['Datum;Intervall;Queue;Angeboten;Bearbeitet;Abgebrochen;AHT'];
+    for (let d = 5; d <= 9; d++) {
+      for (let h = 8; h < 18; h++) rows.push(`2026-01-0${d};${String(h).padStart(2, '0')}:00;billing;100;95;5;315,700`);
+    }
+    const text = rows.join('\n') + '\n';
+    const maps = ['Datum=date', 'Intervall=interval', 'Angeboten=offered', 'Bearbeitet=handled', 'Abgebrochen=abandoned', 'AHT=aht'].map((m) => {
+      const [column, field] = m.split('=') as [string, string];
+      return { column, field };
+    });
+    const fit = fitHistory(text, 'eu.csv', { maps });
+    expect(fit.history.problems).toEqual([]);
+    expect(fit.types[0]!.handle_time.mean_seconds).toBeCloseTo(315.7, 6); // not 315700
+    // Told the other way round, most rows are unreadable: refused, not fitted from the rest.
+    expect(() => fitHistory(text.replace(/315,700/g, '313,1').replace(/;95;/g, ';9x;'), 'eu.csv', { maps })).toThrow(/eu\.csv: 50 of 50 rows|no usable rows/);
+    const half = text.split('\n').map((l, i) => (i > 0 && i <= 30 ? l.replace(';95;', ';9?5;') : l)).join('\n');
+    expect(() => fitHistory(half, 'eu.csv', { maps })).toThrow(/eu\.csv: 30 of 50 rows cannot be read .*check the column separator \(--delimiter\) and the decimal separator \(--decimal\)/);
+    // handled + abandoned > offered is a broken row.
+    const over = fitHistory(text.replace('2026-01-05;08:00;billing;100;95;5', '2026-01-05;08:00;billing;100;99;5'), 'eu.csv', { maps });
+    expect(over.history.problems).toEqual([{ line: 2, kind: 'counts', message: 'handled (99) + abandoned (5) is more than offered (100)' }]);
+  });
+});
+
+describe('the library checks its arguments like the command line', () => {
+  const { scenario } = parseScenario(GOOD, 'ok.yaml');
+  function argumentErrorOf(f: () => unknown): ArgumentError {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ArgumentError);
+      return e as ArgumentError;
+    }
+    throw new Error('expected an ArgumentError');
+  }
+  it.each([
+    ['simulate({})', () => simulate({} as never), 'scenario.contact_types', 'required: at least one contact type'],
+    ["seed: 'abc'", () => simulate(scenario, { seed: 'abc' as never }), 'options.seed', 'expected a whole number, got "abc"'],
+    ['replications: -3', () => simulate(scenario, { replications: -3 }), 'options.replications', 'expected a whole number >= 1 and <= 10,000, got -3'],
+    ['negative agents', () => simulate({ ...scenario, agent_groups: [{ ...scenario.agent_groups[0]!, staffing: { kind: 'constant', agents: -2 } }] }), 'scenario.agent_groups[team].agents', 'expected a whole number >= 0, got -2'],
+    ['fcr: 2', () => simulate({ ...scenario, contact_types: [{ ...scenario.contact_types[0]!, fcr: 2 }] }), 'scenario.contact_types[billing].fcr', 'expected a share between 0 and 1, got 2'],
+    ['unknown policy', () => simulate({ ...scenario, routing: { ...scenario.routing, policy: 'random' as never } }), 'scenario.routing.policy', 'expected one of round_robin, longest_idle or skill_based, got "random"'],
+    ['contact_types: []', () => simulate({ ...scenario, contact_types: [] }), 'scenario.contact_types', 'got an empty list'],
+    ['compile', () => compile({ ...scenario, seed: 1.5 }), 'scenario.seed', 'expected a whole number, got 1.5'],
+    ['runReplication', () => runReplication({} as never, 1, 0), 'model', 'expected a model made by compile()'],
+    ['staff', () => staff(scenario, { replications: 0 }), 'options.replications', 'expected a whole number >= 1'],
+  ])('%s', (_name, f, path, message) => {
+    const e = argumentErrorOf(f);
+    expect(e.path).toBe(path);
+    expect(e.problems.find((p) => p.path === path)?.message).toContain(message);
+  });
+
+  it('compare names the plan; a valid call gives the same numbers as the unchecked path', async () => {
+    await expect(compare([{ name: 'a', scenario }, { name: 'b', scenario: { ...scenario, contact_types: 'x' } as never }])).rejects.toThrow(
+      /plans\[1\]\.scenario\.contact_types: expected at least one contact type/,
+    );
+    const { simulate: unchecked } = await import('../../src/experiment/simulate.ts');
+    expect(simulate(scenario, { replications: 2 })).toEqual(unchecked(scenario, { replications: 2 }));
+    expect(runReplication(compile(scenario), 3, 1).grid).toEqual(runOne(compileModel(scenario), 3, 1).grid);
+  });
+
+  it('work beyond the limits is a WorkLimitError', () => {
+    const flood = parseScenario(GOOD.replace('per_hour: 60', 'per_hour: 1000000').replace('name: ok', 'name: f\nhorizon: { days: 3000 }'), 'f.yaml').scenario;
+    expect(() => simulate(flood)).toThrow(WorkLimitError);
+    expect(() => simulate(flood)).toThrow(/one replication would simulate about 72,000,000,000 contacts; the limit is 50,000,000/);
+  });
+});
+
+
