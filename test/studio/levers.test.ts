@@ -17,6 +17,11 @@ const BANK = fileURLToPath(new URL('../../scenarios/retail-bank.yaml', import.me
 const study = loadStudy(readFileSync(BANK, 'utf8'), 'retail-bank.yaml');
 
 describe('studio levers', () => {
+  it('use staffing_scale and arrivals.scale, which this format has', () => {
+    expect(study.hasStaffingScale).toBe(true);
+    expect(study.hasArrivalsScale).toBe(true);
+  });
+
   it('write nothing for an untouched plan', () => {
     expect(leverSettings(study, neutralLevers(study))).toEqual([]);
     expect(horizonSettings(study, study.scenario.horizon.days)).toEqual([]);
@@ -41,7 +46,10 @@ describe('studio levers', () => {
     const levers = neutralLevers(study);
     levers.agents['chat-team'] = 25;
     const set = leverSettings(study, levers);
-    if (study.hasStaffingScale) return;
+    if (study.hasStaffingScale) {
+      expect(set).toEqual([{ path: 'agent_groups[chat-team].staffing_scale', value: 1.25 }]);
+      return;
+    }
     // chat-team shifts: 3, 4, 4, 1 agents; x 1.25 = 3.75, 5, 5, 1.25 -> 4, 5, 5, 1.
     expect(set).toEqual([
       { path: 'agent_groups[chat-team].shifts[0].agents', value: 4 },
@@ -57,7 +65,9 @@ describe('studio levers', () => {
     levers.policy = 'skill_based';
     const set = leverSettings(study, levers);
     expect(set).toContainEqual({ path: 'routing.policy', value: 'skill_based' });
-    if (!study.hasArrivalsScale) expect(set).toContainEqual({ path: 'contact_types[cards].arrivals.per_day', value: 2200 });
+    expect(set).toContainEqual(
+      study.hasArrivalsScale ? { path: 'contact_types[cards].arrivals.scale', value: 1.1 } : { path: 'contact_types[cards].arrivals.per_day', value: 2200 },
+    );
     const planned = planScenario(study, set);
     expect(planned.routing.policy).toBe('skill_based');
   });
