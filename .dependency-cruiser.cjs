@@ -35,6 +35,18 @@ module.exports = {
     layer('analytic-stands-alone', 'analytic/ holds closed forms; it imports nothing of the simulation.', '^src/analytic/', '^src/(scenario|dist|engine|model|center|metrics|experiment|staffing|fit|files|report|cli)/'),
     layer('experiments-below-report', 'experiment/, staffing/, fit/ and files/ return data; report/ formats it and cli/ prints it.', '^src/(experiment|staffing|fit|files)/', '^src/(report|cli)/'),
     layer('report-below-cli', 'report/ must not import the command line.', '^src/report/', '^src/cli/'),
+    // The what-if studio is an edge like report/: its page uses the core, the experiment's
+    // Node-free parts (paths, metrics) and nothing after; only the command line starts it.
+    layer('studio-is-an-edge', 'studio/ (the what-if page and its server) is started by cli/ only; nothing else imports it.', '^src/(?!studio/|cli/)', '^src/studio/'),
+    layer('studio-below-cli', 'studio/ must not import the command line or reports.', '^src/studio/', '^src/(cli|report)/'),
+    {
+      name: 'studio-page-is-browser-code',
+      comment: 'The studio page runs in a browser: no node: modules, no file access, no worker threads.',
+      severity: 'error',
+      from: { path: '^src/studio/page/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    layer('studio-page-uses-node-free-experiment-parts', 'The studio page may use experiment/paths, field-path, metrics and simulate only (the rest reads files or starts threads).', '^src/studio/page/', '^src/(experiment/(?!(paths|field-path|metrics|simulate|types)\\.ts$)|files|staffing|fit)'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -6,12 +6,14 @@
  *    One bundle loads in a fraction of the time of ~150 separate modules (zod alone is 95), which
  *    is most of a short command's run time. Heavy libraries used only for charts, workbooks and
  *    the MIP solver stay external and are imported only when a command needs them.
+ * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStudio } from './build-studio.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -36,3 +38,5 @@ await build({
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+await buildStudio(root);

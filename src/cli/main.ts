@@ -19,9 +19,10 @@ import { reportCommand } from './report.ts';
 import { fitCommand } from './fit.ts';
 import { staffCommand } from './staff.ts';
 import { erlangCommand, runErlangFast } from './erlang.ts';
+import { studioCommand } from './studio.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [simulateCommand, compareCommand, sweepCommand, mergeCommand, fitCommand, staffCommand, erlangCommand, reportCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [simulateCommand, compareCommand, sweepCommand, mergeCommand, fitCommand, staffCommand, erlangCommand, reportCommand, validateCommand, studioCommand];
 
 /** A bad command line, as reported by yargs. */
 class UsageError extends UserError {

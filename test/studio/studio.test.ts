@@ -1,0 +1,300 @@
+/**
+ * The what-if studio end to end: `ccsim studio` serves the built page (dist/studio) on
+ * 127.0.0.1; headless Chromium opens it, runs the bundled retail bank, changes levers and sees
+ * the paired differences; the saved variants file run through `ccsim compare` gives the page's
+ * figures; a broken scenario shows the CLI's message with its line; the server refuses paths
+ * outside its allowlist and sends its Content-Security-Policy.
+ *
+ * Prints the update time of the bank day (10 replications) after a change and the longest
+ * main-thread task seen (PerformanceObserver 'longtask').
+ *
+ * Rebuilds the page bundle (scripts/build-studio.mjs) first; needs the CLI built (`npm run build`). Needs Chromium: skipped, saying so, when
+ * /usr/bin/chromium (or $CCSIM_CHROMIUM) is absent. Set CCSIM_STUDIO_SCREENSHOT=path to save a
+ * screenshot of the page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { BIN, runCcsim } from '../helpers/cli.ts';
+
+const CHROMIUM = process.env.CCSIM_CHROMIUM ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BANK = join(ROOT, 'scenarios', 'retail-bank.yaml');
+if (!HAVE_CHROMIUM) console.warn(`studio tests skipped: no Chromium at ${CHROMIUM} (set CCSIM_CHROMIUM)`);
+
+let studio: ChildProcess | undefined;
+let url = '';
+
+/** Starts `ccsim studio ARGS --port 0` and resolves with the process and the address it prints. */
+function startStudio(...args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(join(ROOT, 'dist', 'studio', 'app.js'))) throw new Error('dist/studio is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [BIN, 'studio', ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m !== null) resolve({ child, url: m[0] });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`ccsim studio exited (${code}): ${err}`)));
+  });
+}
+
+/** A raw GET: the path is sent exactly as given (fetch would normalise `/../`). */
+function rawGet(path: string, at = url): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const { hostname, port } = new URL(at);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  // The page as the sources are now (the CLI itself is dist/, built by `npm run build`).
+  const { buildStudio } = (await import('../../scripts/build-studio.mjs' as string)) as { buildStudio(root: string): Promise<void> };
+  await buildStudio(ROOT);
+  const started = await startStudio();
+  studio = started.child;
+  url = started.url;
+});
+
+afterAll(() => {
+  studio?.kill('SIGTERM');
+});
+
+describe('ccsim studio: the server', () => {
+  it('binds 127.0.0.1 and serves the page with a strict Content-Security-Policy', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await rawGet('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<script src="app.js"');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+    expect((await rawGet('/worker.js')).status).toBe(200);
+    expect((await rawGet('/reader.js')).status).toBe(200);
+    // Started without FILE: no scenario of the user's is served.
+    expect(JSON.parse((await rawGet('/scenario.json')).body)).toEqual({ file: null });
+  });
+
+  it('refuses every path outside its allowlist', async () => {
+    for (const path of ['/../package.json', '/..%2fpackage.json', '/%2e%2e/package.json', '/package.json', '/src/cli/main.ts', '/studio/server.js', '/favicon.ico', '/nope']) {
+      const r = await rawGet(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body).not.toContain('"name"');
+    }
+  });
+});
+
+describe('ccsim studio FILE', () => {
+  it('serves that scenario\'s text (and only it) for the page to start from', async () => {
+    const file = join(ROOT, 'scenarios', 'tech-support.yaml');
+    const other = await startStudio('scenarios/tech-support.yaml');
+    try {
+      const r = await rawGet('/scenario.json', other.url);
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.body)).toEqual({ file: 'tech-support.yaml', text: readFileSync(file, 'utf8') });
+      expect((await rawGet('/scenarios/tech-support.yaml', other.url)).status).toBe(404);
+    } finally {
+      other.child.kill('SIGTERM');
+    }
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  /** Every card's text after the three changes, with as many workers as the machine has cores. */
+  let shownWithAllWorkers = '';
+  const work = mkdtempSync(join(tmpdir(), 'ccsim-studio-'));
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    // The longest main-thread task from the page's first script on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const ready = async (): Promise<void> => {
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 90_000 });
+  };
+  const card = async (metric: string, part: 'value' | 'diff' | 'verdict'): Promise<string> =>
+    (await page.textContent(`.card[data-metric="${metric}"] .${part}`)) ?? '';
+  const allCards = async (): Promise<string> => (await page.$$eval('.card', (cards) => cards.map((c) => c.textContent).join('\n'))) ?? '';
+  const percent = (text: string): number => Number(/(-?[\d.]+)%/.exec(text)?.[1]);
+  /** Changes an input and waits for the run it starts; returns the page's update time in ms. */
+  const change = async (selector: string, value: string, how: 'fill' | 'select'): Promise<number> => {
+    const before = await page.getAttribute('body', 'data-run');
+    if (how === 'fill') await page.fill(selector, value);
+    else await page.selectOption(selector, value);
+    await page.dispatchEvent(selector, 'change');
+    await page.waitForFunction((b) => document.body.dataset['run'] !== b && document.body.dataset['state'] === 'ready', before, { timeout: 90_000 });
+    return Number(await page.getAttribute('body', 'data-update-ms'));
+  };
+
+  it('runs the bank, rates changes against the baseline, and round-trips through ccsim compare', async () => {
+    await page.goto(url);
+    await ready();
+    const startTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+    await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+    expect(await page.inputValue('#editor')).toBe(readFileSync(BANK, 'utf8'));
+    expect(await card('service_level', 'diff')).toBe('baseline');
+
+    // The bank day: Monday 7 December after the 48 h warm-up (horizon 3 days), 10 replications.
+    await change('#days', '3', 'fill');
+    const baseSl = percent(await card('service_level', 'value'));
+    const baseFcr = percent(await card('fcr', 'value'));
+    expect(baseSl).toBeGreaterThan(0);
+
+    // 20% more generalists: service level must rise, and the paired interval says so.
+    const updateMs = await change('#agents-generalists', '20', 'fill');
+    const sl = percent(await card('service_level', 'value'));
+    expect(sl).toBeGreaterThan(baseSl);
+    expect(await card('service_level', 'verdict')).toBe('better');
+    expect(await card('asa_seconds', 'verdict')).toBe('better');
+    expect(await card('service_level', 'diff')).toMatch(/^\+\d+\.\d pp ± \d+\.\d pp$/);
+
+    // The per-type table: one row per contact type of the bank, cards' service level among them better.
+    expect(await page.$$eval('#types tbody tr', (rows) => rows.map((r) => r.getAttribute('data-type')))).toEqual(['cards', 'accounts', 'mortgages', 'chat']);
+    expect(await page.$$eval('#types tbody tr[data-type="cards"] td', (cells) => cells.map((c) => c.className))).toContain('better');
+
+    // Skill-based routing removes round robin's transfers: FCR changes (and is paired).
+    await change('#policy', 'skill_based', 'select');
+    const fcr = percent(await card('fcr', 'value'));
+    expect(fcr).not.toBe(baseFcr);
+    expect(await card('fcr', 'verdict')).not.toBe('no clear difference');
+
+    shownWithAllWorkers = await allCards();
+    // The plan's address carries its levers: a second tab opened on it shows the same plan.
+    const address = page.url();
+    expect(new URL(address).hash).toBe('#scenario=retail-bank.yaml&days=3&policy=skill_based&agents.generalists=20');
+    const tab = await page.context().newPage();
+    try {
+      await tab.goto(address);
+      await tab.waitForSelector('body[data-state="ready"]', { timeout: 90_000 });
+      expect(await tab.inputValue('#agents-generalists')).toBe('20');
+      expect(await tab.$$eval('.card', (cards) => cards.map((c) => c.textContent).join('\n'))).toBe(shownWithAllWorkers);
+    } finally {
+      await tab.close();
+    }
+    const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    console.log(
+      `studio: bank day (3-day horizon, 48 h warm-up), 10 paired replications on ${workers} workers: ` +
+        `update after a change ${updateMs} ms; longest main-thread task ${longestTask.toFixed(0)} ms while changing levers ` +
+        `(${startTask.toFixed(0)} ms while loading the page and reading the scenario)`,
+    );
+    if (process.env.CCSIM_STUDIO_SCREENSHOT) await page.screenshot({ path: process.env.CCSIM_STUDIO_SCREENSHOT, fullPage: true });
+
+    // Save as variants, next to a copy of the base file, and run ccsim compare on it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+    const saved = join(work, download.suggestedFilename());
+    await download.saveAs(saved);
+    copyFileSync(BANK, join(work, 'retail-bank.yaml'));
+    const command = (await page.textContent('#command')) ?? '';
+    const args = command.split(' ').slice(1); // ccsim compare FILE --replications 10 --seed S
+    expect(args).toEqual(['compare', download.suggestedFilename(), '--replications', '10', '--seed', '2026']);
+    const run = runCcsim(work, ...args, '--json', '--quiet', '--out', join(work, 'run'));
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      plans: Array<{ name: string; totals: Record<string, number> }>;
+      differences: Array<{ plan: string; metric: string; mean: number; ci95: number }>;
+    };
+    const plan = result.plans.find((p) => p.name === 'plan')!;
+    expect(plan).toBeDefined();
+    // The page's figures, to the precision it shows them.
+    expect(await card('service_level', 'value')).toBe(`${(plan.totals['service_level']! * 100).toFixed(1)}%`);
+    expect(await card('fcr', 'value')).toBe(`${(plan.totals['fcr']! * 100).toFixed(1)}%`);
+    expect(await card('asa_seconds', 'value')).toBe(`${plan.totals['asa_seconds']!.toFixed(1)} s`);
+    const d = result.differences.find((x) => x.plan === 'plan' && x.metric === 'service_level')!;
+    expect(await card('service_level', 'diff')).toBe(`${d.mean > 0 ? '+' : ''}${(d.mean * 100).toFixed(1)} pp ± ${(d.ci95 * 100).toFixed(1)} pp`);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the same figures with one worker (results combined in replication order)', async () => {
+    expect(shownWithAllWorkers).toContain('Service level');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const main = page;
+    try {
+      page = await context.newPage();
+      await page.addInitScript(() => {
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 });
+        const w = window as unknown as { longestTask: number };
+        w.longestTask = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(url);
+      await ready();
+      expect(await page.textContent('#status')).toContain('1 worker.');
+      await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+      await change('#days', '3', 'fill');
+      const updateMs = await change('#agents-generalists', '20', 'fill');
+      await change('#policy', 'skill_based', 'select');
+      expect(await allCards()).toBe(shownWithAllWorkers);
+      const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+      console.log(`studio: the same with 1 worker: update after a change ${updateMs} ms; longest main-thread task ${longestTask.toFixed(0)} ms while changing levers`);
+    } finally {
+      await context.close();
+      page = main;
+    }
+  });
+
+  it('opens a scenario file the user picks and runs it', async () => {
+    await page.setInputFiles('#open', join(ROOT, 'scenarios', 'tech-support.yaml'));
+    await page.waitForFunction(() => document.body.dataset['state'] === 'ready' && document.getElementById('command')?.textContent?.includes('tech-support-studio.yaml'), null, { timeout: 90_000 });
+    expect(await page.inputValue('#editor')).toBe(readFileSync(join(ROOT, 'scenarios', 'tech-support.yaml'), 'utf8'));
+    expect(await card('service_level', 'diff')).toBe('baseline');
+  });
+
+  it('shows a broken scenario\'s message with its line and runs nothing', async () => {
+    const text = readFileSync(BANK, 'utf8');
+    const broken = text.replace('fcr: 0.85', 'fcr: 1.85');
+    await page.selectOption('#scenario', 'retail-bank.yaml');
+    await ready();
+    const line = broken.split('\n').findIndex((l) => l.includes('fcr: 1.85')) + 1;
+    expect(line).toBeGreaterThan(1);
+    await page.fill('#editor', broken);
+    await page.waitForSelector('body[data-state="invalid"]', { timeout: 30_000 });
+    const message = (await page.textContent('#problems')) ?? '';
+    expect(message).toContain(`retail-bank.yaml:${line}:`);
+    expect(message).toContain('contact_types[cards].fcr');
+    expect(await page.$$('.card')).toHaveLength(0);
+    expect(await page.isDisabled('#save')).toBe(true);
+  });
+});
