@@ -428,6 +428,10 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
   if (decimal === ',' && options.decimal === undefined) notes.push("numbers read with a decimal comma (313,1 is 313.1); give --decimal . if that is wrong");
   const problems: RowProblem[] = [];
   const valid: HistoryRow[] = [];
+  // Every row whose date and time read, good values or not: the interval grid is inferred from
+  // these, so rows with unreadable counts cannot stretch it (a grid inferred from the good rows
+  // alone widens when many rows in a row are bad, and then throws good rows away as off-grid).
+  const stamps: Stamp[] = [];
   const queueIds = new Map<string, string>();
   const usedIds = new Set<string>();
   const idFor = (name: string): string => {
@@ -524,6 +528,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     if (values.offered !== undefined && (values.handled ?? 0) + (values.abandoned ?? 0) > values.offered) {
       bad('counts', `handled (${values.handled ?? 0}) + abandoned (${values.abandoned ?? 0}) is more than offered (${values.offered})`);
     }
+    if (date !== undefined && minute !== undefined) stamps.push({ date, minute, queue: queueName });
     if (rowProblems.length > 0 || date === undefined || minute === undefined || values.offered === undefined) {
       problems.push(...rowProblems);
       continue;
@@ -536,8 +541,8 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
   }
 
   // The interval grid, then rows off it, then duplicates (the first row of an interval is kept).
-  const intervalMinutes = inferIntervalMinutes(valid);
-  const offset = intervalMinutes === null ? 0 : gridOffset(valid, intervalMinutes);
+  const intervalMinutes = inferIntervalMinutes(stamps);
+  const offset = intervalMinutes === null ? 0 : gridOffset(stamps, intervalMinutes);
   const seen = new Map<string, number>();
   const rows: HistoryRow[] = [];
   for (const row of valid) {
@@ -601,7 +606,10 @@ export function clock(minute: number): string {
  * The interval length: the most common gap between consecutive interval starts of one queue on
  * one day (ties: the shorter). null when no day has two intervals (daily totals).
  */
-export function inferIntervalMinutes(rows: readonly HistoryRow[]): number | null {
+/** When and for which queue (its name as written) a row counts: enough to place it on the grid. */
+type Stamp = Pick<HistoryRow, 'date' | 'minute' | 'queue'>;
+
+export function inferIntervalMinutes(rows: readonly Stamp[]): number | null {
   const starts = new Map<string, Set<number>>();
   for (const r of rows) {
     const key = `${r.queue}|${r.date}`;
@@ -629,7 +637,7 @@ export function inferIntervalMinutes(rows: readonly HistoryRow[]): number | null
 }
 
 /** The most common start offset within the grid (0 unless intervals start at, say, :15 and :45). */
-function gridOffset(rows: readonly HistoryRow[], minutes: number): number {
+function gridOffset(rows: readonly Stamp[], minutes: number): number {
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.minute % minutes, (counts.get(r.minute % minutes) ?? 0) + 1);
   let best = 0;

@@ -202,3 +202,23 @@ describe('short history', () => {
     expect(t.patience.notes[0]).toMatch(/no asa column/);
   });
 });
+
+describe('the interval grid ignores bad rows', () => {
+  it('unreadable values neither change the inferred grid nor drop good rows', () => {
+    // One day of 30-minute intervals (48 rows). Until 18:00 two rows in three carry unreadable
+    // counts; after it every row is good. The good rows alone are 90 minutes apart more often
+    // than 30, so a grid inferred from them would be 90 minutes and throw away the evening's
+    // good rows as off-grid; the grid comes from every row's time, so it stays 30 minutes.
+    const rows = [HEADER];
+    for (let i = 0; i < 48; i++) {
+      const m = i * 30;
+      const t = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      const bad = i < 36 && i % 3 !== 0;
+      rows.push(`2026-03-02,${t},Sales,${bad ? 'NaN' : '10'},9,1,300,20`);
+    }
+    const h = readHistory(rows.join('\n'), 'h.csv');
+    expect(h.intervalMinutes).toBe(30);
+    // Every good row is kept: 12 before 18:00 and 12 after.
+    expect(h.rows).toHaveLength(24);
+  });
+});
