@@ -12,12 +12,12 @@ export const compareCommand = defineCommand({
   name: 'compare',
   describe: 'Compare plans on common random numbers: scenario files, or one variants file',
   positionals: ['files'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong', 'xlsx'],
   examples: [
     ['ccsim compare scenarios/retail-bank.yaml scenarios/retail-bank-skills-bot.yaml --replications 20', 'two scenarios, paired differences'],
     ['ccsim compare what-if.yaml --replications 20 --json', 'a base and its variants, as JSON'],
   ],
-  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts, allowLong }) {
+  async run({ files, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts, allowLong, xlsx }) {
     // Imported when needed, so `--help` stays fast.
     const { checkReplicationOptions, runnerFor, warnTargets, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
@@ -49,10 +49,11 @@ export const compareCommand = defineCommand({
     const { compareFiles, formatCompare, targetText } = await import('../report/compare.ts');
     const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
     const input = { kind: 'compare', plans: loaded.plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: outcome.result } as const;
-    const written = {
+    const written: Record<string, string | Uint8Array> = {
       ...compareFiles(outcome.result),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
+      ...(xlsx ? { 'results.xlsx': await (await import('../report/workbook.ts')).workbookBytes({ kind: 'compare', scenarios: loaded.plans.map((p) => p.scenario), compare: outcome.result }) } : {}),
     };
     const dir = writeRunFolder(plan, written);
     const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(written))})\n`;

@@ -224,6 +224,10 @@ export const OPTIONS = {
     name: 'force',
     description: 'Allow --out to replace an existing, non-empty folder (fit: existing files)',
   }),
+  xlsx: flagOption({
+    name: 'xlsx',
+    description: 'Also write results.xlsx (sheets Summary, Plans, Differences, Intervals, Groups, Assumptions) into the run folder',
+  }),
   quiet: flagOption({
     name: 'quiet',
     description: 'Print nothing on stdout but --json output, and no progress (warnings and errors still go to stderr)',

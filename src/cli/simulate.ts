@@ -15,14 +15,14 @@ export const simulateCommand = defineCommand({
   name: 'simulate',
   describe: 'Simulate a scenario; print a summary and write a run folder',
   positionals: ['file'],
-  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
+  options: ['seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'xlsx', 'allowLong'],
   examples: [
     ['ccsim simulate scenarios/retail-bank.yaml', 'one run, summary table, output/<name>-<time>/'],
     ['ccsim simulate scenarios/retail-bank.yaml --json', 'the result as JSON on stdout'],
     ['ccsim simulate scenarios/retail-bank.yaml --replications 10', 'means with 95% intervals'],
     ['ccsim simulate scenarios/retail-bank.yaml --target-ci service_level=0.01', 'replicate until SL is known to ±1 pp'],
   ],
-  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, allowLong }) {
+  async run({ file, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, xlsx, allowLong }) {
     // Imported when needed, so `--help` stays fast.
     const { simulateParallel, checkReplicationOptions, checkCommandWork } = await import('./experiment-support.ts');
     checkReplicationOptions({ replications, targetCi, maxReplications });
@@ -58,6 +58,7 @@ export const simulateCommand = defineCommand({
       'interval_groups.csv': intervalGroupsCsv(result),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
+      ...(xlsx ? { 'results.xlsx': await (await import('../report/workbook.ts')).workbookBytes(input) } : {}),
     };
     const dir = writeRunFolder(plan, files);
     const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(files))})\n`;
