@@ -16,6 +16,7 @@
  */
 import type { Metrics } from './types.ts';
 import { SCALAR_METRICS, type ScalarMetric } from './names.ts';
+import { BETTER_DIRECTION } from '../scenario/metric-directions.ts';
 
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
 export type MetricName = ScalarMetric | 'ttr_hours.mean' | 'ttr_hours.p50' | 'ttr_hours.p90';
@@ -41,10 +42,10 @@ export interface MetricInfo {
 
 const den = (key: ScalarMetric) => (m: Metrics): number | null => m[key];
 
-type Entry = Omit<MetricInfo, 'name'>;
-const count = (label: string, short: string, better: BetterDirection = null): Entry => ({ label, short, kind: 'count', unit: 'count', better, estimator: 'mean' });
-const money = (label: string, short: string): Entry => ({ label, short, kind: 'money', unit: 'money', better: 'lower', estimator: 'mean' });
-const share = (label: string, short: string, better: BetterDirection, d: ScalarMetric, denominator = den(d)): Entry => ({ label, short, kind: 'share', unit: 'share', better, estimator: 'ratio', denominator });
+type Entry = Omit<MetricInfo, 'name' | 'better'>;
+const count = (label: string, short: string): Entry => ({ label, short, kind: 'count', unit: 'count', estimator: 'mean' });
+const money = (label: string, short: string): Entry => ({ label, short, kind: 'money', unit: 'money', estimator: 'mean' });
+const share = (label: string, short: string, d: ScalarMetric, denominator = den(d)): Entry => ({ label, short, kind: 'share', unit: 'share', estimator: 'ratio', denominator });
 const endedCases = (m: Metrics): number | null => m.resolved_cases + m.lost_cases;
 
 const ENTRIES: Record<MetricName, Entry> = {
@@ -54,30 +55,30 @@ const ENTRIES: Record<MetricName, Entry> = {
   answered: count('Answered', 'answered'),
   abandoned: count('Abandoned', 'abandoned'),
   transfers: count('Transfers', 'transfers'),
-  service_level: share('Service level', 'SL', 'higher', 'offered'),
-  asa_seconds: { label: 'ASA', short: 'ASA', kind: 'duration', unit: 'seconds', better: 'lower', estimator: 'ratio', denominator: den('answered') },
-  wait_probability: share('Waited', 'waited', 'lower', 'offered'),
-  abandon_rate: share('Abandon rate', 'abandon', 'lower', 'offered'),
-  aht_seconds: { label: 'AHT', short: 'AHT', kind: 'duration', unit: 'seconds', better: 'lower', estimator: 'ratio', denominator: den('answered') },
+  service_level: share('Service level', 'SL', 'offered'),
+  asa_seconds: { label: 'ASA', short: 'ASA', kind: 'duration', unit: 'seconds', estimator: 'ratio', denominator: den('answered') },
+  wait_probability: share('Waited', 'waited', 'offered'),
+  abandon_rate: share('Abandon rate', 'abandon', 'offered'),
+  aht_seconds: { label: 'AHT', short: 'AHT', kind: 'duration', unit: 'seconds', estimator: 'ratio', denominator: den('answered') },
   // Occupancy = busy / logged-in time; logged-in time = agents × the row's span, and the span is
   // the same in every replication, so mean agents serve as the denominator.
-  occupancy: share('Occupancy', 'occ', null, 'agents'),
-  fcr: share('FCR', 'FCR', 'higher', 'cases_reached'),
-  containment_rate: share('Containment', 'contain', 'higher', 'self_service_tried'),
-  repeat_rate: share('Repeat rate', 'repeat', 'lower', 'arrivals'),
-  'ttr_hours.mean': { label: 'TTR mean', short: 'TTR', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'ratio', denominator: den('resolved_cases') },
-  'ttr_hours.p50': { label: 'TTR median', short: 'TTR p50', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'quantile', quantile: 0.5 },
-  'ttr_hours.p90': { label: 'TTR p90', short: 'TTR p90', kind: 'duration', unit: 'hours', better: 'lower', estimator: 'quantile', quantile: 0.9 },
+  occupancy: share('Occupancy', 'occ', 'agents'),
+  fcr: share('FCR', 'FCR', 'cases_reached'),
+  containment_rate: share('Containment', 'contain', 'self_service_tried'),
+  repeat_rate: share('Repeat rate', 'repeat', 'arrivals'),
+  'ttr_hours.mean': { label: 'TTR mean', short: 'TTR', kind: 'duration', unit: 'hours', estimator: 'ratio', denominator: den('resolved_cases') },
+  'ttr_hours.p50': { label: 'TTR median', short: 'TTR p50', kind: 'duration', unit: 'hours', estimator: 'quantile', quantile: 0.5 },
+  'ttr_hours.p90': { label: 'TTR p90', short: 'TTR p90', kind: 'duration', unit: 'hours', estimator: 'quantile', quantile: 0.9 },
   cases: count('Cases', 'cases'),
-  resolved_cases: count('Resolved cases', 'resolved', 'higher'),
-  lost_cases: count('Lost cases', 'lost', 'lower'),
-  open_cases: count('Open cases', 'open', 'lower'),
+  resolved_cases: count('Resolved cases', 'resolved'),
+  lost_cases: count('Lost cases', 'lost'),
+  open_cases: count('Open cases', 'open'),
   cost_total: money('Cost total', 'cost'),
   cost_per_contact: { ...money('Cost per contact', 'cost/contact'), estimator: 'ratio', denominator: den('arrivals') },
   cost_per_resolution: { ...money('Cost per resolution', 'cost/resolved'), estimator: 'ratio', denominator: den('resolved_cases') },
-  closed: count('Closed (not offered)', 'closed', 'lower'),
-  agents: { label: 'Agents', short: 'agents', kind: 'count', unit: 'agents', better: null, estimator: 'mean' },
-  paid_hours: { label: 'Paid hours', short: 'paid h', kind: 'hours', unit: 'hours', better: null, estimator: 'mean' },
+  closed: count('Closed (not offered)', 'closed'),
+  agents: { label: 'Agents', short: 'agents', kind: 'count', unit: 'agents', estimator: 'mean' },
+  paid_hours: { label: 'Paid hours', short: 'paid h', kind: 'hours', unit: 'hours', estimator: 'mean' },
   cost_agents: money('Cost of agents', 'cost agents'),
   cost_self_service: money('Cost of self-service', 'cost self-service'),
   cost_telephony: money('Cost of telephony', 'cost telephony'),
@@ -88,9 +89,9 @@ const ENTRIES: Record<MetricName, Entry> = {
   self_service_tried: count('Tried self-service', 'tried self-service'),
   // Effort (1..7, low is good) over the cases that ended (resolved or lost), in the row of the
   // case's first contact; the open cases' effort so far is reported on its own.
-  effort_mean: { label: 'Effort (1-7)', short: 'effort', kind: 'score', unit: 'points', better: 'lower', estimator: 'ratio', denominator: endedCases },
-  high_effort_share: share('High-effort share', 'high effort', 'lower', 'resolved_cases', endedCases),
-  effort_open_mean: { label: 'Effort of open cases (1-7)', short: 'effort open', kind: 'score', unit: 'points', better: 'lower', estimator: 'ratio', denominator: den('open_cases') },
+  effort_mean: { label: 'Effort (1-7)', short: 'effort', kind: 'score', unit: 'points', estimator: 'ratio', denominator: endedCases },
+  high_effort_share: share('High-effort share', 'high effort', 'resolved_cases', endedCases),
+  effort_open_mean: { label: 'Effort of open cases (1-7)', short: 'effort open', kind: 'score', unit: 'points', estimator: 'ratio', denominator: den('open_cases') },
 };
 
 /** Every metric name, in the order of the metrics definitions (TTR after repeat_rate). */
@@ -103,7 +104,9 @@ export const METRIC_NAMES: readonly MetricName[] = [
 ];
 
 /** The catalogue, in METRIC_NAMES order. */
-export const CATALOGUE: readonly MetricInfo[] = METRIC_NAMES.map((name) => ({ name, ...ENTRIES[name] }));
+// Better directions are defined once, where the scenario format can read them too (a scorecard
+// names metrics): scenario/metric-directions.ts.
+export const CATALOGUE: readonly MetricInfo[] = METRIC_NAMES.map((name) => ({ name, ...ENTRIES[name], better: BETTER_DIRECTION[name] }));
 
 const BY_NAME = new Map<string, MetricInfo>(CATALOGUE.map((m) => [m.name, m]));
 

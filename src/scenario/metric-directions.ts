@@ -46,6 +46,9 @@ export const BETTER_DIRECTION = {
   cost_contacts: 'lower',
   waiting_at_end: null,
   in_self_service_at_end: null,
+  closed: 'lower',
+  cases_reached: null,
+  self_service_tried: null,
 } as const satisfies Record<string, Direction>;
 
 export type DirectedMetric = keyof typeof BETTER_DIRECTION;
