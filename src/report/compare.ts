@@ -14,7 +14,7 @@
  */
 import type { CompareResult } from '../experiment/types.ts';
 import { HEADLINE_METRICS, metricValue as metricValueOf } from '../experiment/metrics.ts';
-import { isSignificant } from '../experiment/compare.ts';
+import { isSignificant } from '../experiment/compare-result.ts';
 import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
 import { plansMetricsCsv } from './metrics-csv.ts';
 import { renderTable } from './table.ts';
