@@ -38,7 +38,10 @@ module.exports = {
     // The what-if studio is an edge like report/: its page uses the core, the experiment's
     // Node-free parts (paths, metrics) and nothing after; only the command line starts it.
     layer('studio-is-an-edge', 'studio/ (the what-if page and its server) is started by cli/ only; nothing else imports it.', '^src/(?!studio/|cli/)', '^src/studio/'),
-    layer('studio-below-cli', 'studio/ must not import the command line or reports.', '^src/studio/', '^src/(cli|report)/'),
+    layer('studio-below-cli', 'studio/ must not import the command line.', '^src/studio/', '^src/cli/'),
+    // The page builds report.html in the browser with the report's Node-free parts: the chart
+    // specs, the page itself and SVG id tidying; never the run folder, the renderer or files.
+    layer('studio-uses-node-free-report-parts', 'The studio may use report/html, chart-specs, svg-ids and charts/ only (the rest writes files or loads Node-only libraries).', '^src/studio/', '^src/report/(?!(html|chart-specs|svg-ids)\\.ts$|charts/)'),
     {
       name: 'studio-page-is-browser-code',
       comment: 'The studio page runs in a browser: no node: modules, no file access, no worker threads.',
@@ -46,7 +49,7 @@ module.exports = {
       from: { path: '^src/studio/page/' },
       to: { dependencyTypes: ['core'] },
     },
-    layer('studio-page-uses-node-free-experiment-parts', 'The studio page may use experiment/paths, field-path, metrics and simulate only (the rest reads files or starts threads).', '^src/studio/page/', '^src/(experiment/(?!(paths|field-path|metrics|simulate|types)\\.ts$)|files|staffing|fit)'),
+    layer('studio-page-uses-node-free-experiment-parts', 'The studio page may use experiment/paths, field-path, metrics, simulate, compare-result, plan-summary and scenario-diff only (the rest reads files or starts threads).', '^src/studio/page/', '^src/(experiment/(?!(paths|field-path|metrics|simulate|types|compare-result|plan-summary|scenario-diff)\\.ts$)|files|staffing|fit)'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,7 +1,7 @@
 /**
  * The what-if studio page bundled for browsers into dist/studio/ (index.html, app.js, worker.js,
- * reader.js, studio.css): self-contained (the bundled scenarios are embedded as text, no CDN),
- * so the folder works offline, served by `ccsim studio` or by any static host. Run by
+ * reader.js, analyst.js with vega and the report code, studio.css): self-contained (the bundled
+ * scenarios are embedded as text, no CDN), so the folder works offline, served by `ccsim studio` or by any static host. Run by
  * `npm run build`, and by the studio test so it never exercises a stale page.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 export async function buildStudio(root) {
   await build({
     absWorkingDir: root,
-    entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts', reader: 'src/studio/page/reader.ts' },
+    entryPoints: { app: 'src/studio/page/app.ts', worker: 'src/studio/page/worker.ts', reader: 'src/studio/page/reader.ts', analyst: 'src/studio/page/analyst.ts' },
     outdir: 'dist/studio',
     bundle: true,
     format: 'iife',

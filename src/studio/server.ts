@@ -16,6 +16,7 @@ export const STUDIO_FILES: Readonly<Record<string, { file: string; type: string 
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/worker.js': { file: 'worker.js', type: 'text/javascript; charset=utf-8' },
   '/reader.js': { file: 'reader.js', type: 'text/javascript; charset=utf-8' },
+  '/analyst.js': { file: 'analyst.js', type: 'text/javascript; charset=utf-8' },
   '/studio.css': { file: 'studio.css', type: 'text/css; charset=utf-8' },
 };
 

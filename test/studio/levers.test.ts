@@ -1,75 +1,106 @@
 /**
- * The studio's levers as `set` field paths (src/studio/page/study.ts), in Node: the counts they
- * write are checked against the bank file's own numbers scaled by hand, and the saved variants
- * file, loaded by `ccsim compare`'s loader, builds the very scenario the page runs.
+ * The studio's levers as `set` field paths (src/studio/page/study.ts), in Node: the values they
+ * write are checked against the scenario files' own numbers changed by hand, and the saved
+ * variants file, loaded by `ccsim compare`'s loader, builds the very scenarios the page runs.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { horizonSettings, leverSettings, loadStudy, neutralLevers, planScenario } from '../../src/studio/page/study.ts';
+import { horizonSettings, leverSettings, loadStudy, neutralLevers, planScenario, studyLevers, type Levers } from '../../src/studio/page/study.ts';
 import { variantsYaml } from '../../src/studio/page/variants-file.ts';
 import { loadVariants } from '../../src/experiment/variants.ts';
 import { UserError } from '../../src/errors.ts';
 
-const BANK = fileURLToPath(new URL('../../scenarios/retail-bank.yaml', import.meta.url));
+const file = (name: string): string => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+const BANK = file('retail-bank.yaml');
 const study = loadStudy(readFileSync(BANK, 'utf8'), 'retail-bank.yaml');
+const bot = loadStudy(readFileSync(file('retail-bank-skills-bot.yaml'), 'utf8'), 'retail-bank-skills-bot.yaml');
+const erlang = loadStudy(readFileSync(file('erlang-c.yaml'), 'utf8'), 'erlang-c.yaml');
+
+function withValues(values: Record<string, number>, policy = study.scenario.routing.policy): Levers {
+  return { values, policy };
+}
 
 describe('studio levers', () => {
-  it('use staffing_scale and arrivals.scale, which this format has', () => {
-    expect(study.hasStaffingScale).toBe(true);
-    expect(study.hasArrivalsScale).toBe(true);
+  it('are offered per group and per type, with the file\'s own values as their bases', () => {
+    const levers = studyLevers(study);
+    const keys = levers.map((l) => l.key);
+    // Every group gets a %; card-specialists (24 hourly values) an "add" count; the shift groups one lever per shift.
+    expect(keys.filter((k) => k.startsWith('agents.'))).toEqual(['agents.generalists', 'agents.card-specialists', 'agents.mortgage-team', 'agents.chat-team']);
+    expect(keys).toContain('add.card-specialists');
+    expect(keys.filter((k) => k.startsWith('shift.generalists.'))).toHaveLength(21);
+    expect(keys.filter((k) => k.startsWith('shift.chat-team.'))).toEqual(['shift.chat-team.0', 'shift.chat-team.1', 'shift.chat-team.2', 'shift.chat-team.3']);
+    const lever = (key: string) => levers.find((l) => l.key === key)!;
+    // chat-team's shifts: 3, 4, 4, 1 agents, every day.
+    expect([0, 1, 2, 3].map((i) => lever(`shift.chat-team.${i}`).base)).toEqual([3, 4, 4, 1]);
+    expect(lever('shift.chat-team.0').label).toBe('07:00 8 h daily');
+    expect(lever('shift.generalists.1').label).toBe('06:00 8 h mon–fri');
+    // FCR bases are the file's shares, in %; the bank has no self-service, so no such lever.
+    expect(['cards', 'accounts', 'mortgages', 'chat'].map((t) => lever(`fcr.${t}`).base)).toEqual([85, 78, 70, 75]);
+    expect(keys.some((k) => k.startsWith('share.') || k.startsWith('containment.'))).toBe(false);
+    // A group staffed by one number gets its count.
+    expect(studyLevers(erlang).find((l) => l.key === 'count.team')?.base).toBe(20);
   });
 
-  it('write nothing for an untouched plan', () => {
+  it('write nothing for an untouched plan, or for levers put back to their base', () => {
     expect(leverSettings(study, neutralLevers(study))).toEqual([]);
+    expect(leverSettings(study, withValues({ 'fcr.cards': 85, 'shift.chat-team.1': 4, 'agents.generalists': 0 }))).toEqual([]);
     expect(horizonSettings(study, study.scenario.horizon.days)).toEqual([]);
   });
 
-  it('scale every staffing count of a group, rounded to whole agents, or use staffing_scale', () => {
-    const levers = neutralLevers(study);
-    levers.agents['card-specialists'] = 50;
-    const set = leverSettings(study, levers);
-    if (study.hasStaffingScale) {
-      expect(set).toEqual([{ path: 'agent_groups[card-specialists].staffing_scale', value: 1.5 }]);
-      return;
-    }
-    // The file's 24 hourly values, each x 1.5, rounded half up by hand.
-    const file = [2, 2, 2, 2, 2, 2, 3, 6, 11, 14, 15, 15, 14, 14, 14, 14, 13, 10, 8, 6, 5, 4, 3, 2];
-    const hand = [3, 3, 3, 3, 3, 3, 5, 9, 17, 21, 23, 23, 21, 21, 21, 21, 20, 15, 12, 9, 8, 6, 5, 3];
-    expect(file.map((a) => Math.round(a * 1.5))).toEqual(hand);
-    expect(set).toEqual([{ path: 'agent_groups[card-specialists].agents', value: hand }]);
+  it('scale a group with staffing_scale, add agents to every staffed hour, set a shift\'s or a group\'s count', () => {
+    expect(leverSettings(study, withValues({ 'agents.card-specialists': 50 }))).toEqual([{ path: 'agent_groups[card-specialists].staffing_scale', value: 1.5 }]);
+    // The file's 24 hourly values, each + 2 by hand.
+    const hand = [4, 4, 4, 4, 4, 4, 5, 8, 13, 16, 17, 17, 16, 16, 16, 16, 15, 12, 10, 8, 7, 6, 5, 4];
+    expect(leverSettings(study, withValues({ 'add.card-specialists': 2 }))).toEqual([{ path: 'agent_groups[card-specialists].agents', value: hand }]);
+    expect(planScenario(study, leverSettings(study, withValues({ 'add.card-specialists': 2 }))).agent_groups[1]!.staffing).toEqual({ kind: 'hourly', agents: hand });
+    expect(leverSettings(study, withValues({ 'shift.chat-team.1': 6 }))).toEqual([{ path: 'agent_groups[chat-team].shifts[1].agents', value: 6 }]);
+    expect(leverSettings(erlang, { values: { 'count.team': 22 }, policy: erlang.scenario.routing.policy })).toEqual([{ path: 'agent_groups[team].agents', value: 22 }]);
   });
 
-  it('scale a shift-staffed group shift by shift', () => {
-    const levers = neutralLevers(study);
-    levers.agents['chat-team'] = 25;
-    const set = leverSettings(study, levers);
-    if (study.hasStaffingScale) {
-      expect(set).toEqual([{ path: 'agent_groups[chat-team].staffing_scale', value: 1.25 }]);
-      return;
-    }
-    // chat-team shifts: 3, 4, 4, 1 agents; x 1.25 = 3.75, 5, 5, 1.25 -> 4, 5, 5, 1.
+  it('scale a type\'s volume, handle time and patience, and set its FCR; and the routing policy', () => {
+    const set = leverSettings(study, withValues({ 'volume.cards': 10, 'aht.cards': 20, 'patience.cards': -50, 'fcr.cards': 90 }, 'skill_based'));
     expect(set).toEqual([
-      { path: 'agent_groups[chat-team].shifts[0].agents', value: 4 },
-      { path: 'agent_groups[chat-team].shifts[1].agents', value: 5 },
-      { path: 'agent_groups[chat-team].shifts[2].agents', value: 5 },
-      { path: 'agent_groups[chat-team].shifts[3].agents', value: 1 },
+      { path: 'contact_types[cards].arrivals.scale', value: 1.1 },
+      // lognormal, mean 5 minutes, cv 0.7 in the file: 5 x 1.2 = 6 minutes, the cv kept.
+      { path: 'contact_types[cards].handle_time', value: { distribution: 'lognormal', mean_minutes: 6, cv: 0.7 } },
+      // 5% zero patience, 95% lognormal mean 3 min: halved, the zero stays zero, weights kept.
+      {
+        path: 'contact_types[cards].patience',
+        value: {
+          distribution: 'mixture',
+          parts: [
+            { weight: 0.05, distribution: 'deterministic', mean_seconds: 0 },
+            { weight: 0.95, distribution: 'lognormal', mean_minutes: 1.5, cv: 1.0 },
+          ],
+        },
+      },
+      { path: 'contact_types[cards].fcr', value: 0.9 },
+      { path: 'routing.policy', value: 'skill_based' },
     ]);
+    const planned = planScenario(study, set);
+    const cards = planned.contact_types.find((t) => t.id === 'cards')!;
+    expect(cards.handle_time).toEqual({ distribution: 'lognormal', mean_seconds: 360, cv: 0.7 });
+    expect(cards.fcr).toBe(0.9);
+    expect(planned.routing.policy).toBe('skill_based');
+    // Only cards changed: accounts keeps its 6-minute handle time.
+    expect(planned.contact_types.find((t) => t.id === 'accounts')!.handle_time).toEqual({ distribution: 'lognormal', mean_seconds: 360, cv: 0.75 });
   });
 
-  it('scale a type\'s volume and set the routing policy', () => {
-    const levers = neutralLevers(study);
-    levers.volume['cards'] = 10;
-    levers.policy = 'skill_based';
-    const set = leverSettings(study, levers);
-    expect(set).toContainEqual({ path: 'routing.policy', value: 'skill_based' });
-    expect(set).toContainEqual(
-      study.hasArrivalsScale ? { path: 'contact_types[cards].arrivals.scale', value: 1.1 } : { path: 'contact_types[cards].arrivals.per_day', value: 2200 },
-    );
-    const planned = planScenario(study, set);
-    expect(planned.routing.policy).toBe('skill_based');
+  it('set self-service share and containment where a type has self-service', () => {
+    const levers = studyLevers(bot);
+    expect(levers.find((l) => l.key === 'share.accounts')?.base).toBe(60);
+    expect(levers.find((l) => l.key === 'containment.chat')?.base).toBe(25);
+    const set = leverSettings(bot, { values: { 'share.accounts': 80, 'containment.chat': 35 }, policy: bot.scenario.routing.policy });
+    expect(set).toEqual([
+      { path: 'contact_types[accounts].self_service.share_offered', value: 0.8 },
+      { path: 'contact_types[chat].self_service.containment', value: 0.35 },
+    ]);
+    const planned = planScenario(bot, set);
+    expect(planned.contact_types.find((t) => t.id === 'accounts')!.self_service?.share_offered).toBe(0.8);
+    expect(planned.contact_types.find((t) => t.id === 'chat')!.self_service?.containment).toBe(0.35);
   });
 
   it('refuse a horizon the warm-up would cover', () => {
@@ -81,14 +112,13 @@ describe('studio levers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccsim-studio-levers-'));
     try {
       copyFileSync(BANK, join(dir, 'retail-bank.yaml'));
-      const levers = neutralLevers(study);
-      levers.agents['generalists'] = 20;
-      levers.policy = 'longest_idle';
+      const levers = withValues({ 'agents.generalists': 20, 'shift.chat-team.0': 5, 'add.card-specialists': 1, 'aht.accounts': -10, 'patience.chat': 25, 'fcr.mortgages': 75 }, 'longest_idle');
       const common = horizonSettings(study, 3);
       const plan = leverSettings(study, levers);
-      const file = join(dir, 'retail-bank-studio.yaml');
-      writeFileSync(file, variantsYaml({ base: 'retail-bank.yaml', common, plan, planName: 'plan', seed: 2026, replications: 10 }, 'retail-bank-studio.yaml'));
-      const loaded = loadVariants(file);
+      expect(plan).toHaveLength(7);
+      const name = join(dir, 'retail-bank-studio.yaml');
+      writeFileSync(name, variantsYaml({ base: 'retail-bank.yaml', common, plan, planName: 'plan', seed: 2026, replications: 10 }, 'retail-bank-studio.yaml'));
+      const loaded = loadVariants(name);
       expect(loaded.plans.map((p) => p.name)).toEqual(['baseline', 'plan']);
       const strip = (s: object): string => JSON.stringify({ ...s, source: undefined });
       expect(strip(loaded.plans[0]!.scenario)).toBe(strip(planScenario(study, common)));

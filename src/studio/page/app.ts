@@ -1,19 +1,21 @@
 /**
- * The what-if studio page. The main thread only reads the scenario text, turns the levers into
- * settings, posts replications to the workers and renders; every simulation runs in a worker.
- * Every plan runs on the baseline's seed and replications (common random numbers), and the
- * difference to the baseline is the paired one `ccsim compare` reports.
+ * The what-if studio page. The main thread only reads inputs, posts work and puts answers on
+ * the page: the reader worker parses the scenario and turns levers into validated scenarios,
+ * the simulation workers run replications, and the analyst worker pools them, draws the chart
+ * and builds the report. Every plan runs on the baseline's seed and replications (common random
+ * numbers), and the difference to the baseline is the paired one `ccsim compare` reports.
  */
 import type { Result } from '../../metrics/types.ts';
-import { aggregate } from '../../metrics/aggregate.ts';
-import { metricValue } from '../../metrics/catalogue.ts';
 import { BUNDLED } from './scenarios.ts';
-import { cardFigures, formatDelta, formatValue, typeRows, verdict } from './headline.ts';
+import { cardKey, formatDelta, formatValue, GROUP_COLUMNS, verdict, type CardFigures, type GroupRow, type TypeRow } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
 import { WorkerRunner, type Job } from './runner.ts';
-import type { PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, StudySummary } from './protocol.ts';
+import type { AnalystReply, AnalystRequest, PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, Setting, StudySummary } from './protocol.ts';
+import type { Lever } from './study.ts';
 
 const DEFAULT_REPLICATIONS = 10;
+/** Plans that can be pinned side by side. */
+const MAX_PINS = 4;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -33,13 +35,19 @@ const editor = byId<HTMLTextAreaElement>('editor');
 const problems = byId<HTMLPreElement>('problems');
 const leversBox = byId<HTMLDivElement>('levers');
 const cardsBox = byId<HTMLDivElement>('cards');
+const chartBox = byId<HTMLDivElement>('chart');
 const typesBox = byId<HTMLDivElement>('types');
+const groupsBox = byId<HTMLDivElement>('groups');
+const pinsBox = byId<HTMLDivElement>('pins');
 const status = byId<HTMLParagraphElement>('status');
 const saveButton = byId<HTMLButtonElement>('save');
+const reportButton = byId<HTMLButtonElement>('report');
+const pinButton = byId<HTMLButtonElement>('pin');
 const commandLine = byId<HTMLElement>('command');
 
 const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1));
 const reader = new Worker('reader.js');
+const analyst = new Worker('analyst.js');
 
 /** The scenario being studied (null while it is read, or when it has problems). */
 let study: StudySummary | null = null;
@@ -50,13 +58,26 @@ let replications = DEFAULT_REPLICATIONS;
 /** Replication results by scenario key (baseline and plans already run). */
 let cache = new Map<string, Result[]>();
 let lastSaved: { yaml: string; name: string } | null = null;
-/** Finished runs, counted for whoever watches the page (tests wait for the next one). */
+/** Finished updates, counted for whoever watches the page (tests wait for the next one). */
 let finished = 0;
 /** The latest request to the reader; older answers are stale. */
 let latest = 0;
+/** The latest analysis asked of the analyst; older answers are stale. */
+let analysisId = 0;
 let pendingPlan: { started: number } | null = null;
 /** The levers of the latest update, to skip an update that changes nothing. */
 let lastAsked = '';
+/** What the page shows now, for pinning. */
+interface Shown {
+  cards: CardFigures[];
+  settings: Setting[];
+  hash: string;
+  days: number;
+  replications: number;
+}
+let shown: Shown | null = null;
+let pins: Shown[] = [];
+let chartUrls: string[] = [];
 
 function setState(state: 'loading' | 'running' | 'ready' | 'invalid' | 'error'): void {
   document.body.dataset['state'] = state;
@@ -84,9 +105,20 @@ function chooseScenario(file: string, text: string): void {
   readText();
 }
 
+function clearResults(): void {
+  cardsBox.replaceChildren();
+  typesBox.replaceChildren();
+  groupsBox.replaceChildren();
+  showChart(null, null);
+  pins = [];
+  renderPins();
+  shown = null;
+}
+
 function readText(): void {
   study = null;
   levers = null;
+  lastAsked = '';
   runner.cancel();
   setState('loading');
   status.textContent = 'Reading the scenario…';
@@ -97,9 +129,9 @@ function read(reply: ReadReply): void {
   if ('error' in reply) {
     problems.textContent = reply.error;
     problems.hidden = false;
-    cardsBox.replaceChildren();
-    typesBox.replaceChildren();
-    saveButton.disabled = true;
+    clearResults();
+    leversBox.replaceChildren();
+    for (const b of [saveButton, reportButton, pinButton]) b.disabled = true;
     commandLine.textContent = '';
     status.textContent = 'The scenario has problems: nothing runs until they are fixed.';
     setState('invalid');
@@ -110,7 +142,8 @@ function read(reply: ReadReply): void {
   problems.hidden = study.warnings.length === 0;
   studyNumber += 1;
   cache = new Map();
-  levers = { agents: {}, volume: {}, policy: study.policy, days: study.days };
+  clearResults();
+  levers = { values: {}, policy: study.policy, days: study.days };
   if (shared !== null && shared.get('scenario') === study.file) applyShared(shared, study, levers);
   shared = null;
   buildLevers(study);
@@ -129,54 +162,58 @@ function shareable(s: StudySummary, l: PlanRequest): string {
   if (l.days !== s.days) q.set('days', String(l.days));
   if (l.policy !== s.policy) q.set('policy', l.policy);
   if (replications !== DEFAULT_REPLICATIONS) q.set('replications', String(replications));
-  for (const [g, v] of Object.entries(l.agents)) if (v !== 0) q.set(`agents.${g}`, String(v));
-  for (const [t, v] of Object.entries(l.volume)) if (v !== 0) q.set(`volume.${t}`, String(v));
+  for (const lever of s.levers) {
+    const v = l.values[lever.key];
+    if (v !== undefined && v !== lever.base) q.set(lever.key, String(v));
+  }
   return q.toString();
 }
 
 function applyShared(q: URLSearchParams, s: StudySummary, l: PlanRequest): void {
   const num = (key: string): number | undefined => {
     const v = q.get(key);
-    return v !== null && Number.isFinite(Number(v)) ? Number(v) : undefined;
+    return v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
   };
-  l.days = num('days') ?? l.days;
+  l.days = num('days') ?? s.days;
   const policy = q.get('policy');
-  if (policy !== null && s.policies.includes(policy)) l.policy = policy;
+  l.policy = policy !== null && s.policies.includes(policy) ? policy : s.policy;
   const reps = num('replications');
-  if (reps !== undefined) replications = Math.min(200, Math.max(2, Math.floor(reps)));
-  for (const g of s.groups) l.agents[g] = num(`agents.${g}`) ?? 0;
-  for (const t of s.types) l.volume[t] = num(`volume.${t}`) ?? 0;
+  replications = reps === undefined ? DEFAULT_REPLICATIONS : Math.min(200, Math.max(2, Math.floor(reps)));
+  l.values = {};
+  for (const lever of s.levers) {
+    const v = num(lever.key);
+    if (v !== undefined && v !== lever.base) l.values[lever.key] = v;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Levers
 
-function percentInput(id: string, label: string, value: number, onChange: (v: number) => void): HTMLElement {
-  const input = el('input', { type: 'number', id, step: '5', value: String(value), min: '-100' });
+/** An input's id: the lever's key with dots as dashes (`agents-generalists`, `fcr-cards`). */
+const inputId = (key: string): string => key.replace(/\./g, '-');
+
+function leverInput(lever: Lever): HTMLInputElement {
+  const value = levers?.values[lever.key] ?? lever.base;
+  const attrs: Record<string, string> = { type: 'number', id: inputId(lever.key), step: String(lever.step), min: String(lever.min), value: String(value), title: lever.key };
+  if (lever.max !== null) attrs['max'] = String(lever.max);
+  const input = el('input', attrs);
   input.addEventListener('change', () => {
+    if (levers === null) return;
     const v = Number(input.value);
-    onChange(Number.isFinite(v) ? v : 0);
+    if (input.value === '' || !Number.isFinite(v) || v === lever.base) delete levers.values[lever.key];
+    else levers.values[lever.key] = v;
+    update();
   });
-  return el('label', {}, el('span', {}, label), input, el('span', { class: 'unit' }, '%'));
+  return input;
+}
+
+const UNIT: Record<Lever['unit'], string> = { '%': '%', agents: '', 'share %': '%' };
+
+function leverLabel(lever: Lever, text: string): HTMLElement {
+  return el('label', {}, el('span', {}, text), leverInput(lever), el('span', { class: 'unit' }, UNIT[lever.unit]));
 }
 
 function buildLevers(s: StudySummary): void {
-  const groups = el('fieldset', {}, el('legend', {}, 'Agents per group'));
-  for (const g of s.groups) {
-    groups.append(percentInput(`agents-${g}`, g, levers?.agents[g] ?? 0, (v) => {
-      if (levers === null) return;
-      levers.agents[g] = v;
-      update();
-    }));
-  }
-  const volume = el('fieldset', {}, el('legend', {}, 'Volume per contact type'));
-  for (const t of s.types) {
-    volume.append(percentInput(`volume-${t}`, t, levers?.volume[t] ?? 0, (v) => {
-      if (levers === null) return;
-      levers.volume[t] = v;
-      update();
-    }));
-  }
   const policy = el('select', { id: 'policy' });
   for (const p of s.policies) policy.append(el('option', { value: p }, p));
   policy.value = levers?.policy ?? s.policy;
@@ -205,7 +242,50 @@ function buildLevers(s: StudySummary): void {
     el('label', {}, el('span', {}, 'Horizon'), horizon, el('span', { class: 'unit' }, 'days')),
     el('label', {}, el('span', {}, 'Replications'), reps),
   );
-  leversBox.replaceChildren(run, groups, volume);
+
+  // Agents: per group its %, and its count or the agents added to every staffed interval.
+  const groups = el('fieldset', {}, el('legend', {}, 'Agents per group'));
+  const groupTable = el('table', { class: 'levers' }, el('tr', {}, el('th', {}, 'Group'), el('th', {}, '%'), el('th', {}, 'Agents')));
+  for (const g of s.groups) {
+    const own = s.levers.filter((l) => l.owner === g && (l.kind === 'agents' || l.kind === 'count' || l.kind === 'add'));
+    const pct = own.find((l) => l.kind === 'agents');
+    const count = own.find((l) => l.kind === 'count' || l.kind === 'add');
+    const countCell = count === undefined ? el('td', { class: 'hint' }, 'by shift') : el('td', {}, leverInput(count), count.kind === 'add' ? el('span', { class: 'unit' }, ' + per staffed interval') : '');
+    groupTable.append(el('tr', {}, el('th', {}, g), el('td', {}, pct === undefined ? '' : leverInput(pct)), countCell));
+  }
+  groups.append(groupTable);
+
+  // Shifts: one box per group staffed by shifts, each shift's agents.
+  const shiftBoxes: HTMLElement[] = [];
+  for (const g of s.groups) {
+    const shifts = s.levers.filter((l) => l.owner === g && l.kind === 'shift');
+    if (shifts.length === 0) continue;
+    const box = el('details', { class: 'shifts' }, el('summary', {}, `Shifts: ${g} (${shifts.length})`));
+    for (const l of shifts) box.append(leverLabel(l, l.label));
+    shiftBoxes.push(box);
+  }
+  if (shiftBoxes.length > 0) groups.append(...shiftBoxes);
+
+  // Contact types: volume, AHT, patience, FCR, self-service share and containment.
+  const kinds: Array<{ kind: Lever['kind']; head: string }> = [
+    { kind: 'volume', head: 'Volume %' },
+    { kind: 'aht', head: 'AHT %' },
+    { kind: 'patience', head: 'Patience %' },
+    { kind: 'fcr', head: 'FCR %' },
+    { kind: 'share', head: 'Self-service %' },
+    { kind: 'containment', head: 'Contained %' },
+  ];
+  const shownKinds = kinds.filter((k) => s.levers.some((l) => l.kind === k.kind));
+  const typeTable = el('table', { class: 'levers' }, el('tr', {}, el('th', {}, 'Type'), ...shownKinds.map((k) => el('th', {}, k.head))));
+  for (const t of s.types) {
+    const cells = shownKinds.map((k) => {
+      const lever = s.levers.find((l) => l.owner === t && l.kind === k.kind);
+      return el('td', {}, lever === undefined ? '–' : leverInput(lever));
+    });
+    typeTable.append(el('tr', {}, el('th', {}, t), ...cells));
+  }
+  const types = el('fieldset', {}, el('legend', {}, 'Contact types (% changes; FCR and self-service as shares)'), typeTable);
+  leversBox.replaceChildren(run, groups, types);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,16 +301,20 @@ function update(): void {
   lastAsked = asked;
   history.replaceState(null, '', `#${shareable(study, levers)}`);
   runner.cancel();
+  analysisId += 1; // an analysis still in progress is for an older plan
   pendingPlan = { started: performance.now() };
   setState('running');
-  saveButton.disabled = true;
+  for (const b of [saveButton, reportButton, pinButton]) b.disabled = true;
   status.textContent = 'Preparing the plan…';
   ask({ kind: 'plan', ...structuredClone(levers) });
 }
 
+/** What the latest run is, for the analyst's answers. */
+let current: { id: number; started: number; settings: Setting[]; hash: string; days: number; replications: number; saved: { yaml: string; name: string }; command: string } | null = null;
+
 function planned(reply: PlanReply): void {
-  const current = study;
-  if (current === null || pendingPlan === null) return;
+  const s = study;
+  if (s === null || pendingPlan === null || levers === null) return;
   const started = pendingPlan.started;
   if ('error' in reply) {
     status.textContent = reply.error;
@@ -239,28 +323,45 @@ function planned(reply: PlanReply): void {
   }
   const baseKey = `${studyNumber}|${replications}|${JSON.stringify(reply.common)}`;
   const planKey = reply.plan.length === 0 ? baseKey : `${baseKey}|${JSON.stringify(reply.plan)}`;
-  const seed = current.seed;
+  const seed = s.seed;
+  const reps = replications;
+  const days = levers.days;
   const jobs: Job[] = [];
-  if (!cache.has(baseKey)) jobs.push({ key: baseKey, scenario: reply.base, seed, replications });
-  if (planKey !== baseKey && !cache.has(planKey)) jobs.push({ key: planKey, scenario: reply.planned, seed, replications });
+  if (!cache.has(baseKey)) jobs.push({ key: baseKey, scenario: reply.base, seed, replications: reps });
+  if (planKey !== baseKey && !cache.has(planKey)) jobs.push({ key: planKey, scenario: reply.planned, seed, replications: reps });
   runner.start(jobs, {
     progress(done, total) {
       status.textContent = `Running: ${done} of ${total} replications (${runner.size} worker${runner.size === 1 ? '' : 's'})…`;
     },
     done(results) {
       jobs.forEach((j, i) => cache.set(j.key, results[i]!));
-      render(cache.get(baseKey)!, cache.get(planKey)!, planKey !== baseKey);
-      const ms = performance.now() - started;
-      document.body.dataset['updateMs'] = ms.toFixed(0);
-      finished += 1;
-      document.body.dataset['run'] = String(finished);
-      status.textContent = `Updated in ${ms.toFixed(0)} ms: ${replications} replications on seed ${seed}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
-      const name = `${current.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
-      const saved = { base: current.file, common: reply.common, plan: reply.plan, planName: 'plan', seed, replications };
-      lastSaved = { yaml: variantsYaml(saved, name), name };
-      commandLine.textContent = compareCommand(saved, name);
-      saveButton.disabled = false;
-      setState('ready');
+      const name = `${s.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
+      const saved = { base: s.file, common: reply.common, plan: reply.plan, planName: 'plan', seed, replications: reps };
+      analysisId += 1;
+      current = {
+        id: analysisId,
+        started,
+        settings: reply.plan,
+        hash: location.hash,
+        days,
+        replications: reps,
+        saved: { yaml: variantsYaml(saved, name), name },
+        command: compareCommand(saved, name),
+      };
+      status.textContent = 'Pooling the replications…';
+      const request: AnalystRequest = {
+        kind: 'analyse',
+        id: analysisId,
+        base: cache.get(baseKey)!,
+        plan: cache.get(planKey)!,
+        changed: planKey !== baseKey,
+        baseScenario: reply.base,
+        planScenario: reply.planned,
+        seed,
+        common: reply.common,
+        settings: reply.plan,
+      };
+      analyst.postMessage(request);
     },
     error(message) {
       status.textContent = `The simulation failed: ${message}`;
@@ -269,32 +370,80 @@ function planned(reply: PlanReply): void {
   });
 }
 
-function render(base: Result[], plan: Result[], changed: boolean): void {
-  const planAggregate = aggregate(plan);
-  const baseAggregate = aggregate(base);
-  const baseTotals = baseAggregate.totals;
-  const figures = cardFigures(planAggregate, plan.map((r) => r.totals), changed ? { aggregate: baseAggregate, rows: base.map((r) => r.totals) } : null);
+analyst.onmessage = (e: MessageEvent<AnalystReply>) => {
+  const reply = e.data;
+  if (current === null || reply.id !== current.id) return;
+  switch (reply.kind) {
+    case 'figures':
+      figuresArrived(current, reply.cards, reply.types, reply.groups);
+      break;
+    case 'chart':
+      showChart(reply.base, reply.plan);
+      document.body.dataset['chart'] = String(reply.id);
+      break;
+    case 'report':
+      download(reply.html, current.saved.name.replace(/\.yaml$/, '-report.html'), 'text/html');
+      reportButton.disabled = false;
+      break;
+    case 'error':
+      if (reply.what === 'figures') {
+        status.textContent = `The figures failed: ${reply.error}`;
+        setState('error');
+      } else {
+        status.textContent = `The ${reply.what} failed: ${reply.error}`;
+        if (reply.what === 'report') reportButton.disabled = false;
+      }
+      break;
+  }
+};
+
+function figuresArrived(run: NonNullable<typeof current>, cards: CardFigures[], types: TypeRow[], groups: GroupRow[]): void {
+  renderCards(cards);
+  renderTypes(types);
+  renderGroups(groups);
+  const ms = performance.now() - run.started;
+  document.body.dataset['updateMs'] = ms.toFixed(0);
+  finished += 1;
+  document.body.dataset['run'] = String(finished);
+  status.textContent = `Updated in ${ms.toFixed(0)} ms: ${run.replications} replications on seed ${study?.seed ?? ''}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
+  lastSaved = run.saved;
+  commandLine.textContent = run.command;
+  shown = { cards, settings: run.settings, hash: run.hash, days: run.days, replications: run.replications };
+  saveButton.disabled = false;
+  reportButton.disabled = false;
+  pinButton.disabled = pins.length >= MAX_PINS;
+  setState('ready');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering (small: a dozen cards, a row per type and per group)
+
+function verdictClass(v: string | null): string {
+  return v === null ? '' : v.replace(/ /g, '-');
+}
+
+function renderCards(figures: CardFigures[]): void {
   const cards = figures.map((f) => {
     const v = f.difference === null ? null : verdict(f.card, f.difference);
     const diff =
-      f.difference === null
-        ? 'baseline'
-        : `${formatDelta(f.card, f.difference.mean, true)} ± ${formatDelta(f.card, f.difference.ci95, false)}`;
+      f.difference === null ? 'baseline' : `${formatDelta(f.card, f.difference.mean, true)} ± ${formatDelta(f.card, f.difference.ci95, false)}`;
+    const base = f.difference === null || f.difference.mean === null || f.value === null ? null : f.value - f.difference.mean;
     return el(
       'div',
-      { class: `card ${v === null ? 'base' : v.replace(/ /g, '-')}`, 'data-metric': f.card.metric },
+      { class: `card ${v === null ? 'base' : verdictClass(v)}`, 'data-metric': cardKey(f.card) },
       el('h3', {}, f.card.label),
       el('p', { class: 'value' }, formatValue(f.card, f.value)),
       el('p', { class: 'ci' }, `± ${formatDelta(f.card, f.ci95, false)}`),
       el('p', { class: 'diff' }, diff),
-      el('p', { class: 'baseline' }, changed ? `baseline ${formatValue(f.card, metricValue(baseTotals, f.card.metric))}` : ''),
+      el('p', { class: 'baseline' }, base === null ? '' : `baseline ${formatValue(f.card, base)}`),
       el('p', { class: 'verdict' }, v ?? ''),
     );
   });
   cardsBox.replaceChildren(...cards);
+}
 
-  // Per type: the plan's figure, and (after a change) the paired difference, coloured.
-  const rows = typeRows(planAggregate, plan, changed ? { aggregate: baseAggregate, runs: base } : null);
+/** Per type: the plan's figure, and (after a change) the paired difference, coloured. */
+function renderTypes(rows: TypeRow[]): void {
   const head = el('tr', {}, el('th', {}, 'Contact type'), ...(rows[0]?.figures ?? []).map((f) => el('th', {}, f.card.label)));
   const body = rows.map((row) =>
     el(
@@ -304,24 +453,139 @@ function render(base: Result[], plan: Result[], changed: boolean): void {
       ...row.figures.map((f) => {
         const v = f.difference === null ? null : verdict(f.card, f.difference);
         const text = formatValue(f.card, f.value) + (f.difference === null ? '' : ` (${formatDelta(f.card, f.difference.mean, true)})`);
-        return el('td', { class: v === null ? '' : v.replace(/ /g, '-'), title: v ?? '' }, text);
+        return el('td', { class: verdictClass(v), title: v ?? '' }, text);
       }),
     ),
   );
   typesBox.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Save as variants
+/** Per group: the plan's figure and (after a change) its difference ± the paired half-width. */
+function renderGroups(rows: GroupRow[]): void {
+  const head = el('tr', {}, el('th', {}, 'Agent group'), ...GROUP_COLUMNS.map((c) => el('th', {}, c.label)));
+  const body = rows.map((row) =>
+    el(
+      'tr',
+      { 'data-group': row.group },
+      el('th', {}, row.group),
+      ...GROUP_COLUMNS.map((c) => {
+        const cell = row.cells[c.key];
+        const scale = c.key === 'occupancy' ? 100 : 1;
+        const unit = c.key === 'occupancy' ? '%' : '';
+        const fmt = (x: number | null, sign: boolean): string =>
+          x === null || !Number.isFinite(x) ? '–' : `${sign && x > 0 ? '+' : ''}${(x * scale).toFixed(c.digits)}${unit}`;
+        const d = cell.difference;
+        return el('td', {}, fmt(cell.value, false) + (d === null ? '' : ` (${fmt(d.mean, true)}${d.ci95 === null ? '' : ` ± ${fmt(d.ci95, false)}`})`));
+      }),
+    ),
+  );
+  groupsBox.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
+}
 
-saveButton.addEventListener('click', () => {
-  if (lastSaved === null) return;
-  const url = URL.createObjectURL(new Blob([lastSaved.yaml], { type: 'application/yaml' }));
-  const a = el('a', { href: url, download: lastSaved.name });
+/** The intraday charts as images (SVG drawn by the analyst; an image needs no inline style). */
+function showChart(base: string | null, plan: string | null): void {
+  for (const u of chartUrls) URL.revokeObjectURL(u);
+  chartUrls = [];
+  const img = (svg: string, which: string): HTMLElement => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    chartUrls.push(url);
+    return el('figure', { 'data-chart': which }, el('img', { src: url, alt: `intraday profile of the ${which}` }));
+  };
+  const figures: HTMLElement[] = [];
+  if (base !== null) figures.push(img(base, 'baseline'));
+  if (plan !== null) figures.push(img(plan, base === null ? 'baseline' : 'plan'));
+  chartBox.replaceChildren(...figures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinned plans: up to four, side by side, each against the baseline it ran with.
+
+function renderPins(): void {
+  if (pins.length === 0) {
+    pinsBox.replaceChildren();
+    return;
+  }
+  const head = el(
+    'tr',
+    {},
+    el('th', {}, 'Pinned plans'),
+    ...pins.map((p, i) => {
+      const open = el('button', { type: 'button', class: 'open-pin' }, 'Open');
+      open.addEventListener('click', () => openPin(i));
+      const unpin = el('button', { type: 'button', class: 'unpin' }, 'Unpin');
+      unpin.addEventListener('click', () => {
+        pins.splice(i, 1);
+        renderPins();
+        pinButton.disabled = shown === null || pins.length >= MAX_PINS;
+      });
+      const changes = p.settings.length === 0 ? ['no change'] : p.settings.map((st) => `${st.path}: ${typeof st.value === 'string' ? st.value : JSON.stringify(st.value)}`);
+      return el(
+        'th',
+        { 'data-pin': String(i) },
+        el('span', {}, `Plan ${i + 1} (${p.days} days, ${p.replications} replications)`),
+        el('ul', {}, ...changes.map((c) => el('li', {}, c))),
+        open,
+        ' ',
+        unpin,
+      );
+    }),
+  );
+  const metrics = pins[0]!.cards.map((f) => f.card);
+  const body = metrics.map((card) =>
+    el(
+      'tr',
+      { 'data-metric': cardKey(card) },
+      el('th', {}, card.label),
+      ...pins.map((p) => {
+        const f = p.cards.find((c) => cardKey(c.card) === cardKey(card));
+        if (f === undefined) return el('td', {}, '–');
+        const v = f.difference === null ? null : verdict(f.card, f.difference);
+        const diff = f.difference === null ? '' : ` (${formatDelta(f.card, f.difference.mean, true)} ± ${formatDelta(f.card, f.difference.ci95, false)})`;
+        return el('td', { class: verdictClass(v), title: v ?? '' }, formatValue(f.card, f.value) + diff);
+      }),
+    ),
+  );
+  pinsBox.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
+}
+
+pinButton.addEventListener('click', () => {
+  if (shown === null || pins.length >= MAX_PINS) return;
+  pins.push(shown);
+  renderPins();
+  pinButton.disabled = true; // this plan is pinned; the next change enables it again
+});
+
+/** Reopens a pinned plan: its address applied to the levers, and a rerun (cached: at once). */
+function openPin(i: number): void {
+  const pin = pins[i];
+  if (pin === undefined || study === null || levers === null) return;
+  applyShared(new URLSearchParams(pin.hash.slice(1)), study, levers);
+  buildLevers(study);
+  update();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Save as variants, Report
+
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+saveButton.addEventListener('click', () => {
+  if (lastSaved !== null) download(lastSaved.yaml, lastSaved.name, 'application/yaml');
+});
+
+reportButton.addEventListener('click', () => {
+  if (current === null) return;
+  reportButton.disabled = true;
+  status.textContent = 'Drawing the report…';
+  const request: AnalystRequest = { kind: 'report', id: current.id };
+  analyst.postMessage(request);
 });
 
 // ---------------------------------------------------------------------------------------------

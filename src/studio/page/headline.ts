@@ -3,9 +3,10 @@
  * Better directions, differences (pooled ratios) and verdicts come from the metric catalogue and
  * the functions `ccsim compare` uses, so the page and the CLI say the same.
  */
-import type { Metrics, Result } from '../../metrics/types.ts';
+import type { GroupMetrics, Metrics, Result } from '../../metrics/types.ts';
 import { isMetricName, metricValue, verdictOf, type MetricName, type Verdict } from '../../metrics/catalogue.ts';
 import { pairedDifference, type PairedDifference } from '../../metrics/pooled.ts';
+import { ci95HalfWidth } from '../../metrics/student-t.ts';
 
 export type { Verdict };
 
@@ -14,6 +15,13 @@ export interface Card {
   label: string;
   /** How a value is shown; the same precision for a value, its interval and a difference. */
   unit: 'percent' | 'seconds' | 'hours' | 'money' | 'number';
+  /**
+   * Shown multiplied by this (value, interval and difference): the cost per week is cost_total
+   * over the reported stretch times 168 h / the stretch's hours, as `ccsim compare` reports it.
+   */
+  factor?: number;
+  /** The card's own key when one metric has two cards (cost_total as cost per week). */
+  id?: string;
 }
 
 const CARDS: ReadonlyArray<Omit<Card, 'metric'> & { metric: string }> = [
@@ -25,15 +33,25 @@ const CARDS: ReadonlyArray<Omit<Card, 'metric'> & { metric: string }> = [
   { metric: 'ttr_hours.mean', label: 'TTR mean', unit: 'hours' },
   { metric: 'cost_per_contact', label: 'Cost per contact', unit: 'money' },
   { metric: 'effort_mean', label: 'Effort (1-7)', unit: 'number' },
+  { metric: 'cost_total', label: 'Cost per week', unit: 'money', id: 'cost_per_week' },
 ];
 
-/** The cards for metrics this build of ccsim has (effort only once the metric exists). */
-export function headlineCards(): Card[] {
-  return CARDS.filter((c): c is Card => isMetricName(c.metric));
+/**
+ * The cards for metrics this build of ccsim has (effort only once the metric exists).
+ * `weekFactor`: 168 h over the reported hours of the run (plan-summary.ts's periodFactor).
+ */
+export function headlineCards(weekFactor = 1): Card[] {
+  return CARDS.filter((c): c is Card => isMetricName(c.metric)).map((c) => (c.id === 'cost_per_week' ? { ...c, factor: weekFactor } : c));
 }
 
-export function formatValue(card: Card, v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '–';
+/** The key a card is known by in the page (`data-metric`). */
+export function cardKey(card: Card): string {
+  return card.id ?? card.metric;
+}
+
+export function formatValue(card: Card, raw: number | null): string {
+  if (raw === null || !Number.isFinite(raw)) return '–';
+  const v = raw * (card.factor ?? 1);
   switch (card.unit) {
     case 'percent':
       return `${(v * 100).toFixed(1)}%`;
@@ -42,15 +60,16 @@ export function formatValue(card: Card, v: number | null): string {
     case 'hours':
       return `${v.toFixed(2)} h`;
     case 'money':
-      return v.toFixed(2);
+      return Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2);
     default:
       return v.toFixed(2);
   }
 }
 
 /** A difference or half-width in the card's unit (percentage points for shares). */
-export function formatDelta(card: Card, v: number | null, signed: boolean): string {
-  if (v === null || !Number.isFinite(v)) return '–';
+export function formatDelta(card: Card, raw: number | null, signed: boolean): string {
+  if (raw === null || !Number.isFinite(raw)) return '–';
+  const v = raw * (card.factor ?? 1);
   const sign = signed && v > 0 ? '+' : '';
   switch (card.unit) {
     case 'percent':
@@ -59,6 +78,8 @@ export function formatDelta(card: Card, v: number | null, signed: boolean): stri
       return `${sign}${v.toFixed(1)} s`;
     case 'hours':
       return `${sign}${v.toFixed(2)} h`;
+    case 'money':
+      return `${sign}${Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2)}`;
     default:
       return `${sign}${v.toFixed(2)}`;
   }
@@ -88,8 +109,9 @@ export function cardFigures(
   planAggregate: Result,
   plan: readonly Metrics[],
   baseline: { aggregate: Result; rows: readonly Metrics[] } | null,
+  weekFactor = 1,
 ): CardFigures[] {
-  return headlineCards().map((card) => ({
+  return headlineCards(weekFactor).map((card) => ({
     card,
     value: metricValue(planAggregate.totals, card.metric),
     ci95: planAggregate.ci95 ? metricValue(planAggregate.ci95.totals, card.metric) : null,
@@ -135,5 +157,77 @@ export function typeRows(planAggregate: Result, plan: readonly Result[], baselin
             : pairedDifference(rows, baseRows, card.metric, { plan: metricValue(mean, card.metric), baseline: metricValue(baseMean, card.metric) }),
       })),
     };
+  });
+}
+
+/** The per-group table's figures: what the group's agents did, plan and baseline. */
+export const GROUP_COLUMNS = [
+  { key: 'agents', label: 'Agents (mean)', digits: 1 },
+  { key: 'occupancy', label: 'Occupancy', digits: 1 },
+  { key: 'handled', label: 'Contacts handled', digits: 0 },
+  { key: 'paid_hours', label: 'Paid hours', digits: 0 },
+  { key: 'cost', label: 'Cost', digits: 0 },
+] as const;
+export type GroupColumn = (typeof GROUP_COLUMNS)[number]['key'];
+
+export interface GroupCell {
+  value: number | null;
+  /** Plan − baseline: the mean of the per-replication differences and its paired 95% half-width. */
+  difference: { mean: number; ci95: number | null } | null;
+}
+
+export interface GroupRow {
+  group: string;
+  cells: Record<GroupColumn, GroupCell>;
+}
+
+/** A group's figure in one replication (occupancy as busy / logged hours). */
+function groupValue(g: GroupMetrics | undefined, column: GroupColumn): number | null {
+  if (g === undefined) return null;
+  if (column === 'occupancy') return g.logged_hours > 0 ? g.busy_hours / g.logged_hours : null;
+  return g[column];
+}
+
+/**
+ * Per agent group: the mean over replications (occupancy pooled: busy hours over logged hours
+ * of all replications, as the totals pool it), and, with a baseline, the paired difference
+ * (replication r of the plan minus replication r of the baseline; common random numbers).
+ */
+export function groupRows(plan: readonly Result[], baseline: readonly Result[] | null): GroupRow[] {
+  const groups = Object.keys(plan[0]?.totals.by_group ?? {});
+  return groups.map((group) => {
+    const cells = {} as Record<GroupColumn, GroupCell>;
+    for (const { key } of GROUP_COLUMNS) {
+      const of = (runs: readonly Result[]): Array<GroupMetrics | undefined> => runs.map((r) => r.totals.by_group?.[group]);
+      const estimate = (gs: Array<GroupMetrics | undefined>): number | null => {
+        if (key === 'occupancy') {
+          let busy = 0;
+          let logged = 0;
+          for (const g of gs) {
+            busy += g?.busy_hours ?? 0;
+            logged += g?.logged_hours ?? 0;
+          }
+          return logged > 0 ? busy / logged : null;
+        }
+        const vs = gs.map((g) => groupValue(g, key)).filter((v): v is number => v !== null && Number.isFinite(v));
+        return vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0) / vs.length;
+      };
+      const mine = of(plan);
+      const value = estimate(mine);
+      let difference: GroupCell['difference'] = null;
+      if (baseline !== null) {
+        const theirs = of(baseline);
+        const base = estimate(theirs);
+        const diffs: number[] = [];
+        mine.forEach((g, r) => {
+          const a = groupValue(g, key);
+          const b = groupValue(theirs[r], key);
+          if (a !== null && b !== null && Number.isFinite(a) && Number.isFinite(b)) diffs.push(a - b);
+        });
+        if (value !== null && base !== null) difference = { mean: value - base, ci95: ci95HalfWidth(diffs) };
+      }
+      cells[key] = { value, difference };
+    }
+    return { group, cells };
   });
 }

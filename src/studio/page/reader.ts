@@ -4,10 +4,11 @@
  * the page's main thread never does that work and stays responsive while the user types.
  * Requests are answered in order; the page drops answers to requests it has superseded.
  */
-import { horizonSettings, leverSettings, loadStudy, planScenario, POLICIES, type Study } from './study.ts';
+import { horizonSettings, leverSettings, loadStudy, planScenario, POLICIES, studyLevers, type Lever, type Study } from './study.ts';
 import type { ReaderReply, ReaderRequest } from './protocol.ts';
 
 let study: Study | null = null;
+let levers: Lever[] = [];
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ReaderRequest>) => void) | null;
@@ -20,6 +21,7 @@ function answer(request: ReaderRequest): ReaderReply {
     study = null;
     const s = loadStudy(request.text, request.file);
     study = s;
+    levers = studyLevers(s);
     return {
       id: request.id,
       kind: 'read',
@@ -31,13 +33,14 @@ function answer(request: ReaderRequest): ReaderReply {
         policies: POLICIES,
         groups: s.scenario.agent_groups.map((g) => g.id),
         types: s.scenario.contact_types.map((t) => t.id),
+        levers,
         warnings: s.warnings,
       },
     };
   }
   if (study === null) throw new Error('no scenario has been read');
   const common = horizonSettings(study, request.days);
-  const plan = leverSettings(study, request);
+  const plan = leverSettings(study, { values: request.values, policy: request.policy }, levers);
   const base = planScenario(study, common);
   const planned = plan.length === 0 ? base : planScenario(study, [...common, ...plan]);
   return { id: request.id, kind: 'plan', common, plan, base, planned };

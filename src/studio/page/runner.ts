@@ -2,6 +2,8 @@
  * Replications spread over Web Workers. Each worker holds one task at a time and pulls the next
  * when it answers, so a new run (a new change in the page) replaces the queue and the old run
  * costs at most one replication per worker; answers of an older run are dropped by run number.
+ * A worker still busy with an older run's replication after STALE_MS (a long horizon, a big
+ * center) is terminated and replaced, so a change never waits for a replication nobody wants.
  * Results are stored by replication index, so the figures do not depend on the worker count.
  */
 import type { Result } from '../../metrics/types.ts';
@@ -22,9 +24,14 @@ export interface RunHandlers {
   error(message: string): void;
 }
 
+/** A stale replication running longer than this is stopped by replacing its worker. */
+const STALE_MS = 250;
+
 export class WorkerRunner {
   private readonly workers: Worker[];
   private readonly idle: Worker[];
+  /** When each busy worker got its task, and of which run. */
+  private readonly busy = new Map<Worker, { since: number; run: number }>();
   private queue: RunTask[] = [];
   private run = 0;
   private jobs: Job[] = [];
@@ -33,14 +40,32 @@ export class WorkerRunner {
   private total = 0;
   private handlers: RunHandlers | null = null;
 
-  constructor(url: string, count: number) {
-    this.workers = Array.from({ length: Math.max(1, count) }, () => {
-      const w = new Worker(url);
-      w.onmessage = (e: MessageEvent<TaskReply>) => this.answer(w, e.data);
-      w.onerror = (e) => this.fail(`worker error: ${e.message}`);
-      return w;
-    });
+  constructor(
+    private readonly url: string,
+    count: number,
+  ) {
+    this.workers = Array.from({ length: Math.max(1, count) }, () => this.spawn());
     this.idle = [...this.workers];
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.url);
+    w.onmessage = (e: MessageEvent<TaskReply>) => this.answer(w, e.data);
+    w.onerror = (e) => this.fail(`worker error: ${e.message}`);
+    return w;
+  }
+
+  /** Replaces the workers that have been running an abandoned run's replication for long. */
+  private stopStale(): void {
+    const now = performance.now();
+    for (const [w, task] of this.busy) {
+      if (task.run === this.run || now - task.since < STALE_MS) continue;
+      this.busy.delete(w);
+      w.terminate();
+      const fresh = this.spawn();
+      this.workers[this.workers.indexOf(w)] = fresh;
+      this.idle.push(fresh);
+    }
   }
 
   get size(): number {
@@ -52,6 +77,7 @@ export class WorkerRunner {
     this.run += 1;
     this.queue = [];
     this.handlers = null;
+    this.stopStale();
   }
 
   /** Starts a run, abandoning the one in progress. */
@@ -66,6 +92,7 @@ export class WorkerRunner {
     for (let r = 0; r < most; r++) {
       for (const j of jobs) if (r < j.replications) this.queue.push({ run: this.run, key: j.key, scenario: j.scenario, seed: j.seed, replication: r });
     }
+    this.stopStale();
     this.total = this.queue.length;
     this.remaining = this.total;
     if (this.total === 0) {
@@ -79,13 +106,16 @@ export class WorkerRunner {
   private send(w: Worker): void {
     const task = this.queue.shift();
     if (task === undefined) {
+      this.busy.delete(w);
       this.idle.push(w);
       return;
     }
+    this.busy.set(w, { since: performance.now(), run: task.run });
     w.postMessage(task);
   }
 
   private answer(w: Worker, reply: TaskReply): void {
+    if (!this.workers.includes(w)) return;
     this.send(w);
     if (reply.run !== this.run || this.handlers === null) return;
     if ('error' in reply) {

@@ -22,9 +22,6 @@ export interface Study {
   raw: Record<string, unknown>;
   scenario: Scenario;
   warnings: string[];
-  /** Whether the format knows `agent_groups[ID].staffing_scale` / `contact_types[ID].arrivals.scale`. */
-  hasStaffingScale: boolean;
-  hasArrivalsScale: boolean;
 }
 
 /** Reads a scenario text; throws the CLI's ScenarioError (`file:line:col: path: message`). */
@@ -38,25 +35,8 @@ export function loadStudy(text: string, file: string): Study {
     raw,
     scenario: loaded.scenario,
     warnings: [...source.warnings.map((w) => ScenarioError.format(file, [w])), ...loaded.warnings],
-    hasStaffingScale: false,
-    hasArrivalsScale: false,
   };
-  // Whether these keys exist is asked of the format itself, so the levers use them as soon as
-  // the schema has them and fall back to rewriting the counts while it does not.
-  const group = loaded.scenario.agent_groups[0];
-  const type = loaded.scenario.contact_types[0];
-  study.hasStaffingScale = group !== undefined && accepts(study, `agent_groups[${group.id}].staffing_scale`, 1);
-  study.hasArrivalsScale = type !== undefined && accepts(study, `contact_types[${type.id}].arrivals.scale`, 1);
   return study;
-}
-
-function accepts(study: Study, path: string, value: unknown): boolean {
-  try {
-    planScenario(study, [{ path, value }]);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The scenario with settings applied, validated like a file; throws UserError/ScenarioError. */
@@ -66,17 +46,38 @@ export function planScenario(study: Study, settings: readonly Setting[]): Scenar
   return value.scenario;
 }
 
-/** The levers of a plan: % changes are 0 when untouched. */
+/**
+ * A lever of the page: one number the user can change, named by a key that is also its name in
+ * the plan's address (`agents.generalists`, `shift.chat-team.2`, `fcr.cards`). `base` is the
+ * value that changes nothing (0 for a % change, the file's own value for a count or a share);
+ * a lever left at its base writes no setting.
+ */
+export interface Lever {
+  key: string;
+  /** What it belongs to: an agent group or a contact type id. */
+  owner: string;
+  kind: LeverKind;
+  /** Shown beside the input (the shift's times for a shift). */
+  label: string;
+  unit: '%' | 'agents' | 'share %';
+  base: number;
+  min: number;
+  max: number | null;
+  step: number;
+}
+
+export type LeverKind = 'agents' | 'count' | 'add' | 'shift' | 'volume' | 'aht' | 'patience' | 'fcr' | 'share' | 'containment';
+
+/** The levers' values by key; a key that is absent is at its base. */
+export type LeverValues = Record<string, number>;
+
 export interface Levers {
-  /** Agents per group, % change. */
-  agents: Record<string, number>;
-  /** Volume per contact type, % change. */
-  volume: Record<string, number>;
+  values: LeverValues;
   policy: string;
 }
 
 export function neutralLevers(study: Study): Levers {
-  return { agents: {}, volume: {}, policy: study.scenario.routing.policy };
+  return { values: {}, policy: study.scenario.routing.policy };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -89,54 +90,135 @@ function itemById(list: unknown, id: string): Record<string, unknown> | undefine
   return isRecord(found) ? found : undefined;
 }
 
-const round = (x: number): number => Math.max(0, Math.round(x));
-/** Rates keep 6 significant digits: enough for the simulation, short in a file. */
+/** Rates, scales and shares keep 6 significant digits: enough for the simulation, short in a file. */
 const tidy = (x: number): number => Number(x.toPrecision(6));
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function shiftLabel(shift: Record<string, unknown>): string {
+  const days = Array.isArray(shift['days']) ? (shift['days'] as unknown[]).map(String) : DAYS;
+  const idx = days.map((d) => DAYS.indexOf(d));
+  const run = idx.every((d, i) => i === 0 || d === idx[i - 1]! + 1) && idx.length > 2 ? `${days[0]}–${days[days.length - 1]}` : days.join(',');
+  return `${String(shift['start'])} ${String(shift['hours'])} h ${days.length === 7 ? 'daily' : run}`;
+}
 
 /**
- * The `set` field paths of a plan's levers, in a fixed order (groups, types, routing), with
- * nothing for an untouched lever. Agents: `staffing_scale` when the format has it; else every
- * count the group is staffed with (a constant, 24 hourly values, or each shift's agents)
- * scaled and rounded to whole agents. Volume: `arrivals.scale` when the format has it; else
- * per_day or per_hour scaled.
+ * Every lever the study offers, in the order its settings are written: per agent group its %
+ * (staffing_scale), its count (a group staffed by one number), agents added to every staffed
+ * interval (a group staffed by hour or interval) or each shift's agents (a group staffed by
+ * shifts); per contact type its volume %, AHT %, patience % (types with patience), FCR, and
+ * self-service share and containment (types with self-service).
  */
-export function leverSettings(study: Study, levers: Levers): Setting[] {
-  const out: Setting[] = [];
+export function studyLevers(study: Study): Lever[] {
+  const out: Lever[] = [];
+  const lever = (l: Omit<Lever, 'max' | 'step'> & Partial<Pick<Lever, 'max' | 'step'>>): void => {
+    out.push({ max: null, step: 1, ...l });
+  };
   for (const group of study.scenario.agent_groups) {
-    const pct = levers.agents[group.id] ?? 0;
-    if (pct === 0) continue;
-    const f = 1 + pct / 100;
-    const at = `agent_groups[${group.id}]`;
-    if (study.hasStaffingScale) {
-      out.push({ path: `${at}.staffing_scale`, value: tidy(f) });
-      continue;
-    }
-    const raw = itemById(study.raw['agent_groups'], group.id);
-    if (raw === undefined) continue;
-    const agents = raw['agents'];
-    if (typeof agents === 'number') out.push({ path: `${at}.agents`, value: round(agents * f) });
-    else if (Array.isArray(agents)) out.push({ path: `${at}.agents`, value: agents.map((a) => (typeof a === 'number' ? round(a * f) : a)) });
-    else if (Array.isArray(raw['shifts'])) {
-      raw['shifts'].forEach((s, i) => {
-        if (isRecord(s) && typeof s['agents'] === 'number') out.push({ path: `${at}.shifts[${i}].agents`, value: round(s['agents'] * f) });
+    const g = group.id;
+    lever({ key: `agents.${g}`, owner: g, kind: 'agents', label: 'agents', unit: '%', base: 0, min: -95, step: 5 });
+    const raw = itemById(study.raw['agent_groups'], g);
+    const agents = raw?.['agents'];
+    if (typeof agents === 'number') lever({ key: `count.${g}`, owner: g, kind: 'count', label: 'agents', unit: 'agents', base: agents, min: 0 });
+    else if (Array.isArray(agents) || (isRecord(agents) && Array.isArray(agents['by_interval']))) {
+      lever({ key: `add.${g}`, owner: g, kind: 'add', label: 'added per staffed interval', unit: 'agents', base: 0, min: -1000 });
+    } else if (Array.isArray(raw?.['shifts'])) {
+      (raw['shifts'] as unknown[]).forEach((s, i) => {
+        if (isRecord(s) && typeof s['agents'] === 'number') {
+          lever({ key: `shift.${g}.${i}`, owner: g, kind: 'shift', label: shiftLabel(s), unit: 'agents', base: s['agents'], min: 0 });
+        }
       });
     }
   }
   for (const type of study.scenario.contact_types) {
-    const pct = levers.volume[type.id] ?? 0;
-    if (pct === 0) continue;
-    const f = 1 + pct / 100;
-    const at = `contact_types[${type.id}].arrivals`;
-    if (study.hasArrivalsScale) {
-      out.push({ path: `${at}.scale`, value: tidy(f) });
-      continue;
+    const t = type.id;
+    lever({ key: `volume.${t}`, owner: t, kind: 'volume', label: 'volume', unit: '%', base: 0, min: -95, step: 5 });
+    lever({ key: `aht.${t}`, owner: t, kind: 'aht', label: 'AHT', unit: '%', base: 0, min: -95, step: 5 });
+    if (type.patience !== null) lever({ key: `patience.${t}`, owner: t, kind: 'patience', label: 'patience', unit: '%', base: 0, min: -95, step: 10 });
+    lever({ key: `fcr.${t}`, owner: t, kind: 'fcr', label: 'FCR', unit: 'share %', base: tidy(type.fcr * 100), min: 0, max: 100 });
+    if (type.self_service !== null) {
+      lever({ key: `share.${t}`, owner: t, kind: 'share', label: 'self-service share', unit: 'share %', base: tidy(type.self_service.share_offered * 100), min: 0, max: 100 });
+      lever({ key: `containment.${t}`, owner: t, kind: 'containment', label: 'containment', unit: 'share %', base: tidy(type.self_service.containment * 100), min: 0, max: 100 });
     }
-    const arrivals = itemById(study.raw['contact_types'], type.id)?.['arrivals'];
-    if (!isRecord(arrivals)) continue;
-    for (const key of ['per_day', 'per_hour']) {
-      const v = arrivals[key];
-      if (typeof v === 'number') out.push({ path: `${at}.${key}`, value: tidy(v * f) });
-      else if (Array.isArray(v)) out.push({ path: `${at}.${key}`, value: v.map((x) => (typeof x === 'number' ? tidy(x * f) : x)) });
+  }
+  return out;
+}
+
+/**
+ * A distribution as the file writes it, every time in it multiplied by `f`: a bare number of
+ * seconds, a mean (`mean_seconds`, `mean_minutes` or `mean_hours`, in the unit the file uses),
+ * every value of an empirical one, every part of a mixture. Shape (cv, weights) is kept, so a
+ * % lever moves the mean and nothing else.
+ */
+export function scaledDistribution(raw: unknown, f: number): unknown {
+  if (typeof raw === 'number') return tidy(raw * f);
+  if (!isRecord(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  for (const key of ['mean_seconds', 'mean_minutes', 'mean_hours']) {
+    const v = raw[key];
+    if (typeof v === 'number') out[key] = tidy(v * f);
+  }
+  if (Array.isArray(raw['values_seconds'])) out['values_seconds'] = raw['values_seconds'].map((v) => (typeof v === 'number' ? tidy(v * f) : v));
+  if (Array.isArray(raw['parts'])) out['parts'] = raw['parts'].map((p) => scaledDistribution(p, f));
+  return out;
+}
+
+/**
+ * The `set` field paths of a plan's levers, in the levers' order then routing, with nothing for
+ * a lever at its base. A % multiplies what the file says (its own staffing_scale or
+ * arrivals.scale included); a count or a share replaces it.
+ */
+export function leverSettings(study: Study, levers: Levers, all: readonly Lever[] = studyLevers(study)): Setting[] {
+  const out: Setting[] = [];
+  for (const l of all) {
+    const v = levers.values[l.key];
+    if (v === undefined || !Number.isFinite(v) || v === l.base) continue;
+    const f = 1 + v / 100;
+    const group = itemById(study.raw['agent_groups'], l.owner);
+    const type = itemById(study.raw['contact_types'], l.owner);
+    const g = `agent_groups[${l.owner}]`;
+    const t = `contact_types[${l.owner}]`;
+    switch (l.kind) {
+      case 'agents': {
+        const own = group?.['staffing_scale'];
+        out.push({ path: `${g}.staffing_scale`, value: tidy(f * (typeof own === 'number' ? own : 1)) });
+        break;
+      }
+      case 'count':
+        out.push({ path: `${g}.agents`, value: Math.round(v) });
+        break;
+      case 'add': {
+        const n = Math.round(v);
+        const add = (list: unknown[]): unknown[] => list.map((a) => (typeof a === 'number' && a > 0 ? Math.max(0, a + n) : a));
+        const agents = group?.['agents'];
+        if (Array.isArray(agents)) out.push({ path: `${g}.agents`, value: add(agents) });
+        else if (isRecord(agents) && Array.isArray(agents['by_interval'])) out.push({ path: `${g}.agents.by_interval`, value: add(agents['by_interval']) });
+        break;
+      }
+      case 'shift': {
+        const i = l.key.slice(l.key.lastIndexOf('.') + 1);
+        out.push({ path: `${g}.shifts[${i}].agents`, value: Math.round(v) });
+        break;
+      }
+      case 'volume': {
+        const own = isRecord(type?.['arrivals']) ? type['arrivals']['scale'] : undefined;
+        out.push({ path: `${t}.arrivals.scale`, value: tidy(f * (typeof own === 'number' ? own : 1)) });
+        break;
+      }
+      case 'aht':
+        out.push({ path: `${t}.handle_time`, value: scaledDistribution(type?.['handle_time'], f) });
+        break;
+      case 'patience':
+        out.push({ path: `${t}.patience`, value: scaledDistribution(type?.['patience'], f) });
+        break;
+      case 'fcr':
+        out.push({ path: `${t}.fcr`, value: tidy(v / 100) });
+        break;
+      case 'share':
+        out.push({ path: `${t}.self_service.share_offered`, value: tidy(v / 100) });
+        break;
+      case 'containment':
+        out.push({ path: `${t}.self_service.containment`, value: tidy(v / 100) });
+        break;
     }
   }
   if (levers.policy !== study.scenario.routing.policy) out.push({ path: 'routing.policy', value: levers.policy });

@@ -1,0 +1,131 @@
+/**
+ * The analyst Web Worker: everything the page computes from finished replications, off the main
+ * thread so a change never blocks input (pooling 2 x 10 replications, the paired differences,
+ * drawing the intraday chart with vega and the report with its five charts take from tens to
+ * hundreds of milliseconds).
+ *
+ * - Figures: the cards (the estimates and paired differences `ccsim compare` computes, with
+ *   the same functions), the per-type and per-group tables. Sent first: they are the update.
+ * - Chart: the report's intraday chart (the same vega-lite spec, charts/intraday.ts) of the
+ *   baseline and of the plan, as SVG text. vega runs with its expression interpreter, so the
+ *   page needs no 'unsafe-eval'; in a worker there is no canvas, so vega estimates text widths
+ *   as it does in Node and the SVG is the one the CLI draws.
+ * - Report: on request, report.html of `ccsim compare` on the saved variants file: the same
+ *   CompareResult (experiment/compare-result.ts), chart specs (report/chart-specs.ts) and page
+ *   (report/html.ts) the CLI uses.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { compile as compileVegaLite } from 'vega-lite';
+import { parse as parseVega, View } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { Result } from '../../metrics/types.ts';
+import { aggregate } from '../../metrics/aggregate.ts';
+import { periodFactor } from '../../experiment/plan-summary.ts';
+import { compareResult } from '../../experiment/compare-result.ts';
+import { scenarioChanges } from '../../experiment/scenario-diff.ts';
+import { withOverrides } from '../../experiment/simulate.ts';
+import type { Plan } from '../../experiment/types.ts';
+import { intradaySpec } from '../../report/charts/intraday.ts';
+import { chartSpecs } from '../../report/chart-specs.ts';
+import { reportHtml } from '../../report/html.ts';
+import { normalizeSvgIds } from '../../report/svg-ids.ts';
+import { cardFigures, groupRows, typeRows } from './headline.ts';
+import type { AnalysisRequest, AnalystReply, AnalystRequest } from './protocol.ts';
+import type { Setting } from './study.ts';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<AnalystRequest>) => void) | null;
+  postMessage(message: AnalystReply): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** The latest analysis, kept for its report. */
+let last: { request: AnalysisRequest; baseAggregate: Result; planAggregate: Result } | null = null;
+
+async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = compileVegaLite(spec).spec;
+  const view = new View(parseVega(compiled, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+  try {
+    return normalizeSvgIds(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** One `path: value` line per setting, as `ccsim compare` lists a variant's changes. */
+function changeLines(settings: readonly Setting[]): string[] {
+  return settings.map((st) => `${st.path}: ${typeof st.value === 'string' ? st.value : JSON.stringify(st.value)}`);
+}
+
+async function analyse(request: AnalysisRequest): Promise<void> {
+  const { id, base, plan, changed } = request;
+  let baseAggregate: Result;
+  let planAggregate: Result;
+  try {
+    baseAggregate = aggregate(base);
+    planAggregate = changed ? aggregate(plan) : baseAggregate;
+    last = { request, baseAggregate, planAggregate };
+    const week = periodFactor(request.planScenario, 'week');
+    const baseline = changed ? { aggregate: baseAggregate, rows: base.map((r) => r.totals) } : null;
+    scope.postMessage({
+      kind: 'figures',
+      id,
+      cards: cardFigures(planAggregate, plan.map((r) => r.totals), baseline, week),
+      types: typeRows(planAggregate, plan, changed ? { aggregate: baseAggregate, runs: base } : null),
+      groups: groupRows(plan, changed ? base : null),
+    });
+  } catch (err) {
+    scope.postMessage({ kind: 'error', id, what: 'figures', error: message(err) });
+    return;
+  }
+  try {
+    const target = request.planScenario.service_level.target;
+    const minutes = request.planScenario.horizon.interval_minutes;
+    const planSvg = await specToSvg(intradaySpec({ result: planAggregate, target, intervalMinutes: minutes, title: changed ? 'Intraday profile: plan' : 'Intraday profile' }));
+    const baseSvg = changed ? await specToSvg(intradaySpec({ result: baseAggregate, target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
+    scope.postMessage({ kind: 'chart', id, base: baseSvg, plan: planSvg });
+  } catch (err) {
+    scope.postMessage({ kind: 'error', id, what: 'chart', error: message(err) });
+  }
+}
+
+/**
+ * report.html as `ccsim compare FILE --replications R --seed S` writes it for the saved
+ * variants file: plans `baseline` and `plan`.
+ */
+async function report(id: number): Promise<string> {
+  if (last === null || last.request.id !== id) throw new Error('that plan is no longer the latest: change nothing and press Report again');
+  const { request } = last;
+  const plans: Plan[] = [{ name: 'baseline', scenario: request.baseScenario }];
+  const runs: Result[][] = [request.base];
+  // As loadVariants lists changes: the variant's own settings when the baseline is the base
+  // file itself; a field-by-field difference when the baseline is a variant (a new horizon).
+  // The saved file always has the plan, even one that changes nothing.
+  const changes = request.common.length === 0 ? changeLines(request.settings) : scenarioChanges(request.baseScenario, request.planScenario);
+  plans.push({ name: 'plan', scenario: request.planScenario, changes });
+  runs.push(request.plan);
+  const seed = request.seed;
+  const scenarios = plans.map((p) => withOverrides(p.scenario, { seed }));
+  const { result } = compareResult(plans, scenarios, runs, seed, 'week');
+  const input = { kind: 'compare', plans: plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: result } as const;
+  const entries = chartSpecs(input);
+  const charts = [];
+  for (const e of entries) charts.push({ name: e.name, title: e.title, caption: e.caption, svg: await specToSvg(e.spec) });
+  return reportHtml(input, charts);
+}
+
+scope.onmessage = (e) => {
+  const request = e.data;
+  if (request.kind === 'analyse') {
+    void analyse(request);
+    return;
+  }
+  report(request.id).then(
+    (html) => scope.postMessage({ kind: 'report', id: request.id, html }),
+    (err: unknown) => scope.postMessage({ kind: 'error', id: request.id, what: 'report', error: message(err) }),
+  );
+};
