@@ -4,6 +4,9 @@
  * drawing the intraday chart with vega and the report with its five charts take from tens to
  * hundreds of milliseconds).
  *
+ * The simulation workers send it every result directly (a MessageChannel each), filed here by
+ * scenario key and replication index; the page only says which keys make the plan.
+ *
  * - Figures: the cards (the estimates and paired differences `ccsim compare` computes, with
  *   the same functions), the per-type and per-group tables. Sent first: they are the update.
  * - Chart: the report's intraday chart (the same vega-lite spec, charts/intraday.ts) of the
@@ -30,7 +33,7 @@ import { chartSpecs } from '../../report/chart-specs.ts';
 import { reportHtml } from '../../report/html.ts';
 import { normalizeSvgIds } from '../../report/svg-ids.ts';
 import { cardFigures, groupRows, typeRows } from './headline.ts';
-import type { AnalysisRequest, AnalystReply, AnalystRequest } from './protocol.ts';
+import type { AnalysisRequest, AnalystReply, AnalystRequest, ReplicationResult } from './protocol.ts';
 import type { Setting } from './study.ts';
 
 interface WorkerScope {
@@ -40,7 +43,37 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** The latest analysis, kept for its report. */
-let last: { request: AnalysisRequest; baseAggregate: Result; planAggregate: Result } | null = null;
+let last: { request: AnalysisRequest; base: Result[]; plan: Result[]; baseAggregate: Result; planAggregate: Result } | null = null;
+
+/** Results by scenario key, in replication order (sent by the simulation workers). */
+let results = new Map<string, Result[]>();
+/** An analysis asked for before all its results came in (they travel on other channels). */
+let waiting: AnalysisRequest | null = null;
+
+function filed(message: ReplicationResult): void {
+  let list = results.get(message.key);
+  if (list === undefined) {
+    list = [];
+    results.set(message.key, list);
+  }
+  list[message.replication] = message.result;
+  if (waiting !== null && complete(waiting)) {
+    const request = waiting;
+    waiting = null;
+    void analyse(request);
+  }
+}
+
+function runsOf(key: string, replications: number): Result[] | null {
+  const list = results.get(key);
+  if (list === undefined) return null;
+  const out = list.slice(0, replications);
+  return out.length === replications && out.every((r) => r !== undefined) ? out : null;
+}
+
+function complete(request: AnalysisRequest): boolean {
+  return runsOf(request.baseKey, request.replications) !== null && runsOf(request.planKey, request.replications) !== null;
+}
 
 async function specToSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compileVegaLite(spec).spec;
@@ -62,13 +95,19 @@ function changeLines(settings: readonly Setting[]): string[] {
 }
 
 async function analyse(request: AnalysisRequest): Promise<void> {
-  const { id, base, plan, changed } = request;
+  const { id, changed } = request;
+  const base = runsOf(request.baseKey, request.replications);
+  const plan = runsOf(request.planKey, request.replications);
+  if (base === null || plan === null) {
+    waiting = request;
+    return;
+  }
   let baseAggregate: Result;
   let planAggregate: Result;
   try {
     baseAggregate = aggregate(base);
     planAggregate = changed ? aggregate(plan) : baseAggregate;
-    last = { request, baseAggregate, planAggregate };
+    last = { request, base, plan, baseAggregate, planAggregate };
     const week = periodFactor(request.planScenario, 'week');
     const baseline = changed ? { aggregate: baseAggregate, rows: base.map((r) => r.totals) } : null;
     scope.postMessage({
@@ -101,13 +140,13 @@ async function report(id: number): Promise<string> {
   if (last === null || last.request.id !== id) throw new Error('that plan is no longer the latest: change nothing and press Report again');
   const { request } = last;
   const plans: Plan[] = [{ name: 'baseline', scenario: request.baseScenario }];
-  const runs: Result[][] = [request.base];
+  const runs: Result[][] = [last.base];
   // As loadVariants lists changes: the variant's own settings when the baseline is the base
   // file itself; a field-by-field difference when the baseline is a variant (a new horizon).
   // The saved file always has the plan, even one that changes nothing.
   const changes = request.common.length === 0 ? changeLines(request.settings) : scenarioChanges(request.baseScenario, request.planScenario);
   plans.push({ name: 'plan', scenario: request.planScenario, changes });
-  runs.push(request.plan);
+  runs.push(last.plan);
   const seed = request.seed;
   const scenarios = plans.map((p) => withOverrides(p.scenario, { seed }));
   const { result } = compareResult(plans, scenarios, runs, seed, 'week');
@@ -120,9 +159,18 @@ async function report(id: number): Promise<string> {
 
 scope.onmessage = (e) => {
   const request = e.data;
-  if (request.kind === 'analyse') {
-    void analyse(request);
-    return;
+  switch (request.kind) {
+    case 'port':
+      request.port.onmessage = (m: MessageEvent<ReplicationResult>) => filed(m.data);
+      return;
+    case 'forget':
+      results = new Map();
+      waiting = null;
+      return;
+    case 'analyse':
+      waiting = null;
+      void analyse(request);
+      return;
   }
   report(request.id).then(
     (html) => scope.postMessage({ kind: 'report', id: request.id, html }),

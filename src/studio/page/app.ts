@@ -5,7 +5,6 @@
  * and builds the report. Every plan runs on the baseline's seed and replications (common random
  * numbers), and the difference to the baseline is the paired one `ccsim compare` reports.
  */
-import type { Result } from '../../metrics/types.ts';
 import { BUNDLED } from './scenarios.ts';
 import { cardKey, formatDelta, formatValue, GROUP_COLUMNS, verdict, type CardFigures, type GroupRow, type TypeRow } from './headline.ts';
 import { compareCommand, variantsYaml } from './variants-file.ts';
@@ -45,9 +44,10 @@ const reportButton = byId<HTMLButtonElement>('report');
 const pinButton = byId<HTMLButtonElement>('pin');
 const commandLine = byId<HTMLElement>('command');
 
-const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1));
 const reader = new Worker('reader.js');
 const analyst = new Worker('analyst.js');
+const toAnalyst = (message: AnalystRequest, transfer: Transferable[] = []): void => analyst.postMessage(message, transfer);
+const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1), (port) => toAnalyst({ kind: 'port', port }, [port]));
 
 /** The scenario being studied (null while it is read, or when it has problems). */
 let study: StudySummary | null = null;
@@ -55,8 +55,8 @@ let studyNumber = 0;
 /** The levers of the plan (null while a scenario is being read: nothing to change yet). */
 let levers: PlanRequest | null = null;
 let replications = DEFAULT_REPLICATIONS;
-/** Replication results by scenario key (baseline and plans already run). */
-let cache = new Map<string, Result[]>();
+/** Scenario keys whose replications have all been run (the analyst keeps their results). */
+let cache = new Set<string>();
 let lastSaved: { yaml: string; name: string } | null = null;
 /** Finished updates, counted for whoever watches the page (tests wait for the next one). */
 let finished = 0;
@@ -141,7 +141,8 @@ function read(reply: ReadReply): void {
   problems.textContent = study.warnings.join('\n');
   problems.hidden = study.warnings.length === 0;
   studyNumber += 1;
-  cache = new Map();
+  cache = new Set();
+  toAnalyst({ kind: 'forget' });
   clearResults();
   levers = { values: {}, policy: study.policy, days: study.days };
   if (shared !== null && shared.get('scenario') === study.file) applyShared(shared, study, levers);
@@ -333,8 +334,8 @@ function planned(reply: PlanReply): void {
     progress(done, total) {
       status.textContent = `Running: ${done} of ${total} replications (${runner.size} worker${runner.size === 1 ? '' : 's'})…`;
     },
-    done(results) {
-      jobs.forEach((j, i) => cache.set(j.key, results[i]!));
+    done() {
+      for (const j of jobs) cache.add(j.key);
       const name = `${s.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
       const saved = { base: s.file, common: reply.common, plan: reply.plan, planName: 'plan', seed, replications: reps };
       analysisId += 1;
@@ -352,8 +353,9 @@ function planned(reply: PlanReply): void {
       const request: AnalystRequest = {
         kind: 'analyse',
         id: analysisId,
-        base: cache.get(baseKey)!,
-        plan: cache.get(planKey)!,
+        baseKey,
+        planKey,
+        replications: reps,
         changed: planKey !== baseKey,
         baseScenario: reply.base,
         planScenario: reply.planned,
@@ -361,7 +363,7 @@ function planned(reply: PlanReply): void {
         common: reply.common,
         settings: reply.plan,
       };
-      analyst.postMessage(request);
+      toAnalyst(request);
     },
     error(message) {
       status.textContent = `The simulation failed: ${message}`;
@@ -584,8 +586,7 @@ reportButton.addEventListener('click', () => {
   if (current === null) return;
   reportButton.disabled = true;
   status.textContent = 'Drawing the report…';
-  const request: AnalystRequest = { kind: 'report', id: current.id };
-  analyst.postMessage(request);
+  toAnalyst({ kind: 'report', id: current.id });
 });
 
 // ---------------------------------------------------------------------------------------------

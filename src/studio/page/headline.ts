@@ -14,7 +14,7 @@ export interface Card {
   metric: MetricName;
   label: string;
   /** How a value is shown; the same precision for a value, its interval and a difference. */
-  unit: 'percent' | 'seconds' | 'hours' | 'money' | 'number';
+  unit: 'percent' | 'seconds' | 'hours' | 'money' | 'amount' | 'number';
   /**
    * Shown multiplied by this (value, interval and difference): the cost per week is cost_total
    * over the reported stretch times 168 h / the stretch's hours, as `ccsim compare` reports it.
@@ -33,7 +33,7 @@ const CARDS: ReadonlyArray<Omit<Card, 'metric'> & { metric: string }> = [
   { metric: 'ttr_hours.mean', label: 'TTR mean', unit: 'hours' },
   { metric: 'cost_per_contact', label: 'Cost per contact', unit: 'money' },
   { metric: 'effort_mean', label: 'Effort (1-7)', unit: 'number' },
-  { metric: 'cost_total', label: 'Cost per week', unit: 'money', id: 'cost_per_week' },
+  { metric: 'cost_total', label: 'Cost per week', unit: 'amount', id: 'cost_per_week' },
 ];
 
 /**
@@ -60,7 +60,9 @@ export function formatValue(card: Card, raw: number | null): string {
     case 'hours':
       return `${v.toFixed(2)} h`;
     case 'money':
-      return Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2);
+      return v.toFixed(2);
+    case 'amount':
+      return v.toFixed(0);
     default:
       return v.toFixed(2);
   }
@@ -78,8 +80,8 @@ export function formatDelta(card: Card, raw: number | null, signed: boolean): st
       return `${sign}${v.toFixed(1)} s`;
     case 'hours':
       return `${sign}${v.toFixed(2)} h`;
-    case 'money':
-      return `${sign}${Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2)}`;
+    case 'amount':
+      return `${sign}${v.toFixed(0)}`;
     default:
       return `${sign}${v.toFixed(2)}`;
   }

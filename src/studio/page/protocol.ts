@@ -4,18 +4,38 @@ import type { Result } from '../../metrics/types.ts';
 import type { Lever, LeverValues } from './study.ts';
 import type { CardFigures, GroupRow, TypeRow } from './headline.ts';
 
-/** Run one replication of a scenario; `key` names the scenario so a worker compiles it once. */
+/**
+ * Run one replication of a scenario. `key` names the scenario; its text is sent to a worker
+ * only the first time that worker meets the key (it keeps scenarios by key and compiles each
+ * once), so a task is a few bytes.
+ */
 export interface RunTask {
+  kind: 'task';
   run: number;
   key: string;
-  scenario: Scenario;
+  scenario?: Scenario;
   seed: number;
   replication: number;
 }
 
+/** Messages to a simulation worker: its port to the analyst (once), then tasks. */
+export type SimulationMessage = { kind: 'port'; port: MessagePort } | RunTask;
+
+/**
+ * A simulation worker's answer to the page: only that the replication is done (or failed).
+ * The result itself goes straight to the analyst over a MessageChannel, so the page's main
+ * thread never copies results (tens of thousands of numbers each, with their intervals).
+ */
 export type TaskReply =
-  | { run: number; key: string; replication: number; result: Result }
+  | { run: number; key: string; replication: number }
   | { run: number; key: string; replication: number; error: string };
+
+/** What a simulation worker sends the analyst for every replication it ran. */
+export interface ReplicationResult {
+  key: string;
+  replication: number;
+  result: Result;
+}
 
 /** What the page knows of a scenario it did not read itself (the reader worker did). */
 export interface StudySummary {
@@ -55,8 +75,10 @@ export interface Setting {
 export interface AnalysisRequest {
   kind: 'analyse';
   id: number;
-  base: Result[];
-  plan: Result[];
+  /** The scenario keys of the baseline and the plan (the same key when nothing changed). */
+  baseKey: string;
+  planKey: string;
+  replications: number;
   /** False when the plan is the baseline itself (no lever changed). */
   changed: boolean;
   baseScenario: Scenario;
@@ -73,7 +95,11 @@ export interface ReportRequest {
   id: number;
 }
 
-export type AnalystRequest = AnalysisRequest | ReportRequest;
+/**
+ * A port on which a simulation worker sends results; `forget`: drop every result kept (a new
+ * scenario was read).
+ */
+export type AnalystRequest = AnalysisRequest | ReportRequest | { kind: 'port'; port: MessagePort } | { kind: 'forget' };
 
 export type AnalystReply =
   | { kind: 'figures'; id: number; cards: CardFigures[]; types: TypeRow[]; groups: GroupRow[] }
