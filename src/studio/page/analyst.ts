@@ -23,6 +23,7 @@ import { parse as parseVega, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { Result } from '../../metrics/types.ts';
 import { aggregate } from '../../metrics/aggregate.ts';
+import { withoutIntervals } from '../../metrics/without-intervals.ts';
 import { periodFactor } from '../../experiment/plan-summary.ts';
 import { compareResult } from '../../experiment/compare-result.ts';
 import { scenarioChanges } from '../../experiment/scenario-diff.ts';
@@ -43,10 +44,33 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** The latest analysis, kept for its report. */
-let last: { request: AnalysisRequest; base: Result[]; plan: Result[]; baseAggregate: Result; planAggregate: Result } | null = null;
+let last: { request: AnalysisRequest; base: Result[]; plan: Result[] } | null = null;
 
 /** Results by scenario key, in replication order (sent by the simulation workers). */
 let results = new Map<string, Result[]>();
+/**
+ * Pooled results by `key|replications`: `totals` without the intervals (what the figures and
+ * `ccsim compare` use: quick), `full` with every interval (for the chart: pooling 144 intervals
+ * per type takes longer, so it comes after the figures are out).
+ */
+let pooled = new Map<string, { runs: Result[]; totals: Result; full?: Result }>();
+
+function pool(key: string, runs: Result[]): { runs: Result[]; totals: Result; full?: Result } {
+  const id = `${key}|${runs.length}`;
+  let p = pooled.get(id);
+  if (p === undefined) {
+    const light = runs.map(withoutIntervals);
+    p = { runs: light, totals: aggregate(light) };
+    pooled.set(id, p);
+  }
+  return p;
+}
+
+function full(key: string, runs: Result[]): Result {
+  const p = pool(key, runs);
+  p.full ??= aggregate(runs);
+  return p.full;
+}
 /** An analysis asked for before all its results came in (they travel on other channels). */
 let waiting: AnalysisRequest | null = null;
 
@@ -67,8 +91,14 @@ function filed(message: ReplicationResult): void {
 function runsOf(key: string, replications: number): Result[] | null {
   const list = results.get(key);
   if (list === undefined) return null;
-  const out = list.slice(0, replications);
-  return out.length === replications && out.every((r) => r !== undefined) ? out : null;
+  // A loop, not every(): the list fills out of order, and every() skips the holes.
+  const out: Result[] = [];
+  for (let r = 0; r < replications; r++) {
+    const result = list[r];
+    if (result === undefined) return null;
+    out.push(result);
+  }
+  return out;
 }
 
 function complete(request: AnalysisRequest): boolean {
@@ -102,30 +132,36 @@ async function analyse(request: AnalysisRequest): Promise<void> {
     waiting = request;
     return;
   }
-  let baseAggregate: Result;
-  let planAggregate: Result;
+  let base0: ReturnType<typeof pool>;
+  let plan0: ReturnType<typeof pool>;
   try {
-    baseAggregate = aggregate(base);
-    planAggregate = changed ? aggregate(plan) : baseAggregate;
-    last = { request, base, plan, baseAggregate, planAggregate };
+    base0 = pool(request.baseKey, base);
+    plan0 = pool(request.planKey, plan);
+    last = { request, base: base0.runs, plan: plan0.runs };
     const week = periodFactor(request.planScenario, 'week');
-    const baseline = changed ? { aggregate: baseAggregate, rows: base.map((r) => r.totals) } : null;
+    const baseline = changed ? { aggregate: base0.totals, rows: base0.runs.map((r) => r.totals) } : null;
     scope.postMessage({
       kind: 'figures',
       id,
-      cards: cardFigures(planAggregate, plan.map((r) => r.totals), baseline, week),
-      types: typeRows(planAggregate, plan, changed ? { aggregate: baseAggregate, runs: base } : null),
-      groups: groupRows(plan, changed ? base : null),
+      cards: cardFigures(plan0.totals, plan0.runs.map((r) => r.totals), baseline, week),
+      types: typeRows(plan0.totals, plan0.runs, changed ? { aggregate: base0.totals, runs: base0.runs } : null),
+      groups: groupRows(plan0.runs, changed ? base0.runs : null),
     });
   } catch (err) {
     scope.postMessage({ kind: 'error', id, what: 'figures', error: message(err) });
     return;
   }
+  // The chart: after the figures, and only if no newer plan has been asked for meanwhile.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (last.request.id !== id) return;
   try {
     const target = request.planScenario.service_level.target;
     const minutes = request.planScenario.horizon.interval_minutes;
-    const planSvg = await specToSvg(intradaySpec({ result: planAggregate, target, intervalMinutes: minutes, title: changed ? 'Intraday profile: plan' : 'Intraday profile' }));
-    const baseSvg = changed ? await specToSvg(intradaySpec({ result: baseAggregate, target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
+    const planSvg = await specToSvg(
+      intradaySpec({ result: full(request.planKey, plan), target, intervalMinutes: minutes, title: changed ? 'Intraday profile: plan' : 'Intraday profile' }),
+    );
+    const baseSvg = changed ? await specToSvg(intradaySpec({ result: full(request.baseKey, base), target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
+    if (last.request.id !== id) return;
     scope.postMessage({ kind: 'chart', id, base: baseSvg, plan: planSvg });
   } catch (err) {
     scope.postMessage({ kind: 'error', id, what: 'chart', error: message(err) });
@@ -140,6 +176,7 @@ async function report(id: number): Promise<string> {
   if (last === null || last.request.id !== id) throw new Error('that plan is no longer the latest: change nothing and press Report again');
   const { request } = last;
   const plans: Plan[] = [{ name: 'baseline', scenario: request.baseScenario }];
+  // Without their intervals, as `ccsim compare` keeps replications.
   const runs: Result[][] = [last.base];
   // As loadVariants lists changes: the variant's own settings when the baseline is the base
   // file itself; a field-by-field difference when the baseline is a variant (a new horizon).
@@ -165,6 +202,7 @@ scope.onmessage = (e) => {
       return;
     case 'forget':
       results = new Map();
+      pooled = new Map();
       waiting = null;
       return;
     case 'analyse':
