@@ -175,7 +175,10 @@ describe.skipIf(!HAVE_CHROMIUM)('ccsim studio: the page in Chromium', () => {
   const chartDrawn = async (): Promise<string[]> => {
     const run = await page.getAttribute('body', 'data-run');
     await page.waitForFunction(
-      () => document.querySelectorAll('#chart figure img').length > 0 && [...document.querySelectorAll<HTMLImageElement>('#chart img')].every((i) => i.complete && i.naturalWidth > 0),
+      () =>
+        document.body.dataset['chart'] === document.body.dataset['analysis'] &&
+        document.querySelectorAll('#chart figure img').length > 0 &&
+        [...document.querySelectorAll<HTMLImageElement>('#chart img')].every((i) => i.complete && i.naturalWidth > 0),
       null,
       { timeout: 90_000, polling: 50 },
     );

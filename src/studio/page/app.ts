@@ -381,6 +381,7 @@ analyst.onmessage = (e: MessageEvent<AnalystReply>) => {
       break;
     case 'chart':
       showChart(reply.base, reply.plan);
+      chartBox.classList.remove('stale');
       document.body.dataset['chart'] = String(reply.id);
       break;
     case 'report':
@@ -403,6 +404,9 @@ function figuresArrived(run: NonNullable<typeof current>, cards: CardFigures[], 
   renderCards(cards);
   renderTypes(types);
   renderGroups(groups);
+  // The chart comes a moment later (drawn by the analyst): the old one is greyed until then.
+  chartBox.classList.add('stale');
+  document.body.dataset['analysis'] = String(run.id);
   const ms = performance.now() - run.started;
   document.body.dataset['updateMs'] = ms.toFixed(0);
   finished += 1;
