@@ -91,6 +91,7 @@ describe('ccsim studio: the server', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect((await rawGet('/worker.js')).status).toBe(200);
     expect((await rawGet('/reader.js')).status).toBe(200);
+    expect((await rawGet('/analyst.js')).status).toBe(200);
     // Started without FILE: no scenario of the user's is served.
     expect(JSON.parse((await rawGet('/scenario.json')).body)).toEqual({ file: null });
   });
