@@ -208,6 +208,9 @@ function leverInput(lever: Lever): HTMLInputElement {
   return input;
 }
 
+/** Groups whose shift list is open. */
+const openShifts = new Set<string>();
+
 const UNIT: Record<Lever['unit'], string> = { '%': '%', agents: '', 'share %': '%' };
 
 function leverLabel(lever: Lever, text: string): HTMLElement {
@@ -261,7 +264,12 @@ function buildLevers(s: StudySummary): void {
   for (const g of s.groups) {
     const shifts = s.levers.filter((l) => l.owner === g && l.kind === 'shift');
     if (shifts.length === 0) continue;
-    const box = el('details', { class: 'shifts' }, el('summary', {}, `Shifts: ${g} (${shifts.length})`));
+    // Rebuilt levers (a reopened pin) keep the shift lists the user had open.
+    const box = el('details', { class: 'shifts', 'data-group': g, ...(openShifts.has(g) ? { open: '' } : {}) }, el('summary', {}, `Shifts: ${g} (${shifts.length})`));
+    box.addEventListener('toggle', () => {
+      if (box.open) openShifts.add(g);
+      else openShifts.delete(g);
+    });
     for (const l of shifts) box.append(leverLabel(l, l.label));
     shiftBoxes.push(box);
   }
