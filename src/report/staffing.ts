@@ -164,7 +164,7 @@ export function formatStaffing(result: StaffingResult): string {
       tRows.push([
         g,
         num(x.required_agent_hours, 1),
-        num(x.lower_bound_agent_hours, 1),
+        num(x.lower_bound_paid_hours, 1),
         num(x.agent_hours, 1),
         pct(x.gap),
         num(x.paid_hours, 1),
