@@ -72,18 +72,18 @@ export async function coverWithShiftsExact(
 ): Promise<ShiftCover> {
   const p = shiftProblem(requirement, templates, horizon, intervalMinutes, pay);
   const n = requirement.length;
-  const used = p.variables.flatMap((_, v) => (p.support[v]!.length > 0 && p.cost[v]! > 0 ? [v] : []));
+  const used = p.variables.flatMap((_, v) => (p.rowSupport[v]!.length > 0 && p.cost[v]! > 0 ? [v] : []));
   const counts = new Array<number>(p.variables.length).fill(0);
   let lowerBoundHours = 0;
   if (p.need.some((x) => x > 0)) {
     const highs = await solver();
     const options = { output_flag: false, time_limit: TIME_LIMIT_SECONDS, mip_rel_gap: 1e-6 };
-    const mip = highs.solve(lpText(p.cost, p.support, p.coef, p.need, used, true), options);
+    const mip = highs.solve(lpText(p.cost, p.rowSupport, p.coef, p.need, used, true), options);
     if (!(mip.Status === 'Optimal' || mip.Status === 'Time limit reached') || !Number.isFinite(mip.ObjectiveValue)) {
       throw new Error(`coverWithShiftsExact: HiGHS ended with status ${mip.Status}`);
     }
     for (const v of used) counts[v] = Math.max(0, Math.round(mip.Columns[`x${v}`]?.Primal ?? 0));
-    const lp = highs.solve(lpText(p.cost, p.support, p.coef, p.need, used, false), options);
+    const lp = highs.solve(lpText(p.cost, p.rowSupport, p.coef, p.need, used, false), options);
     lowerBoundHours = lp.Status === 'Optimal' ? lp.ObjectiveValue : p.requiredHours;
   }
   return coverOf(p, counts, lowerBoundHours, horizon, intervalMinutes, n);

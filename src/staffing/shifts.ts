@@ -10,13 +10,15 @@
  *
  * Coverage: a variable covers an interval when its shift is on for the whole interval (shift
  * edges come from `buildRoster`, the step function the simulator uses); within it, an agent
- * counts for the share of the interval it is not on a break. The engine starts the breaks of a
- * shift's n agents evenly over the break window ((k + ½)/n of it); the cover takes the limit of
- * that spreading, a break start uniform over the window, so that an agent's expected presence
- * does not depend on how many others share its shift (the covering problem stays linear). The
- * `coverage` reported is the engine's own: the time-average of the roster of the chosen counts,
- * which differs from the linear one by at most window / 4 per break and interval (the midpoint
- * rule on a 1-Lipschitz overlap).
+ * counts for the share of time it is not on a break. The engine starts the breaks of a shift's
+ * n agents evenly over the break window ((k + ½)/n of it); the cover takes the limit of that
+ * spreading, a break start uniform over the window, so that an agent's expected presence does
+ * not depend on how many others share its shift (the covering problem stays linear; the engine's
+ * count on break at any moment is within one agent of that expectation per shift and break).
+ * Where breaks fall, the requirement must hold in every 5-minute slot of the interval, not only
+ * on its average: a lunch wave at the end of an interval builds a queue the next one inherits.
+ * The `coverage` reported is the engine's own: the time-average of the roster of the chosen
+ * counts over each interval.
  *
  * Cost: expected paid hours inside the horizon, as the simulator pays them: logged-in hours /
  * (1 − shrinkage) plus paid breaks, times (1 − absence) (an absent agent is not paid). The
@@ -44,6 +46,8 @@ const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const EPS = 1e-9;
 /** Break starts sampled per break window (midpoints): the uniform limit of the engine's spreading. */
 const BREAK_SAMPLES = 240;
+/** Breaks are counted per slot of this many seconds (every interval length is a multiple). */
+const SLOT_SECONDS = 300;
 
 /** A template as given: a scenario shift (used day by day), a `shift_templates` entry, or ready for the cover. */
 export type TemplateInput = Shift | ShiftTemplate | CoverTemplate;
@@ -181,17 +185,20 @@ export function evaluateShifts(
 
 /**
  * The covering problem: one variable per (template, week), the intervals each covers whole
- * (`support`) with the expected share of an agent present there (`coef`, 1 less breaks), its
- * expected paid hours (`cost`), and what must be covered (`need`, 0 where no template reaches),
- * shared by the greedy cover below and the integer program (shift-ip.ts).
+ * (`support`), its expected paid hours (`cost`), and the rows to cover: per row (an interval, or
+ * a 5-minute slot of it where breaks fall) the agents needed (`need`, the interval's) and per
+ * variable its rows (`rowSupport`) with the expected share of an agent present there (`coef`,
+ * 1 less breaks). Shared by the greedy cover below and the integer program (shift-ip.ts).
  */
 export interface ShiftProblem {
   templates: CoverTemplate[];
   variables: ShiftVariable[];
   support: number[][];
+  rowSupport: number[][];
   coef: number[][];
   cost: number[];
   need: number[];
+  rowInterval: number[];
   covering: number[][];
   uncoverable: number[];
   uncoverableHours: number;
@@ -199,14 +206,15 @@ export interface ShiftProblem {
 }
 
 /**
- * Expected seconds one agent of a shift spends on break in each interval, over [0, end), with the
- * break start uniform over its window (midpoint samples); and the paid-break seconds in all.
+ * Expected seconds one agent of a shift spends on break in each 5-minute slot (sparse: slot ->
+ * seconds) over [0, end), with the break start uniform over its window (midpoint samples); and
+ * the break and paid-break seconds in all.
  */
-function expectedBreaks(t: CoverTemplate, week: readonly Weekday[], startIso: string, len: number, end: number, n: number): { perInterval: Float64Array; total: number; paid: number } {
-  const perInterval = new Float64Array(n);
+function expectedBreaks(t: CoverTemplate, week: readonly Weekday[], startIso: string, end: number): { bySlot: Map<number, number>; total: number; paid: number } {
+  const bySlot = new Map<number, number>();
   let total = 0;
   let paid = 0;
-  if (t.breaks.length === 0) return { perInterval, total, paid };
+  if (t.breaks.length === 0) return { bySlot, total, paid };
   const [hh, mm] = t.start.split(':').map(Number) as [number, number];
   const window = t.break_window_minutes * 60;
   const samples = window > 0 ? BREAK_SAMPLES : 1;
@@ -218,19 +226,20 @@ function expectedBreaks(t: CoverTemplate, week: readonly Weekday[], startIso: st
     for (const b of t.breaks) {
       for (let k = 0; k < samples; k++) {
         // As the engine: agent k of n starts at (k + ½)/n of the window centred on after_hours.
-        const from = Math.max(0, begin, begin + b.after_hours * SECONDS_PER_HOUR - window / 2 + ((k + 0.5) * window) / samples);
-        const to = Math.min(end, stop, begin + b.after_hours * SECONDS_PER_HOUR - window / 2 + ((k + 0.5) * window) / samples + b.minutes * 60);
+        const at = begin + b.after_hours * SECONDS_PER_HOUR - window / 2 + ((k + 0.5) * window) / samples;
+        const from = Math.max(0, begin, at);
+        const to = Math.min(end, stop, at + b.minutes * 60);
         if (!(to > from)) continue;
         total += (to - from) / samples;
         if (b.paid) paid += (to - from) / samples;
-        for (let i = Math.floor(from / len); i < n && i * len < to; i++) {
-          const overlap = Math.min(to, (i + 1) * len) - Math.max(from, i * len);
-          if (overlap > 0) perInterval[i] = perInterval[i]! + overlap / samples;
+        for (let q = Math.floor(from / SLOT_SECONDS); q * SLOT_SECONDS < to; q++) {
+          const overlap = Math.min(to, (q + 1) * SLOT_SECONDS) - Math.max(from, q * SLOT_SECONDS);
+          if (overlap > 0) bySlot.set(q, (bySlot.get(q) ?? 0) + overlap / samples);
         }
       }
     }
   }
-  return { perInterval, total, paid };
+  return { bySlot, total, paid };
 }
 
 export function shiftProblem(
@@ -246,32 +255,24 @@ export function shiftProblem(
   const hoursOf = (i: number): number => Math.max(0, Math.min((i + 1) * len, end) - i * len) / 3600;
   const templates = templateInputs.map(asCover);
 
-  // The variables, what each covers and what one agent on it is paid.
+  // The variables, the intervals each covers whole, its breaks, and what one agent on it is paid.
   const variables: ShiftVariable[] = [];
   const support: number[][] = [];
-  const coef: number[][] = [];
+  const wholeOf: number[][] = [];
+  const breaksOf: Array<Map<number, number>> = [];
   const cost: number[] = [];
   templates.forEach((t, ti) => {
     for (const week of t.weeks) {
-      // Shift edges from the roster without breaks; breaks as expected shares.
+      // Shift edges from the roster without breaks; breaks as expected seconds per slot.
       const one = buildRoster({ kind: 'shifts', shifts: [{ start: t.start, hours: t.hours, agents: 1, days: week }] }, horizon.start, len, end);
       const whole = intervalMinimum(one, n, len, end);
-      const breaks = expectedBreaks(t, week, horizon.start, len, end, n);
+      const breaks = expectedBreaks(t, week, horizon.start, end);
       const logged = rosterHours(one, end) - breaks.total / 3600;
       const paid = (1 - pay.absence) * (logged / (1 - pay.shrinkage) + breaks.paid / 3600);
       variables.push({ template: ti, days: [...week], weekday: week[0]!, start: t.start, hours: t.hours, count: 0, paid_hours_each: paid, logged_hours_each: logged });
-      const s: number[] = [];
-      const c: number[] = [];
-      whole.forEach((w, i) => {
-        if (!(w > 0)) return;
-        const share = w - breaks.perInterval[i]! / (hoursOf(i) * 3600);
-        if (share > EPS) {
-          s.push(i);
-          c.push(share);
-        }
-      });
-      support.push(s);
-      coef.push(c);
+      support.push(whole.flatMap((w, i) => (w > 0 ? [i] : [])));
+      wholeOf.push(whole);
+      breaksOf.push(breaks.bySlot);
       cost.push(paid);
     }
   });
@@ -292,11 +293,59 @@ export function shiftProblem(
     }
   });
 
-  const covering: number[][] = Array.from({ length: n }, () => []);
+  // The rows: one per interval that needs agents, or one per 5-minute slot of it (identical
+  // slots merged) where some covering shift has a break in it, so that a break wave at the end of
+  // an interval is not hidden by the interval's average.
+  const byInterval: number[][] = Array.from({ length: n }, () => []);
   support.forEach((s, j) => {
-    for (const i of s) covering[i]!.push(j);
+    for (const i of s) byInterval[i]!.push(j);
   });
-  return { templates, variables, support, coef, cost, need, covering, uncoverable, uncoverableHours, requiredHours };
+  const rowSupport: number[][] = variables.map(() => []);
+  const coef: number[][] = variables.map(() => []);
+  const rowNeed: number[] = [];
+  const rowInterval: number[] = [];
+  const slots = Math.max(1, Math.round(len / SLOT_SECONDS));
+  const addRow = (i: number, terms: ReadonlyArray<readonly [number, number]>): void => {
+    const r = rowNeed.length;
+    rowNeed.push(need[i]!);
+    rowInterval.push(i);
+    for (const [j, a] of terms) {
+      rowSupport[j]!.push(r);
+      coef[j]!.push(a);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (!(need[i]! > 0)) continue;
+    const js = byInterval[i]!;
+    const withBreaks = js.filter((j) => {
+      for (let q = i * slots; q < (i + 1) * slots; q++) if (breaksOf[j]!.has(q)) return true;
+      return false;
+    });
+    if (withBreaks.length === 0) {
+      addRow(i, js.map((j) => [j, wholeOf[j]![i]!] as const));
+      continue;
+    }
+    const seen = new Set<string>();
+    for (let q = i * slots; q < (i + 1) * slots; q++) {
+      const width = Math.min((q + 1) * SLOT_SECONDS, end) - q * SLOT_SECONDS;
+      if (!(width > 0)) continue;
+      const terms = js.flatMap((j) => {
+        const a = wholeOf[j]![i]! - (breaksOf[j]!.get(q) ?? 0) / width;
+        return a > EPS ? [[j, a] as const] : [];
+      });
+      // A slot nobody can be in (every shift on a break without spreading) cannot be helped by any count.
+      if (terms.length === 0) continue;
+      const key = terms.map(([j, a]) => `${j}:${a.toFixed(12)}`).join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      addRow(i, terms);
+    }
+  }
+  const covering: number[][] = rowNeed.map(() => []);
+  rowSupport.forEach((s, j) => {
+    for (const r of s) covering[r]!.push(j);
+  });
+  return { templates, variables, support, rowSupport, coef, cost, need: rowNeed, rowInterval, covering, uncoverable, uncoverableHours, requiredHours };
 }
 
 /** `cover` with other counts (a repair): hours, shifts and coverage recomputed, the bound kept. */
@@ -345,8 +394,9 @@ export function coverWithShifts(
   const n = requirement.length;
   const hoursOf = (i: number): number => Math.max(0, Math.min((i + 1) * len, end) - i * len) / 3600;
   const p = shiftProblem(requirement, templates, horizon, intervalMinutes, pay);
-  const { support, coef, cost, need, covering } = p;
+  const { rowSupport: support, coef, cost, need, covering } = p;
   const nV = p.variables.length;
+  const rows = need.length;
 
   // Greedy: most still-missing agent-intervals covered per paid hour. gains[j] = Σ over the
   // intervals of variable j still short of min(share, shortfall), kept up to date as they fill.
@@ -392,7 +442,7 @@ export function coverWithShifts(
   }
 
   // Redundancy removal, most expensive variable first.
-  const coverage = new Array<number>(n).fill(0);
+  const coverage = new Array<number>(rows).fill(0);
   counts.forEach((c, j) => {
     support[j]!.forEach((i, q) => (coverage[i]! += c * coef[j]![q]!));
   });
@@ -424,8 +474,8 @@ export function coverWithShifts(
     for (const i of required) bound += need[i]! * y[i]!;
     return bound;
   };
-  const fromHours = new Float64Array(n);
-  for (const i of required) fromHours[i] = hoursOf(i);
+  const fromHours = new Float64Array(rows);
+  for (const r of required) fromHours[r] = hoursOf(p.rowInterval[r]!);
   let scale = 1;
   support.forEach((s, j) => {
     let used = 0;
@@ -433,8 +483,8 @@ export function coverWithShifts(
     if (used > cost[j]! + EPS) scale = Math.min(scale, cost[j]! / used);
   });
   for (const i of required) fromHours[i] = fromHours[i]! * scale;
-  const lpY = lpDual(required, support, coef, cost, need, n);
-  const lowerBoundHours = Math.max(ascent(new Float64Array(n)), ascent(fromHours), ascent(lpY));
+  const lpY = lpDual(required, support, coef, cost, need, rows);
+  const lowerBoundHours = Math.max(ascent(new Float64Array(rows)), ascent(fromHours), ascent(lpY));
   return coverOf(p, counts, lowerBoundHours, horizon, intervalMinutes, n);
 }
 
