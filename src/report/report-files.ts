@@ -30,6 +30,7 @@ import { ttrSpec } from './charts/ttr.ts';
 import { ttrHistogramSpec } from './charts/ttr-histogram.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
 import { tradeoffSpec } from './charts/tradeoff.ts';
+import { staffingChart } from './staffing-section.ts';
 
 export type { ReportInput } from './html.ts';
 
@@ -56,6 +57,7 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
         ...(types.length > 1 ? types.map(([name, totals]) => ({ name, totals })) : []),
       ];
       return [
+        ...(input.staffing !== undefined ? [staffingChart(input.staffing)] : []),
         {
           name: 'intraday',
           title: 'Intraday profile',

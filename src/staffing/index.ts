@@ -141,6 +141,11 @@ export interface GroupShifts {
    * first day, `week` it as planners write it (`mon-fri`), and its agents.
    */
   shifts: Array<{ template: number; start: string; hours: number; day: Weekday; days: Weekday[]; week: string; agents: number; agent_hours: number; paid_hours: number }>;
+  /**
+   * People the shift plan employs: one per agent on a weekly pattern, and the busiest weekday's
+   * agents on day-by-day shifts, grossed up by shrinkage like the interval plan's headcount.
+   */
+  headcount: number;
   /** Logged-in agent-hours of the cover (breaks taken out). */
   agent_hours: number;
   /** Σ requirement × interval hours (coverable intervals). */
@@ -441,8 +446,17 @@ export function groupShifts(scenario: Scenario, gi: number, requirement: readonl
   const current = buildRoster(g.staffing, scenario.horizon.start, len, end, { horizonSeconds: end, label: `agent_groups[${g.id}]` });
   const currentHours = rosterHours(current, 0, end);
   const paid = cover.paidHours;
+  // Day-by-day variables (a one-day week of a template without a pattern) can reuse people across days.
+  const daily = new Map<Weekday, number>();
+  let weekly = 0;
+  for (const v of cover.variables) {
+    const t = cover.templates[v.template]!;
+    if (t.dayByDay) daily.set(v.days[0]!, (daily.get(v.days[0]!) ?? 0) + v.count);
+    else weekly += v.count;
+  }
   return {
     method,
+    headcount: ceilShrunk(weekly + Math.max(0, ...daily.values()), g.shrinkage),
     shifts: cover.variables.map((v) => ({
       template: v.template,
       start: v.start,

@@ -25,6 +25,8 @@ export interface CoverTemplate {
   break_window_minutes: number;
   /** One variable of the cover per week; a week is a list of weekdays, Monday first. */
   weeks: Weekday[][];
+  /** Rostered day by day (no weekly pattern): the same people may work any of its days. */
+  dayByDay: boolean;
 }
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -49,6 +51,7 @@ export function coverTemplate(t: Shift | ShiftTemplate): CoverTemplate {
     breaks: (t.breaks ?? []).map((b) => ({ ...b })),
     break_window_minutes: t.break_window_minutes ?? DEFAULT_BREAK_WINDOW_MINUTES,
     weeks: weeksOf(t),
+    dayByDay: isShift(t) || (t.days_on === undefined && t.patterns === undefined),
   };
 }
 

@@ -39,7 +39,7 @@
 
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, weekdayOf } from '../model/calendar.ts';
 import { buildRoster, type Roster } from '../model/roster.ts';
-import type { Shift, ShiftTemplate, Weekday } from '../scenario/types.ts';
+import type { Shift, ShiftTemplate, Staffing, Weekday } from '../scenario/types.ts';
 import { coverTemplate, type CoverTemplate } from './patterns.ts';
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -165,6 +165,16 @@ export function coverShifts(variables: readonly ShiftVariable[], templates: read
   };
   const used = variables.filter((v) => v.count > 0).map(shift);
   return used.length > 0 || variables.length === 0 ? used : [shift(variables[0]!)];
+}
+
+/**
+ * Agents logged in per interval (time-average) under any staffing form, through the simulator's
+ * roster without absence or scale: what a plan puts against the requirement.
+ */
+export function staffingCoverage(staffing: Staffing, horizon: { start: string; days: number }, intervalMinutes: number, n: number): number[] {
+  const len = intervalMinutes * 60;
+  const end = horizon.days * SECONDS_PER_DAY;
+  return intervalAverage(buildRoster(staffing, horizon.start, len, end, { horizonSeconds: end }), n, len, end);
 }
 
 /**
