@@ -5,6 +5,7 @@
  * `ccsim simulate` plays the same plan. Optima are checked against enumeration written here from
  * the week's day sets, not through the roster code the cover uses.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coverWithShiftsExact } from '../../src/staffing/shift-ip.ts';
 import { coverWithShifts, evaluateShifts } from '../../src/staffing/shifts.ts';
@@ -200,5 +201,21 @@ describe('shift_templates in the scenario file', () => {
       expect(err.exitCode).toBe(2);
     }
     expect(parseError(MINIMAL.replace('    agents: 20\n', '    agents: 20\n    shift_templates: []\n')).message).toMatch(/shift_templates: expected at least one shift template/);
+  });
+
+  it("the README's example loads, with the weeks it describes", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('shift_templates:'));
+    expect(block).toBeDefined();
+    const groups = block!.replace(/shifts: \[\.\.\.\].*\n/, 'agents: 10\n');
+    const text = `name: readme\ncontact_types:\n  - id: calls\n    arrivals: { per_hour: 60 }\n    handle_time: 180\n${groups}`;
+    const t = parseScenario(text, 'readme.yaml').scenario.agent_groups[0]!.shift_templates!;
+    // 5 on 2 off: 7 weeks; 4 x 10 inside Mon-Sat: Mon-Thu, Tue-Fri, Wed-Sat; 2 listed weeks; day by day Mon-Fri.
+    expect(t.map((x) => weeksOf(x).length)).toEqual([7, 3, 2, 5]);
+    expect(weeksOf(t[1]!)).toEqual([
+      ['mon', 'tue', 'wed', 'thu'],
+      ['tue', 'wed', 'thu', 'fri'],
+      ['wed', 'thu', 'fri', 'sat'],
+    ]);
   });
 });
