@@ -143,7 +143,8 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
         for (const [gi, cover] of covers) {
           if (!(model.groups[gi]!.proficiency[j]! > 0) || done.has(`${gi}/${day}`)) continue;
           const g = scenario.agent_groups[gi]!;
-          const rate = (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / (1 - g.shrinkage);
+          // paid_hours_each already includes shrinkage, paid breaks and absence (shifts.ts).
+          const rate = g.hourly_cost + scenario.costs.overhead_per_agent_hour;
           for (let v = 0; v < cover.variables.length; v++) {
             const shift = cover.variables[v]!;
             if (!cover.support[v]!.includes(miss.interval)) continue;
