@@ -3,7 +3,7 @@
  * level target (and its caps): Erlang C/A first, then refined by simulation. Prints the table
  * (or `--json`), and writes staffing.json, staffing.csv and staffed.yaml (the scenario with the
  * staffing found as `by_interval`, ready to simulate) into a new run folder; when a group is
- * staffed in shifts, also staffed-shifts.yaml (its requirement covered with its shift templates
+ * rostered in shifts (shift_templates, or shifts), also staffed-shifts.yaml (its requirement covered with its shift templates
  * by an integer program). Both plans are simulated on fresh replications before they are
  * written; the terminal gets a summary (per group and per day), staffing.txt the full tables.
  * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.

@@ -127,7 +127,8 @@ export interface PoolingSummary {
 }
 
 /**
- * A group staffed in shifts: its simulated requirement covered with its shift templates
+ * A group rostered in shifts (it has `shift_templates`, or is staffed in `shifts`): its simulated
+ * requirement covered with its templates
  * (shifts.ts). Hours are logged-in agent-hours over the whole horizon, warm-up included (the
  * shifts must be there from the start); `paid_hours` and `cost_agents` add shrinkage and cost.
  */
@@ -180,7 +181,7 @@ export interface StaffingResult {
   target: { service_level: number; threshold_seconds: number; max_abandon_rate: number | null; max_asa_seconds: number | null; max_occupancy: number | null };
   groups: Record<string, GroupSummary>;
   pooling: PoolingSummary | null;
-  /** Per group staffed in shifts, the requirement covered with its templates; {} when none. */
+  /** Per group with shift templates (patterns.ts `templatesOf`), the requirement covered with them; {} when none. */
   shifts: Record<string, GroupShifts>;
   /** Both plans simulated on fresh replications (verified.ts); absent from `staff` alone. */
   verification?: { plan: Verification; shifts: Verification | null };
@@ -211,7 +212,7 @@ export interface Staffed {
   result: StaffingResult;
   /** The scenario with the simulated staffing as `by_interval`. */
   scenario: Scenario;
-  /** The scenario with groups in shifts staffed by the shift cover (others as in `scenario`); null when no group has shifts. */
+  /** The scenario with groups with shift templates staffed by the shift cover (others as in `scenario`); null when no group has templates. */
   shiftsScenario: Scenario | null;
   /** The final simulation of that scenario (replications' means with ci95). */
   simulation: Result;
