@@ -5,7 +5,8 @@
  * staffing found as `by_interval`, ready to simulate) into a new run folder; when a group is
  * rostered in shifts (shift_templates, or shifts), also staffed-shifts.yaml (its requirement covered with its shift templates
  * by an integer program). Both plans are simulated on fresh replications before they are
- * written; the terminal gets a summary (per group and per day), staffing.txt the full tables.
+ * written; the terminal gets a summary (per group and per day), staffing.txt the full tables,
+ * report.html a Staffing section (report/staffing-section.ts) before the interval plan's report.
  * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.
  */
 
