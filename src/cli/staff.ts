@@ -3,9 +3,10 @@
  * level target (and its caps): Erlang C/A first, then refined by simulation. Prints the table
  * (or `--json`), and writes staffing.json, staffing.csv and staffed.yaml (the scenario with the
  * staffing found as `by_interval`, ready to simulate) into a new run folder; when a group is
- * staffed in shifts, also staffed-shifts.yaml (its requirement covered with its shift templates
+ * rostered in shifts (shift_templates, or shifts), also staffed-shifts.yaml (its requirement covered with its shift templates
  * by an integer program). Both plans are simulated on fresh replications before they are
- * written; the terminal gets a summary (per group and per day), staffing.txt the full tables.
+ * written; the terminal gets a summary (per group and per day), staffing.txt the full tables,
+ * report.html a Staffing section (report/staffing-section.ts) before the interval plan's report.
  * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.
  */
 
@@ -16,12 +17,12 @@ export const staffCommand = defineCommand({
   name: 'staff',
   describe: 'Find the agents needed per interval (Erlang C/A, refined by simulation); write a staffed scenario',
   positionals: ['file'],
-  options: ['seed', 'days', 'json', 'out', 'force', 'quiet', 'strictPlan'],
+  options: ['seed', 'days', 'json', 'out', 'force', 'quiet', 'strictPlan', 'charts'],
   examples: [
     ['ccsim staff scenarios/retail-bank.yaml', 'table on stdout, output/<name>-staffing-<time>/'],
     ['ccsim staff scenarios/retail-bank.yaml --json', 'the staffing as JSON on stdout'],
   ],
-  async run({ file, seed, days, json, out, force, quiet, strictPlan }) {
+  async run({ file, seed, days, json, out, force, quiet, strictPlan, charts }) {
     // Imported when needed, so `--help` stays fast.
     const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
@@ -39,15 +40,20 @@ export const staffCommand = defineCommand({
     const staffed = await staffVerified(scenario, { seed, days, onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
-    const files: Record<string, string> = {
+    const files: Record<string, string | Uint8Array> = {
       'staffing.json': staffingText,
       'staffing.csv': staffingCsv(staffed.result),
       'staffing.txt': formatStaffing(staffed.result),
       'staffed.yaml': staffedYaml(staffed.scenario, staffed.result, file),
     };
     if (staffed.shiftsScenario !== null) files['staffed-shifts.yaml'] = staffedShiftsYaml(staffed.shiftsScenario, staffed.result, file);
+    // report.html: the Staffing section (chart and summary tables), then the interval plan's figures as simulate reports them.
+    const { reportFiles, describeFiles } = await import('../report/report-files.ts');
+    const { staffingReport } = await import('../report/staffing-section.ts');
+    const report = staffingReport(scenario, staffed.scenario, staffed.shiftsScenario, staffed.result);
+    Object.assign(files, await reportFiles({ kind: 'simulate', scenario: staffed.scenario, result: staffed.simulation, staffing: report }, { charts, onWarning: (w) => printWarnings([w]) }));
     const dir = writeRunFolder(plan, files);
-    const wrote = `Wrote ${displayPath(dir)} (${Object.keys(files).join(', ')})\n`;
+    const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(files))})\n`;
     if (json) {
       process.stdout.write(staffingText);
       if (!quiet) process.stderr.write(wrote);

@@ -15,6 +15,7 @@ import { ttrSpec } from './charts/ttr.ts';
 import { ttrHistogramSpec } from './charts/ttr-histogram.ts';
 import { frontierSpec, pointLabels } from './charts/frontier.ts';
 import { tradeoffSpec } from './charts/tradeoff.ts';
+import { staffingChart } from './staffing-section.ts';
 
 /** One chart of a report: its file stem under charts/, its title and caption, and its spec. */
 export interface ChartEntry {
@@ -39,6 +40,7 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
         ...(types.length > 1 ? types.map(([name, totals]) => ({ name, totals })) : []),
       ];
       return [
+        ...(input.staffing !== undefined ? [staffingChart(input.staffing)] : []),
         {
           name: 'intraday',
           title: 'Intraday profile',
@@ -148,4 +150,3 @@ export function chartSpecs(input: ReportInput): ChartEntry[] {
     }
   }
 }
-

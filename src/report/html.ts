@@ -23,10 +23,11 @@ import type { Distribution, Scenario, Staffing } from '../scenario/types.ts';
 import { paretoFront, pointLabels } from './charts/frontier.ts';
 import { effortRows, repeatChannels } from './effort-assumptions.ts';
 import { overloadWarning } from './overload.ts';
+import { isStaffingChart, staffingSection, type StaffingReport } from './staffing-section.ts';
 
 /** What a report is made from (the same shape `reportFiles` takes). */
 export type ReportInput =
-  | { kind: 'simulate'; scenario: Scenario; result: Result }
+  | { kind: 'simulate'; scenario: Scenario; result: Result; staffing?: StaffingReport }
   | { kind: 'compare'; plans: Array<{ name: string; scenario: Scenario }>; compare: CompareResult }
   | { kind: 'sweep'; scenario: Scenario; sweep: SweepResult };
 
@@ -729,6 +730,12 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
   switch (input.kind) {
     case 'simulate': {
       const { scenario, result } = input;
+      // `ccsim staff`: its Staffing section first, with its chart; the other charts as for any run.
+      const staffing =
+        input.staffing === undefined
+          ? ''
+          : staffingSection(input.staffing, (charts ?? []).filter(isStaffingChart).map((c) => `<figure id="fig-${escapeHtml(c.name)}">${inlineSvg(c)}<figcaption>${escapeHtml(c.caption)}</figcaption></figure>`).join(''));
+      charts = charts === null ? null : charts.filter((c) => !isStaffingChart(c));
       const reps = result.replications;
       const meta =
         `Simulation: seed ${result.seed}, ${daysText(scenario.horizon.days)}, ${plural(reps, 'replication')}` +
@@ -741,6 +748,7 @@ function body(input: ReportInput, charts: readonly ReportChart[] | null): { titl
             ? `<p class="hint warn">One replication: every figure, and above all every interval figure, is one sample of a random day. A quiet interval's service level can swing from 15% to 100% by chance; run with --replications 10 or more for 95% intervals before reading patterns into it.</p>`
             : '') +
           overloadNote(result.totals) +
+          staffing +
           `<section><h2>Headline figures</h2>${headlineCards(result.totals, result.ci95?.totals, scenario)}` +
           `<h3>By contact type</h3>${typeTable(result)}${groupTable(result, scenario)}${runScorecard(result)}${eventTable(result)}${weeklyTable(result)}</section>` +
           chartSection(charts) +

@@ -65,11 +65,12 @@ export function staffedYaml(staffed: Scenario, result: StaffingResult, from: str
  * `staffed.yaml`.
  */
 export function staffedShiftsYaml(staffed: Scenario, result: StaffingResult, from: string | undefined): string {
-  const gaps = Object.entries(result.shifts).map(([g, x]) => `${g} ${num(x.agent_hours, 1)} agent-hours, gap ${pct(x.gap)}`);
+  const gaps = Object.entries(result.shifts).map(([g, x]) => `${g} ${num(x.paid_hours, 1)} paid hours, gap ${pct(x.gap)}`);
+  const how = Object.values(result.shifts).some((x) => x.method === 'greedy') ? 'greedy cover' : 'integer program';
   const lines = [
-    `Staffed by \`ccsim staff\`${from !== undefined ? ` from ${from}` : ''}: groups in shifts cover the simulated requirement`,
-    `with their shift templates (greedy + redundancy removal; gap to the LP lower bound: ${gaps.join('; ')});`,
-    'one shift per template and weekday. Other groups as in staffed.yaml.',
+    `Staffed by \`ccsim staff\`${from !== undefined ? ` from ${from}` : ''}: groups with shift templates cover the simulated requirement`,
+    `with them (${how}; gap to the LP lower bound: ${gaps.join('; ')});`,
+    'one shift per template and week of working days, with its breaks. Other groups as in staffed.yaml.',
     `Simulate it with: ccsim simulate staffed-shifts.yaml --replications ${result.replications}`,
   ];
   return scenarioToYaml(staffed, lines.join('\n'));
@@ -153,21 +154,21 @@ export function formatStaffing(result: StaffingResult): string {
   const shiftGroups = Object.entries(result.shifts);
   if (shiftGroups.length > 0) {
     out.push('');
-    out.push('Shifts: the simulated requirement covered with each group\'s templates (agent-hours over the whole horizon; gap to the LP lower bound)');
-    const sRows: string[][] = [['group', 'shift', 'day', 'agents', 'agent h']];
+    out.push('Shifts: the simulated requirement covered with each group\'s templates (hours over the whole horizon; logged-in hours without breaks; gap of paid hours to the LP lower bound)');
+    const sRows: string[][] = [['group', 'shift', 'days', 'agents', 'agent h', 'paid h']];
     for (const [g, x] of shiftGroups) {
-      for (const v of x.shifts) if (v.agents > 0) sRows.push([g, `${v.start} ${v.hours} h`, v.day, String(v.agents), num(v.agent_hours, 1)]);
+      for (const v of x.shifts) if (v.agents > 0) sRows.push([g, `${v.start} ${v.hours} h`, v.week, String(v.agents), num(v.agent_hours, 1), num(v.paid_hours, 1)]);
     }
-    out.push(...renderTable(sRows, ['l', 'l', 'l', 'r', 'r']));
-    const tRows: string[][] = [['group', 'required h', 'lower bound h', 'shifts h', 'gap', 'paid h', 'agent cost', 'current plan h', 'current short', 'uncoverable']];
+    out.push(...renderTable(sRows, ['l', 'l', 'l', 'r', 'r', 'r']));
+    const tRows: string[][] = [['group', 'required h', 'shifts h', 'paid h', 'lower bound paid h', 'gap', 'agent cost', 'current plan h', 'current short', 'uncoverable']];
     for (const [g, x] of shiftGroups) {
       tRows.push([
         g,
         num(x.required_agent_hours, 1),
-        num(x.lower_bound_agent_hours, 1),
         num(x.agent_hours, 1),
-        pct(x.gap),
         num(x.paid_hours, 1),
+        num(x.lower_bound_paid_hours, 1),
+        pct(x.gap),
         num(x.cost_agents, 2),
         num(x.current_agent_hours, 1),
         `${x.current_short_intervals} intervals`,
@@ -233,14 +234,14 @@ export function formatStaffingSummary(result: StaffingResult): string {
     const c = shifted?.cost_agents ?? g.cost_agents;
     cost += c;
     current += g.current_cost_agents;
-    rows.push([id + (shifted ? ' (shifts)' : ''), String(result.headcount[id] ?? 0), num(paid, 1), num(c, 2), num(g.current_cost_agents, 2), change(c, g.current_cost_agents)]);
+    rows.push([id + (shifted ? ' (shifts)' : ''), String(shifted?.headcount ?? result.headcount[id] ?? 0), num(paid, 1), num(c, 2), num(g.current_cost_agents, 2), change(c, g.current_cost_agents)]);
   }
   rows.push(['all groups', '', '', num(cost, 2), num(current, 2), change(cost, current)]);
   out.push('Per group (after the warm-up; paid hours include shrinkage; shift groups: their shift plan)');
   out.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
   for (const [id, x] of Object.entries(result.shifts)) {
     out.push(
-      `  ${id}: shifts by ${x.method === 'integer_program' ? 'integer program (HiGHS)' : 'greedy cover'}, ${num(x.agent_hours, 1)} agent-hours, ` +
+      `  ${id}: shifts by ${x.method === 'integer_program' ? 'integer program (HiGHS)' : 'greedy cover'}, ${num(x.paid_hours, 1)} paid hours, ` +
         `${pct(x.gap)} above the LP lower bound${x.repairs > 0 ? `; ${x.repairs} shifts added after simulation` : ''}`,
     );
   }

@@ -77,6 +77,7 @@ export function checkScenario(raw: unknown): CheckResult {
       }
     }
     if (Array.isArray(g['shifts'])) checkBreaks(g['shifts'], i, result);
+    if (Array.isArray(g['shift_templates'])) checkBreaks(g['shift_templates'], i, result, 'shift_templates');
   });
 
   types.forEach((t, i) => {
@@ -141,7 +142,7 @@ function checkDayCurves(t: Record<string, unknown>, i: number, interval: number,
 }
 
 /** Each break window must lie inside its shift (a break after the shift ends means nothing). */
-function checkBreaks(shifts: unknown[], group: number, result: CheckResult): void {
+function checkBreaks(shifts: unknown[], group: number, result: CheckResult, key = 'shifts'): void {
   shifts.forEach((shift, k) => {
     if (!isRecord(shift) || typeof shift['hours'] !== 'number' || !Array.isArray(shift['breaks'])) return;
     const hours = shift['hours'];
@@ -154,7 +155,7 @@ function checkBreaks(shifts: unknown[], group: number, result: CheckResult): voi
       if (from < 0 || to > hours + 1e-9) {
         const round = (x: number): number => Math.round(x * 100) / 100;
         result.problems.push({
-          path: ['agent_groups', group, 'shifts', k, 'breaks', n],
+          path: ['agent_groups', group, key, k, 'breaks', n],
           message: MSG.breakOutsideShift(hours, round(from), round(to)),
         });
       }

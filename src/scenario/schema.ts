@@ -26,6 +26,7 @@ import type {
   SelfService,
   Shift,
   ShiftBreak,
+  ShiftTemplate,
   Staffing,
   Weekday,
 } from './types.ts';
@@ -427,6 +428,77 @@ const shiftSchema = strict(
   }),
 );
 
+/** A week of `days_on` consecutive working days fits inside `days` for some start day. */
+export function consecutiveWeeks(daysOn: number, days: readonly Weekday[]): Weekday[][] {
+  const out: Weekday[][] = [];
+  const seen = new Set<string>();
+  for (let s = 0; s < 7; s++) {
+    const week = Array.from({ length: daysOn }, (_, k) => WEEKDAYS[(s + k) % 7]!);
+    if (!week.every((d) => days.includes(d))) continue;
+    const key = [...week].sort().join(',');
+    if (seen.has(key)) continue; // days_on 7: every start day is the same week
+    seen.add(key);
+    out.push(week);
+  }
+  return out;
+}
+
+const weekdayList = (what: string) =>
+  z
+    .array(enumOf(WEEKDAYS), { error: (iss: Issue) => expected(`${what} (${oneOf(WEEKDAYS)})`, iss.input) })
+    .min(1, { error: (iss: Issue) => MSG.atLeastOne('weekday', iss.input) });
+
+/**
+ * A shift `ccsim staff` may roster: a daily shift and the weekly patterns of working days
+ * (`days_on` consecutive days, or `patterns` listed), or day by day without either.
+ */
+const shiftTemplateSchema = strict(
+  {
+    start: clockTime,
+    hours: num(WHAT.shiftHours, (n) => n > 0 && n <= 24),
+    days: weekdayList('a list of weekdays').optional(),
+    days_on: num('a whole number of working days in a week, from 1 to 7', (n) => Number.isSafeInteger(n) && n >= 1 && n <= 7).optional(),
+    patterns: z
+      .array(weekdayList('a week of working days, a list of weekdays'), {
+        error: (iss: Issue) => expected('a list of weeks, each a list of working days like [mon, tue, wed, thu, fri]', iss.input),
+      })
+      .min(1, { error: (iss: Issue) => MSG.atLeastOne('week of working days', iss.input) })
+      .optional(),
+    breaks: z
+      .array(breakSchema, { error: (iss: Issue) => expected('a list of breaks like {after_hours: 2, minutes: 15}', iss.input) })
+      .default(() => []),
+    break_window_minutes: nonNegative.default(DEFAULT_BREAK_WINDOW_MINUTES),
+  },
+  'a shift template like {start: "08:00", hours: 8, days_on: 5}',
+)
+  .superRefine((t, ctx) => {
+    if (!isRecord(t)) return;
+    if (t['days_on'] !== undefined && t['patterns'] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['patterns'], message: 'give either days_on (consecutive working days) or patterns (weeks listed day by day), not both', input: t['patterns'] });
+    }
+    if (t['patterns'] !== undefined && t['days'] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['days'], message: 'days restricts days_on or day-by-day rostering; with patterns, each week lists its own days: leave days out', input: t['days'] });
+    }
+    const daysOn = t['days_on'];
+    const days = t['days'];
+    if (typeof daysOn === 'number' && Number.isSafeInteger(daysOn) && daysOn >= 1 && daysOn <= 7 && Array.isArray(days) && days.every((d) => (WEEKDAYS as readonly unknown[]).includes(d))) {
+      if (consecutiveWeeks(daysOn, days as Weekday[]).length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['days_on'],
+          message: `no ${daysOn} consecutive days among [${(days as string[]).join(', ')}]: widen days, or list the weeks under patterns instead`,
+          input: daysOn,
+        });
+      }
+    }
+  }, ALWAYS)
+  .transform((t): ShiftTemplate => {
+    const out: ShiftTemplate = { start: t.start, hours: t.hours, days: t.days ?? [...WEEKDAYS], breaks: t.breaks, break_window_minutes: t.break_window_minutes };
+    if (t.days_on !== undefined) out.days_on = t.days_on;
+    if (t.patterns !== undefined) out.patterns = t.patterns.map((w) => WEEKDAYS.filter((d) => w.includes(d)));
+    return out;
+  });
+
 const agentsSchema = z.union(
   [
     nonNegativeInteger.transform((n): Staffing => ({ kind: 'constant', agents: n })),
@@ -481,6 +553,10 @@ const agentGroupSchema = strict({
   headcount: positiveInteger.optional(),
   attrition_per_year: nonNegative.optional(),
   cohorts: z.array(cohortSchema, { error: (iss: Issue) => expected('a list of cohorts', iss.input) }).optional(),
+  shift_templates: z
+    .array(shiftTemplateSchema, { error: (iss: Issue) => expected('a list of shift templates like {start: "08:00", hours: 8, days_on: 5}', iss.input) })
+    .min(1, { error: (iss: Issue) => MSG.atLeastOne('shift template', iss.input) })
+    .optional(),
 })
   .superRefine(exactlyOne(['agents', 'shifts']), ALWAYS)
   .transform((g): AgentGroup => {
@@ -498,6 +574,7 @@ const agentGroupSchema = strict({
     if (g.headcount !== undefined) out.headcount = g.headcount;
     if (g.attrition_per_year !== undefined) out.attrition_per_year = g.attrition_per_year;
     if (g.cohorts !== undefined && g.cohorts.length > 0) out.cohorts = g.cohorts;
+    if (g.shift_templates !== undefined) out.shift_templates = g.shift_templates;
     return out;
   });
 

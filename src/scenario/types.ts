@@ -96,6 +96,24 @@ export interface Shift {
   break_window_minutes?: number;
 }
 
+/**
+ * A shift `ccsim staff` may roster (a group's `shift_templates`): a daily shift (start, length,
+ * breaks) and the weekly patterns of working days an agent on it may have. Without `days_on` or
+ * `patterns`, every weekday in `days` is rostered on its own (an agent-day at a time).
+ */
+export interface ShiftTemplate {
+  start: string; // "HH:MM"
+  hours: number;
+  /** Weekdays the shift may be worked (default all seven); `days_on` patterns stay inside them. */
+  days: Weekday[];
+  /** A week of `days_on` consecutive working days and 7 − days_on consecutive rest days, any start day. */
+  days_on?: number;
+  /** Weeks listed day by day, e.g. [[mon, tue, thu, fri, sat]] (instead of `days_on`). */
+  patterns?: Weekday[][];
+  breaks?: ShiftBreak[];
+  break_window_minutes?: number;
+}
+
 /** Exactly one of `agents` and `shifts` is set. */
 export type Staffing =
   | { kind: 'constant'; agents: number }
@@ -114,6 +132,8 @@ export interface AgentGroup {
   staffing_scale?: number; // default 1
   /** Each day, each scheduled agent is absent (not logged in, not paid) with this probability. */
   absence?: number; // default 0
+  /** What `ccsim staff` may roster this group with; absent: its `shifts`, one weekday at a time. */
+  shift_templates?: ShiftTemplate[];
   /** Workforce over the horizon (see workforce.ts in model/): absent when neither is used. */
   headcount?: number;
   attrition_per_year?: number;

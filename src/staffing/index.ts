@@ -16,13 +16,17 @@ import type { Scenario, Weekday } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, targetsOf, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 import { evaluatePlan, intervalFigures, intervalServiceLevel, searchStaffing, withPlan, type SearchOptions } from './search.ts';
-import { coverWithShifts, evaluateShifts, type ShiftCover } from './shifts.ts';
+import { coverWithShifts, type ShiftCover } from './shifts.ts';
+import { templatesOf, weekLabel } from './patterns.ts';
+import { openRequirement } from './open-requirement.ts';
+import { buildRoster } from '../model/roster.ts';
 import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
 
 export { analyticPlan, offeredRates, agentsFor, targetsOf, type AnalyticPlan, type AnalyticMethod, type StaffingTargets } from './analytic.ts';
 export { searchStaffing, evaluatePlan, withPlan, ratioEstimate, intervalServiceLevel, type SearchOptions, type SearchOutcome, type Evaluation, type Estimate } from './search.ts';
 export { scenarioToFile, scenarioToYaml } from './scenario-file.ts';
-export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable } from './shifts.ts';
+export { coverWithShifts, evaluateShifts, type ShiftCover, type ShiftVariable, type Pay } from './shifts.ts';
+export { templatesOf, weeksOf, type CoverTemplate } from './patterns.ts';
 export { coverWithShiftsExact } from './shift-ip.ts';
 export { verifyScenario, FRESH_REPLICATIONS_FROM, type Verification, type ServiceLevelVerdict, type TemplateGap } from './verify.ts';
 
@@ -123,7 +127,8 @@ export interface PoolingSummary {
 }
 
 /**
- * A group staffed in shifts: its simulated requirement covered with its shift templates
+ * A group rostered in shifts (it has `shift_templates`, or is staffed in `shifts`): its simulated
+ * requirement covered with its templates
  * (shifts.ts). Hours are logged-in agent-hours over the whole horizon, warm-up included (the
  * shifts must be there from the start); `paid_hours` and `cost_agents` add shrinkage and cost.
  */
@@ -132,17 +137,28 @@ export interface GroupShifts {
   method: 'integer_program' | 'greedy';
   /** Shifts added after simulation found the cover short (the cheapest covering the worst interval). */
   repairs: number;
-  /** One entry per (template, weekday): the template starting that weekday, and its agents. */
-  shifts: Array<{ template: number; start: string; hours: number; day: Weekday; agents: number; agent_hours: number }>;
-  /** Agent-hours of the cover. */
+  /**
+   * One entry per (template, week of working days): `days` the week (Monday first), `day` its
+   * first day, `week` it as planners write it (`mon-fri`), and its agents.
+   */
+  shifts: Array<{ template: number; start: string; hours: number; day: Weekday; days: Weekday[]; week: string; agents: number; agent_hours: number; paid_hours: number }>;
+  /**
+   * People the shift plan employs: one per agent on a weekly pattern, and the busiest weekday's
+   * agents on day-by-day shifts, grossed up by shrinkage like the interval plan's headcount.
+   */
+  headcount: number;
+  /** Logged-in agent-hours of the cover (breaks taken out). */
   agent_hours: number;
   /** Σ requirement × interval hours (coverable intervals). */
   required_agent_hours: number;
-  /** Lower bound (LP relaxation) on the agent-hours of any cover. */
-  lower_bound_agent_hours: number;
-  /** (agent_hours − lower bound) / lower bound. */
+  /** Lower bound (LP relaxation) on the paid hours of any cover. */
+  lower_bound_paid_hours: number;
+  /** (paid_hours − lower bound) / lower bound. */
   gap: number;
-  /** agent_hours / (1 − shrinkage), and × (hourly_cost + overhead_per_agent_hour). */
+  /**
+   * Expected paid hours: (1 − absence) × (logged-in / (1 − shrinkage) + paid breaks), and
+   * × (hourly_cost + overhead_per_agent_hour).
+   */
   paid_hours: number;
   cost_agents: number;
   /** The scenario's own shifts (their `agents`): agent-hours and intervals below the requirement. */
@@ -165,7 +181,7 @@ export interface StaffingResult {
   target: { service_level: number; threshold_seconds: number; max_abandon_rate: number | null; max_asa_seconds: number | null; max_occupancy: number | null };
   groups: Record<string, GroupSummary>;
   pooling: PoolingSummary | null;
-  /** Per group staffed in shifts, the requirement covered with its templates; {} when none. */
+  /** Per group with shift templates (patterns.ts `templatesOf`), the requirement covered with them; {} when none. */
   shifts: Record<string, GroupShifts>;
   /** Both plans simulated on fresh replications (verified.ts); absent from `staff` alone. */
   verification?: { plan: Verification; shifts: Verification | null };
@@ -196,7 +212,7 @@ export interface Staffed {
   result: StaffingResult;
   /** The scenario with the simulated staffing as `by_interval`. */
   scenario: Scenario;
-  /** The scenario with groups in shifts staffed by the shift cover (others as in `scenario`); null when no group has shifts. */
+  /** The scenario with groups with shift templates staffed by the shift cover (others as in `scenario`); null when no group has templates. */
   shiftsScenario: Scenario | null;
   /** The final simulation of that scenario (replications' means with ci95). */
   simulation: Result;
@@ -375,9 +391,10 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
   const shifts: Record<string, GroupShifts> = {};
   const shiftsScenario: Scenario = { ...staffedScenario, agent_groups: [...staffedScenario.agent_groups] };
   scenario.agent_groups.forEach((g, gi) => {
-    if (g.staffing.kind !== 'shifts') return;
-    const requirement = Array.from(outcome.plan[gi]!);
-    const cover = coverWithShifts(requirement, g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes);
+    const templates = templatesOf(g);
+    if (templates === null) return;
+    const requirement = openRequirement(model, gi, outcome.plan[gi]!);
+    const cover = coverWithShifts(requirement, templates, scenario.horizon, scenario.horizon.interval_minutes, payOf(g));
     shifts[g.id] = groupShifts(scenario, gi, requirement, cover, 'greedy');
     shiftsScenario.agent_groups[gi] = { ...shiftsScenario.agent_groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
   });
@@ -418,24 +435,48 @@ export function staff(input: Scenario, options: StaffOptions = {}): Staffed {
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
 }
 
+/** How group `g` pays for a shift (shifts.ts `Pay`). */
+export const payOf = (g: Scenario['agent_groups'][number]): { shrinkage: number; absence: number } => ({ shrinkage: g.shrinkage, absence: g.absence ?? 0 });
+
 /** What the result says about group `gi`'s shift cover of `requirement`. */
 export function groupShifts(scenario: Scenario, gi: number, requirement: readonly number[], cover: ShiftCover, method: GroupShifts['method']): GroupShifts {
   const g = scenario.agent_groups[gi]!;
-  if (g.staffing.kind !== 'shifts') throw new Error(`groupShifts: group ${g.id} is not staffed in shifts`);
   const len = scenario.horizon.interval_minutes * 60;
-  const current = evaluateShifts(g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes, requirement.length);
-  const paid = cover.paidHours / (1 - g.shrinkage);
+  const end = scenario.horizon.days * 86_400;
+  // The group's own staffing, whatever its form: logged-in hours and the intervals it leaves short (on the interval's time-average).
+  const current = buildRoster(g.staffing, scenario.horizon.start, len, end, { horizonSeconds: end, label: `agent_groups[${g.id}]` });
+  const currentHours = rosterHours(current, 0, end);
+  const paid = cover.paidHours;
+  // Day-by-day variables (a one-day week of a template without a pattern) can reuse people across days.
+  const daily = new Map<Weekday, number>();
+  let weekly = 0;
+  for (const v of cover.variables) {
+    const t = cover.templates[v.template]!;
+    if (t.dayByDay) daily.set(v.days[0]!, (daily.get(v.days[0]!) ?? 0) + v.count);
+    else weekly += v.count;
+  }
   return {
     method,
-    shifts: cover.variables.map((v) => ({ template: v.template, start: v.start, hours: v.hours, day: v.weekday, agents: v.count, agent_hours: v.count * v.paid_hours_each })),
-    agent_hours: cover.paidHours,
+    headcount: ceilShrunk(weekly + Math.max(0, ...daily.values()), g.shrinkage),
+    shifts: cover.variables.map((v) => ({
+      template: v.template,
+      start: v.start,
+      hours: v.hours,
+      day: v.weekday,
+      days: v.days,
+      week: weekLabel(v.days),
+      agents: v.count,
+      agent_hours: v.count * v.logged_hours_each,
+      paid_hours: v.count * v.paid_hours_each,
+    })),
+    agent_hours: cover.loggedHours,
     required_agent_hours: cover.requiredHours,
-    lower_bound_agent_hours: cover.lowerBoundHours,
+    lower_bound_paid_hours: cover.lowerBoundHours,
     gap: cover.gap,
     paid_hours: paid,
     cost_agents: paid * (g.hourly_cost + scenario.costs.overhead_per_agent_hour),
-    current_agent_hours: current.agentHours,
-    current_short_intervals: requirement.filter((r, i) => current.coverage[i]! < r).length,
+    current_agent_hours: currentHours,
+    current_short_intervals: requirement.filter((r, i) => rosterHours(current, i * len, Math.min((i + 1) * len, end)) * 3600 < r * (Math.min((i + 1) * len, end) - i * len) - 1e-6).length,
     uncoverable: cover.uncoverable.map((i) => timestampOf(scenario.horizon.start, i * len)),
     uncoverable_agent_hours: cover.uncoverableHours,
     repairs: 0,

@@ -6,7 +6,7 @@
  */
 
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, Staffing } from '../scenario/types.ts';
+import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, Shift, ShiftTemplate, Staffing } from '../scenario/types.ts';
 import { openHoursToFile } from '../scenario/open-hours.ts';
 
 type FileValue = string | number | boolean | FileValue[] | { [key: string]: FileValue };
@@ -80,13 +80,32 @@ function staffingToFile(s: Staffing): [key: 'agents' | 'shifts', value: FileValu
     case 'by_interval':
       return ['agents', { by_interval: [...s.agents] }];
     case 'shifts':
-      return ['shifts', s.shifts.map((x) => ({ start: x.start, hours: x.hours, agents: x.agents, days: [...x.days] }))];
+      return ['shifts', s.shifts.map((x) => ({ start: x.start, hours: x.hours, agents: x.agents, days: [...x.days], ...breaksToFile(x) }))];
   }
+}
+
+/** A shift's breaks and their window, when it has breaks (the loader's defaults otherwise). */
+function breaksToFile(x: Shift | ShiftTemplate): FileMap {
+  const breaks = x.breaks ?? [];
+  if (breaks.length === 0) return {};
+  return {
+    breaks: breaks.map((b) => ({ after_hours: b.after_hours, minutes: b.minutes, paid: b.paid })),
+    break_window_minutes: x.break_window_minutes ?? 60,
+  };
+}
+
+/** A group's shift templates as written (days, weekly pattern, breaks). */
+function templateToFile(t: ShiftTemplate): FileMap {
+  const out: FileMap = { start: t.start, hours: t.hours };
+  if (t.patterns !== undefined) out['patterns'] = t.patterns.map((w) => [...w]);
+  else out['days'] = [...t.days];
+  if (t.days_on !== undefined) out['days_on'] = t.days_on;
+  return { ...out, ...breaksToFile(t) };
 }
 
 function groupToFile(g: AgentGroup): FileMap {
   const [key, value] = staffingToFile(g.staffing);
-  return {
+  const out: FileMap = {
     id: g.id,
     skills: { ...g.skills },
     [key]: value,
@@ -94,6 +113,11 @@ function groupToFile(g: AgentGroup): FileMap {
     shrinkage: g.shrinkage,
     concurrency: g.concurrency,
   };
+  // The plan was searched and verified with these: dropping them would simulate another center.
+  if ((g.staffing_scale ?? 1) !== 1) out['staffing_scale'] = g.staffing_scale!;
+  if ((g.absence ?? 0) > 0) out['absence'] = g.absence!;
+  if (g.shift_templates !== undefined) out['shift_templates'] = g.shift_templates.map(templateToFile);
+  return out;
 }
 
 /** The scenario as a plain object in the file format. */

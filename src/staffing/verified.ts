@@ -12,10 +12,12 @@
 
 import { SECONDS_PER_DAY, weekdayOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
-import type { AgentGroup, Scenario, Shift, Weekday } from '../scenario/types.ts';
-import { groupShifts, staff, type StaffOptions, type Staffed } from './index.ts';
+import type { AgentGroup, Scenario, Weekday } from '../scenario/types.ts';
+import { groupShifts, payOf, staff, type StaffOptions, type Staffed } from './index.ts';
 import { coverWithShiftsExact } from './shift-ip.ts';
-import { evaluateShifts, type ShiftCover } from './shifts.ts';
+import { recount, type ShiftCover } from './shifts.ts';
+import { templatesOf } from './patterns.ts';
+import { openRequirement } from './open-requirement.ts';
 import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
 
 export type { TemplateGap } from './verify.ts';
@@ -44,21 +46,9 @@ export interface VerifyOptions extends StaffOptions {
   verifyReplications?: number | undefined;
 }
 
-/** The cover with other counts: paid hours and coverage recomputed, the LP bound kept. */
+/** The cover with other counts: paid hours and coverage recomputed, the LP bound kept (shifts.ts `recount`). */
 function withCounts(cover: ShiftCover, counts: readonly number[], horizon: Scenario['horizon'], n: number): ShiftCover {
-  const variables = cover.variables.map((v, k) => ({ ...v, count: counts[k]! }));
-  const shifts: Shift[] = variables.map((v) => ({ start: v.start, hours: v.hours, agents: v.count, days: [v.weekday] }));
-  let paidHours = 0;
-  variables.forEach((v) => (paidHours += v.count * v.paid_hours_each));
-  return {
-    ...cover,
-    counts: [...counts],
-    variables,
-    shifts,
-    coverage: evaluateShifts(shifts, horizon, horizon.interval_minutes, n).coverage,
-    paidHours,
-    gap: cover.lowerBoundHours > 1e-9 ? Math.max(0, (paidHours - cover.lowerBoundHours) / cover.lowerBoundHours) : 0,
-  };
+  return recount(cover, counts, horizon, horizon.interval_minutes, n);
 }
 
 /** Runs of uncoverable intervals as template suggestions, merged by (start, length). */
@@ -66,7 +56,7 @@ function templateGap(scenario: Scenario, gi: number, cover: ShiftCover): Templat
   if (cover.uncoverable.length === 0) return null;
   const g = scenario.agent_groups[gi]!;
   const len = scenario.horizon.interval_minutes * 60;
-  const templates = g.staffing.kind === 'shifts' ? g.staffing.shifts : [];
+  const templates = templatesOf(g) ?? [];
   // The usual length of this group's shifts (the most common template length), at least the run.
   const lengths = new Map<number, number>();
   for (const t of templates) lengths.set(t.hours, (lengths.get(t.hours) ?? 0) + 1);
@@ -122,9 +112,10 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
   if (shiftsScenario !== null) {
     const groups: AgentGroup[] = [...shiftsScenario.agent_groups];
     for (const [gi, g] of input.agent_groups.entries()) {
-      if (g.staffing.kind !== 'shifts') continue;
-      const requirement = result.intervals.map((iv) => iv.required[g.id]!.simulated);
-      const cover = await coverWithShiftsExact(requirement, g.staffing.shifts, scenario.horizon, scenario.horizon.interval_minutes);
+      const templates = templatesOf(g);
+      if (templates === null) continue;
+      const requirement = openRequirement(model, gi, result.intervals.map((iv) => iv.required[g.id]!.simulated));
+      const cover = await coverWithShiftsExact(requirement, templates, scenario.horizon, scenario.horizon.interval_minutes, payOf(g));
       covers.set(gi, cover);
       groups[gi] = { ...groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
       const gap = templateGap(scenario, gi, cover);
@@ -152,11 +143,11 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
         for (const [gi, cover] of covers) {
           if (!(model.groups[gi]!.proficiency[j]! > 0) || done.has(`${gi}/${day}`)) continue;
           const g = scenario.agent_groups[gi]!;
-          const rate = (g.hourly_cost + scenario.costs.overhead_per_agent_hour) / (1 - g.shrinkage);
+          // paid_hours_each already includes shrinkage, paid breaks and absence (shifts.ts).
+          const rate = g.hourly_cost + scenario.costs.overhead_per_agent_hour;
           for (let v = 0; v < cover.variables.length; v++) {
             const shift = cover.variables[v]!;
-            const single = evaluateShifts([{ start: shift.start, hours: shift.hours, agents: 1, days: [shift.weekday] }], scenario.horizon, scenario.horizon.interval_minutes, nI).coverage;
-            if (!(single[miss.interval]! > 0)) continue;
+            if (!cover.support[v]!.includes(miss.interval)) continue;
             const cost = shift.paid_hours_each * (rate > 0 ? rate : 1);
             if (best === null || cost < best.cost) best = { gi, v, cost };
           }
@@ -178,7 +169,7 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
     }
     for (const [gi, cover] of covers) {
       const g = input.agent_groups[gi]!;
-      const requirement = result.intervals.map((iv) => iv.required[g.id]!.simulated);
+      const requirement = openRequirement(model, gi, result.intervals.map((iv) => iv.required[g.id]!.simulated));
       // Templates and costs from the input, horizon (with --days) from the staffed scenario.
       const withTemplates = { ...scenario, agent_groups: input.agent_groups };
       result.shifts[g.id] = { ...groupShifts(withTemplates, gi, requirement, cover, 'integer_program'), repairs: repairs.get(gi) ?? 0 };

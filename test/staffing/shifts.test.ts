@@ -37,10 +37,10 @@ describe('coverWithShifts', () => {
     expect(c.gap).toBeCloseTo(0, 9);
     expect(c.uncoverable).toEqual([]);
     expect(c.coverage).toEqual(req);
+    // Written back: the shifts with agents, each with its template's breaks (none here).
     expect(c.shifts).toEqual([
-      { start: '08:00', hours: 8, agents: 10, days: ['mon'] },
-      { start: '12:00', hours: 4, agents: 10, days: ['mon'] },
-      { start: '06:00', hours: 10, agents: 0, days: ['mon'] },
+      { start: '08:00', hours: 8, agents: 10, days: ['mon'], breaks: [], break_window_minutes: 60 },
+      { start: '12:00', hours: 4, agents: 10, days: ['mon'], breaks: [], break_window_minutes: 60 },
     ]);
   });
 
@@ -159,8 +159,9 @@ describe('staff() with a group in shifts', () => {
     expect(x).toBeDefined();
     expect(x.shifts.map((v) => `${v.start} ${v.day}`)).toEqual(['08:00 mon', '08:00 tue', '12:00 mon']);
     expect(x.gap).toBeGreaterThanOrEqual(0);
-    expect(x.agent_hours).toBeGreaterThanOrEqual(x.lower_bound_agent_hours - 1e-9);
-    expect(x.lower_bound_agent_hours).toBeGreaterThanOrEqual(x.required_agent_hours - 1e-9);
+    expect(x.paid_hours).toBeGreaterThanOrEqual(x.lower_bound_paid_hours - 1e-9);
+    // Paid hours are logged-in hours / (1 − 0.2) here, so the bound is at least the required hours / 0.8.
+    expect(x.lower_bound_paid_hours).toBeGreaterThanOrEqual(x.required_agent_hours / 0.8 - 1e-9);
     expect(x.paid_hours).toBeCloseTo(x.agent_hours / 0.8, 9);
     const requirement = staffed.result.intervals.map((iv) => iv.required['team']!.simulated);
     const g = staffed.shiftsScenario!.agent_groups[0]!;
