@@ -59,7 +59,12 @@ export function defineCommand<P extends PositionalName, O extends OptionName>(sp
   return {
     name: spec.name,
     declared,
-    register: (y, done) => registerWithYargs(y, spec, declared, done),
+    register: (y, done) =>
+      registerWithYargs(
+        y,
+        { name: spec.name, describe: spec.describe, ...(spec.examples !== undefined ? { examples: spec.examples } : {}), ...declared },
+        done,
+      ),
   };
 }
 

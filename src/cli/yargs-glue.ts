@@ -4,10 +4,18 @@
  * strings and booleans only; the option specs check the values (see option-spec.ts).
  */
 import type { Argv } from 'yargs';
-import type { CommandSpec, DeclaredArguments } from './command.ts';
 import type { OptionSpec, PositionalSpec } from './option-spec.ts';
-import type { OptionName } from './options.ts';
-import type { PositionalName } from './positionals.ts';
+
+/** What yargs is told about a command (command.ts makes it from the command's definition). */
+export interface YargsCommand {
+  readonly name: string;
+  readonly describe: string;
+  readonly examples?: ReadonlyArray<readonly [command: string, description: string]>;
+  readonly positionals: readonly PositionalSpec<unknown>[];
+  readonly options: readonly OptionSpec<unknown>[];
+  /** Checks the arguments yargs parsed, runs the command and returns its exit code. */
+  run(argv: Record<string, unknown>): Promise<number>;
+}
 
 /** Declares options on a yargs builder, as strings and booleans only. */
 export function declareOptions(y: Argv, specs: readonly OptionSpec<unknown>[]): Argv {
@@ -30,26 +38,21 @@ function isMany(spec: PositionalSpec<unknown>): boolean {
 }
 
 /** Adds a command defined with `defineCommand` to the top-level parser. */
-export function registerWithYargs<P extends PositionalName, O extends OptionName>(
-  y: Argv,
-  spec: CommandSpec<P, O>,
-  declared: DeclaredArguments,
-  done: (exitCode: number) => void,
-): Argv {
-  const usage = [spec.name, ...declared.positionals.map((p) => (isMany(p) ? `<${p.name}..>` : `<${p.name}>`))].join(' ');
+export function registerWithYargs(y: Argv, command: YargsCommand, done: (exitCode: number) => void): Argv {
+  const usage = [command.name, ...command.positionals.map((p) => (isMany(p) ? `<${p.name}..>` : `<${p.name}>`))].join(' ');
   return y.command(
     usage,
-    spec.describe,
+    command.describe,
     (b) => {
       let built = b;
-      for (const p of declared.positionals) {
+      for (const p of command.positionals) {
         built = built.positional(p.name, { type: 'string', describe: p.description, ...(isMany(p) ? { array: true } : {}) });
       }
-      for (const [command, description] of spec.examples ?? []) built = built.example(command, description);
-      return declareOptions(built, declared.options);
+      for (const [example, description] of command.examples ?? []) built = built.example(example, description);
+      return declareOptions(built, command.options);
     },
     async (argv) => {
-      done(await declared.run(argv as Record<string, unknown>));
+      done(await command.run(argv as Record<string, unknown>));
     },
   );
 }
