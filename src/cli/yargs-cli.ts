@@ -15,7 +15,8 @@ function version(): string {
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
 }
 
-function parser(args: readonly string[], commands: readonly Command[], width: number, done: (exitCode: number) => void): Argv {
+/** The top-level parser with `commands` declared; `done` receives a command's exit code. */
+export function buildParser(args: readonly string[], commands: readonly Command[], width: number, done: (exitCode: number) => void): Argv {
   const y = yargs([...args])
     .scriptName('ccsim')
     .usage('ccsim <command> [options]\n\nContact-center simulator: staffing, routing, service level, FCR, cost.')
@@ -44,7 +45,7 @@ export async function runWithYargs(args: readonly string[]): Promise<number> {
   let exitCode = 0;
   try {
     const commands = await loadAllCommands();
-    await parser(args, commands, helpWidth(), (code) => {
+    await buildParser(args, commands, helpWidth(), (code) => {
       exitCode = code;
     }).parseAsync();
   } catch (error) {
@@ -61,7 +62,7 @@ export async function runWithYargs(args: readonly string[]): Promise<number> {
 export async function renderHelp(args: readonly string[], width = 100): Promise<string> {
   const commands = await loadAllCommands();
   let text: string | undefined;
-  await parser(args, commands, width, () => undefined).parseAsync([...args], {}, (_error: Error | undefined, _argv: unknown, output: string) => {
+  await buildParser(args, commands, width, () => undefined).parseAsync([...args], {}, (_error: Error | undefined, _argv: unknown, output: string) => {
     text = output;
   });
   if (text === undefined || text === '') throw new Error(`ccsim ${args.join(' ')}: yargs rendered no help`);
