@@ -6,10 +6,13 @@
  *    One bundle loads in a fraction of the time of ~150 separate modules (zod alone is 95), which
  *    is most of a short command's run time. Heavy libraries used only for charts, workbooks and
  *    the MIP solver stay external and are imported only when a command needs them.
- * 3. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
+ * 3. The help texts (`ccsim --help`, `ccsim COMMAND --help`) are rendered by the CLI's own yargs
+ *    parser, from the same command and option definitions, into dist/bin/ccsim-help.json: a help
+ *    request prints the stored text without loading yargs (src/cli/help-text.ts).
+ * 4. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,5 +41,13 @@ await build({
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Rendered by the bundle just built, at the width yargs uses when stdout is not a terminal (or
+// is one at least that wide); on a narrower terminal yargs renders the help itself.
+const cli = await import(new URL('../dist/bin/main.js', import.meta.url).href);
+const HELP_WIDTH = 100;
+const texts = { '': await cli.renderHelp(['--help'], HELP_WIDTH) };
+for (const name of cli.COMMAND_NAMES) texts[name] = await cli.renderHelp([name, '--help'], HELP_WIDTH);
+writeFileSync(`${root}/dist/bin/ccsim-help.json`, JSON.stringify({ width: HELP_WIDTH, texts }));
 
 await buildStudio(root);

@@ -5,7 +5,8 @@
  * differences.csv into a new run folder.
  */
 
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 
 export const compareCommand = defineCommand({

@@ -5,12 +5,14 @@
  * under Erlang A (with abandonment) beside it; `--agents N` evaluates N agents instead.
  *
  * It must answer at once, so this module imports only the calculator, the CSV reader and the
- * option definitions, never the simulator or the chart libraries.
+ * option definitions, never the simulator or the chart libraries; a plain command line is read
+ * without yargs (direct-args.ts).
  */
 
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
-import { defineCommand, OPTIONS, readOptions, type CommandSpec, type OptionSpec } from './options.ts';
+import { defineCommand } from './command.ts';
+import { skipOptimizingCompiler } from './quick-start.ts';
 import type { ColumnMap } from '../fit/history-csv.ts';
 import { CalculatorInputError, erlangCalculator, type CalculatorInput, type CalculatorResult, type ModelFigures } from '../analytic/calculator.ts';
 
@@ -119,13 +121,11 @@ function formatTable(rows: readonly Row[], withA: boolean, intervalMinutes: numb
   return [line(header), ...body.map(line), '', total].join('\n') + '\n';
 }
 
-const ERLANG_OPTIONS = ['volume', 'intervalMinutes', 'aht', 'target', 'threshold', 'patience', 'shrinkage', 'maxOccupancy', 'concurrency', 'agents', 'csv', 'map', 'strict', 'json'] as const;
-
-const erlangSpec: CommandSpec<never, (typeof ERLANG_OPTIONS)[number]> = {
+export const erlangCommand = defineCommand({
   name: 'erlang',
   describe: 'Erlang C / Erlang A calculator: agents required, service level, ASA, abandonment, occupancy, FTE (instant)',
   positionals: [],
-  options: ERLANG_OPTIONS,
+  options: ['volume', 'intervalMinutes', 'aht', 'target', 'threshold', 'patience', 'shrinkage', 'maxOccupancy', 'concurrency', 'agents', 'csv', 'map', 'strict', 'json'],
   examples: [
     ['ccsim erlang --volume 100 --interval-minutes 30 --aht 180 --target 0.8 --threshold 20', 'agents required (14) and how they perform'],
     ['ccsim erlang --volume 100 --aht 180 --patience 120 --shrinkage 0.3', 'Erlang A beside Erlang C, FTE with 30% shrinkage'],
@@ -143,6 +143,8 @@ const erlangSpec: CommandSpec<never, (typeof ERLANG_OPTIONS)[number]> = {
       agents,
     };
     if (csv === undefined) {
+      // One interval: a few milliseconds of arithmetic, less than the optimizing compiler costs.
+      skipOptimizingCompiler();
       if (volume === undefined) throw new UserError('give --volume N (contacts in one interval) or --csv FILE (one row per interval)');
       if (aht === undefined) throw new UserError('--aht: the average handle time in seconds is needed');
       const input: CalculatorInput = { volume, intervalMinutes: intervalMinutes ?? 30, ahtSeconds: aht, ...common };
@@ -153,43 +155,7 @@ const erlangSpec: CommandSpec<never, (typeof ERLANG_OPTIONS)[number]> = {
     if (volume !== undefined) throw new UserError('--volume and --csv: give one or the other');
     return tableFromCsv(csv, { intervalMinutes, aht, map, strict, json, common });
   },
-};
-
-export const erlangCommand = defineCommand(erlangSpec);
-
-/**
- * `ccsim erlang ARGS` without yargs (loading yargs alone costs about 0.2 s of CPU): reads
- * `--flag value`, `--flag=value` and switches with the same validators as every command. Returns
- * null when it meets anything else (`--help`, an unknown flag, a positional), so that yargs
- * parses the line and gives its usual help or message.
- */
-export async function runErlangFast(args: readonly string[]): Promise<number | null> {
-  const specs = new Map<string, OptionSpec<unknown>>(erlangSpec.options.map((n) => [OPTIONS[n].name, OPTIONS[n]]));
-  const argv: Record<string, unknown> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--') || arg === '--') return null;
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-    const spec = specs.get(name);
-    if (spec === undefined) return null;
-    let value: unknown;
-    if (spec.type === 'boolean') {
-      if (eq >= 0) return null;
-      value = true;
-    } else if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      const next = args[i + 1];
-      if (next === undefined) return null;
-      value = next;
-      i++;
-    }
-    const before = argv[name];
-    argv[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
-  }
-  await erlangSpec.run(readOptions(argv, erlangSpec.options));
-  return 0;
-}
+});
 
 async function tableFromCsv(
   file: string,

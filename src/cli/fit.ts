@@ -13,7 +13,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 
 /**
  * The report files written beside `--out`: `plan.yaml` -> `plan.fit.md`, `plan.fit.json`, and

@@ -7,7 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 

@@ -5,7 +5,8 @@
  */
 
 import { resolve } from 'node:path';
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import { displayPath } from '../report/run-folder.ts';
 
 export const reportCommand = defineCommand({

@@ -4,7 +4,8 @@
  * `--json` prints the result on stdout instead and writes a folder only when `--out` names one.
  */
 
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
 import { groupsCsv, intervalGroupsCsv, intervalTypesCsv, intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';

@@ -10,7 +10,8 @@
  * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.
  */
 
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 
 export const staffCommand = defineCommand({

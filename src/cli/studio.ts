@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import { UserError } from '../errors.ts';
-import type { Command } from './options.ts';
+import type { Command } from './command.ts';
 
 function parsePort(text: unknown): number {
   if (text === undefined) return 0;

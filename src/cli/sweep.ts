@@ -6,7 +6,8 @@
  */
 
 import { UserError } from '../errors.ts';
-import { defineCommand, printWarnings } from './options.ts';
+import { defineCommand } from './command.ts';
+import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 
 export const sweepCommand = defineCommand({
