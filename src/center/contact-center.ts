@@ -199,7 +199,7 @@ export class ContactCenter {
           this.onAbandonDeadline(subject);
           break;
         case EV_FOLLOW_UP:
-          this.born(subject);
+          this.born(subject, this.books.intervalOf(this.now));
           break;
         case EV_ROSTER:
           this.onRoster(subject);
@@ -231,9 +231,11 @@ export class ContactCenter {
     const next = this.arrivals.next(j, now);
     if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
     if (this.traceArrivals) this.onFirstArrival(j, now);
-    const k = this.outcomes.open(j, now, this.books.intervalOf(now));
+    // The case opens in the interval its first contact is born in: worked out once for both.
+    const iv = this.books.intervalOf(now);
+    const k = this.outcomes.open(j, now, iv);
     const c = this.newContact(j, k, 0);
-    this.born(c);
+    this.born(c, iv);
   }
 
   private newContact(j: number, k: number, flags: number): number {
@@ -247,8 +249,8 @@ export class ContactCenter {
     return c;
   }
 
-  /** A contact is born: draw its customer's attributes, count it, send it on. */
-  private born(c: number): void {
+  /** A contact is born in interval iv (-1: not counted): draw its customer's attributes, count it, send it on. */
+  private born(c: number, iv: number): void {
     const now = this.now;
     const p = this.contacts;
     const j = p.type[c]!;
@@ -256,11 +258,10 @@ export class ContactCenter {
     const s = this.streams[j]!;
     // Voice and chat are turned away while closed (before any draw: the other streams do not move).
     if (type.open !== null && this.channelOf[j] !== EMAIL && !isOpenAt(type.open, now)) {
-      this.turnAway(c);
+      this.turnAway(c, iv);
       return;
     }
     const gen = p.flags[c]! & (FL_REPEAT | FL_RETRY) ? FOLLOW_UP : FIRST;
-    const iv = this.books.intervalOf(now);
     if (gen === FOLLOW_UP) {
       // Effort: coming back about the same issue, perhaps on another channel than the first.
       const k = p.case[c]!;
@@ -310,13 +311,12 @@ export class ContactCenter {
    * `closed`, never offered. It comes back as a retry of the same case, at the next opening plus
    * `when_closed.after`, with `when_closed.retry_probability`; otherwise its case is lost.
    */
-  private turnAway(c: number): void {
+  private turnAway(c: number, iv: number): void {
     const now = this.now;
     const p = this.contacts;
     const j = p.type[c]!;
     const type = this.types[j]!;
     const u = this.streams[j]!.closed;
-    const iv = this.books.intervalOf(now);
     p.arrive[c] = now;
     p.iv[c] = iv;
     if (iv >= 0) {
