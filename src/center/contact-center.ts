@@ -1,6 +1,6 @@
 import { EventHeap } from '../engine/event-heap.ts';
 import { randomStream, type Uniform } from '../engine/random.ts';
-import { CHAT, EMAIL, ROUND_ROBIN, SKILL_BASED, VOICE, type ContactTypeModel, type Model } from '../model/model.ts';
+import { CHAT, EMAIL, VOICE, type ContactTypeModel, type Model } from '../model/model.ts';
 import { SECONDS_PER_DAY } from '../model/calendar.ts';
 import { isOpenAt, nextOpening } from '../model/open-windows.ts';
 import type { EffortModel } from '../model/effort.ts';
@@ -8,9 +8,9 @@ import { E, F, newTally, type Tally } from '../metrics/tally.ts';
 import { ContactPool, S_GONE, S_PENDING, S_SELF, S_SERVICE, S_WAITING, type CasePool } from './pools.ts';
 import { FL_ABANDON_EVENT, FL_ANSWERED, FL_CASE_FIRST, FL_CONTAINED, FL_IN_QUEUE, FL_PARKED, FL_REPEAT, FL_RETRY, FL_TRANSFERRED } from './pools.ts';
 import type { ContactQueue } from './queue.ts';
-import type { Router, RoutingContext } from './routing/router.ts';
-import { RoundRobinRouter } from './routing/round-robin.ts';
-import { SkillBasedRouter } from './routing/skill-based.ts';
+import type { Router } from './routing/router.ts';
+import type { RoundRobinRouter } from './routing/round-robin.ts';
+import { routerFor } from './routing/router-for.ts';
 import { AgentPool, A_LEAVING } from './agents.ts';
 import { CohortBook } from './cohort-book.ts';
 import type { RunTrace } from './trace.ts';
@@ -132,24 +132,13 @@ export class ContactCenter {
     this.streams = customerStreams(model, stream);
     this.arrivals = new ArrivalProcess(model, stream);
 
-    const typeGroups = model.types.map((_, j) => {
-      const gs = model.groups.map((_, g) => g).filter((g) => model.groups[g]!.proficiency[j]! > 0);
-      gs.sort((a, b) => model.groups[b]!.proficiency[j]! - model.groups[a]!.proficiency[j]! || a - b);
-      return Int32Array.from(gs);
-    });
-    const ctx: RoutingContext = {
+    this.router = routerFor(model, {
       agents: this.agents,
       contacts: this.contacts,
-      typeCount: nT,
       channelOf: this.channelOf,
-      priorityOf: Float64Array.from(model.types, (t) => t.priority),
       proficiency: this.proficiency,
-      typeGroups,
-      groupTypes: model.groups.map((g) => Int32Array.from(model.types.map((_, j) => j).filter((j) => g.proficiency[j]! > 0))),
       liveHead: (q) => this.liveHead(q),
-    };
-    this.router =
-      model.policy === ROUND_ROBIN ? new RoundRobinRouter(ctx) : new SkillBasedRouter(ctx, model.policy === SKILL_BASED);
+    });
   }
 
   /** Records the contact pool holds: bounded by contacts in the system at once, not by the run length. */
