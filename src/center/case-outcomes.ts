@@ -1,0 +1,82 @@
+import { effortScore, type EffortModel } from '../model/effort.ts';
+import { F } from '../metrics/tally.ts';
+import type { IntervalBooks } from './interval-books.ts';
+import { CasePool } from './pools.ts';
+
+/**
+ * How cases end: resolved (time to resolution, counted by the case's first contact), lost
+ * (abandoned or turned away with nothing to follow), or still open when the run stops; each
+ * scored for customer effort. Cases count in the interval of their first contact, and not at
+ * all when that was in the warm-up.
+ */
+export class CaseOutcomes {
+  readonly pool = new CasePool(1024);
+
+  constructor(
+    private readonly books: IntervalBooks,
+    private readonly effort: EffortModel,
+  ) {}
+
+  /** A first contact of type j opens a case at `now`, in interval iv (-1: not counted). */
+  open(j: number, now: number, iv: number): number {
+    const k = this.pool.open(j, now, iv);
+    if (iv >= 0) this.books.add(F.cases, iv, j, 1);
+    return k;
+  }
+
+  resolve(k: number, now: number): void {
+    const cases = this.pool;
+    const kIv = cases.iv[k]!;
+    if (kIv >= 0) {
+      const j = cases.type[k]!;
+      const ttr = now - cases.opened[k]!;
+      this.books.add(F.casesResolved, kIv, j, 1);
+      this.books.add(F.ttrSum, kIv, j, ttr);
+      const tally = this.books.tally;
+      const fine = tally.ttrByType;
+      const bin = fine.binOf(ttr);
+      fine.counts[j * fine.bins + bin]! += 1;
+      tally.ttrByInterval.addFinerBin(kIv, bin, fine.subBitsLog2);
+      this.score(k, F.effortSum);
+    }
+    cases.free(k);
+  }
+
+  /** Case k ends unresolved (its last contact abandoned or was turned away, and none follows). */
+  lose(k: number): void {
+    const cases = this.pool;
+    const kIv = cases.iv[k]!;
+    if (kIv >= 0) {
+      this.books.add(F.casesLost, kIv, cases.type[k]!, 1);
+      cases.points[k]! += this.effort.unresolved;
+      this.score(k, F.effortSum);
+    }
+    cases.free(k);
+  }
+
+  /** The run stops: count the cases still open, with their effort so far (unresolved included). */
+  countOpen(): void {
+    const cases = this.pool;
+    for (let k = 0; k < cases.capacity; k++) {
+      if (cases.live[k] && cases.iv[k]! >= 0) {
+        this.books.add(F.casesOpenAtEnd, cases.iv[k]!, cases.type[k]!, 1);
+        cases.points[k]! += this.effort.unresolved;
+        this.score(k, F.effortOpenSum);
+      }
+    }
+  }
+
+  /**
+   * Add case k's effort score to `field` (the sum over ended cases, or over cases open at the
+   * end) in the row of its first contact; an ended case at or above the threshold is "high".
+   */
+  private score(k: number, field: number): void {
+    const cases = this.pool;
+    const e = this.effort;
+    const score = effortScore(e, cases.points[k]!, cases.waitSeconds[k]!);
+    const kIv = cases.iv[k]!;
+    const j = cases.type[k]!;
+    this.books.add(field, kIv, j, score);
+    if (field === F.effortSum && score >= e.highThreshold) this.books.add(F.casesHighEffort, kIv, j, 1);
+  }
+}
