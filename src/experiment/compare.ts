@@ -81,7 +81,7 @@ export async function compare(plans: readonly Plan[], options: CompareOptions = 
     }
   }
   const { summary, figures } = summarisePlans(
-    plans.map((p, i) => ({ name: p.name, scenario: scenarios[i]!, totals: planResults[i]!.totals })),
+    plans.map((p, i) => ({ name: p.name, scenario: scenarios[i]!, totals: planResults[i]!.totals, scorecard: planResults[i]!.scorecard })),
     options.period ?? 'week',
     (name) => differences.find((d) => d.plan === name && d.metric === 'cost_total'),
   );

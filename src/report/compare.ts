@@ -19,7 +19,8 @@ import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
 import { plansMetricsCsv } from './metrics-csv.ts';
 import { renderTable } from './table.ts';
 import { formatDifference, formatHalfWidth, formatValue, formatWithCi, metricLabel } from './experiment-format.ts';
-import type { Target } from '../experiment/plan-summary.ts';
+import { targetsOf, type Target } from '../experiment/plan-summary.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { formatMoney, formatNumber } from '../metrics/format.ts';
 import { verdictOf } from '../metrics/catalogue.ts';
 import { wrapText } from './charts/common.ts';
@@ -305,4 +306,11 @@ export function formatCompare(result: CompareResult, options: CompareTableOption
 /** A target as it reads: `service level ≥ 80.0%`, `ASA ≤ 30.0 s`. */
 export function targetText(t: Target): string {
   return `${metricLabel(t.metric).replace(/^Service level$/, 'service level')} ${t.bound === 'min' ? '≥' : '≤'} ${formatValue(t.metric, t.value)}`;
+}
+
+/** Every target a plan is held to, as it reads: the service level, the caps, the scorecard. */
+export function targetTexts(scenario: Scenario): string[] {
+  const out = targetsOf(scenario).map(targetText);
+  if (scenario.scorecard !== undefined && scenario.scorecard.length > 0) out.push('every scorecard target');
+  return out;
 }
