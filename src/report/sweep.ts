@@ -19,6 +19,11 @@ import { pointLabels } from './charts/frontier.ts';
 import { renderTable } from './table.ts';
 import { formatWithCi, metricShortLabel } from './experiment-format.ts';
 import { formatMoney, formatNumber } from '../metrics/format.ts';
+import { sweepSentence, type SentenceOptions } from './summary-sentences.ts';
+
+export { sweepSentence };
+/** What the sweep's text says beside the table (targets, reported hours). */
+export type SweepTextOptions = SentenceOptions;
 import { wrapText } from './charts/common.ts';
 
 /**
@@ -55,45 +60,6 @@ export function sweepFiles(doc: SweepDocument): Record<string, string> {
   const labels = pointLabels(doc.rows.map((r) => r.point));
   const plans = doc.rows.map((r, i) => ({ name: labels[i] || `point ${r.index ?? i}`, totals: r.totals, ci95: r.ci95 }));
   return { 'sweep.json': sweepJson(doc), 'sweep.csv': sweepCsv(doc), 'metrics.csv': plansMetricsCsv(plans) };
-}
-
-export interface SweepTextOptions {
-  /** Target descriptions (`service level ≥ 80%`), for the summary sentence. */
-  targets?: readonly string[] | undefined;
-  /** Reported hours of the horizon (after the warm-up), to state what the period is scaled from. */
-  reportedHours?: number | undefined;
-}
-
-/** How a grid point reads in a sentence: `#3 (staffing_scale=1.1)`. */
-function pointText(doc: SweepDocument, index: number): string {
-  const row = doc.rows.find((r) => r.index === index);
-  if (row === undefined) return `#${index}`;
-  const label = pointLabels([row.point])[0] ?? '';
-  return label === '' ? `#${index}` : `#${index} (${label})`;
-}
-
-/**
- * The one-sentence summary of a sweep: how many grid points meet every target, which of them
- * costs least per period, with its cost, FTE and paid hours. Empty for a shard (its rows are a
- * slice of the grid; `ccsim merge` gives the summary).
- */
-export function sweepSentence(doc: SweepDocument, options: SweepTextOptions = {}): string {
-  const s = doc.summary;
-  if (s === undefined) return '';
-  const n = doc.rows.length;
-  const targets = options.targets !== undefined && options.targets.length > 0 ? ` (${options.targets.join(', ')})` : '';
-  if (s.best === null) return `No grid point meets every target${targets}.`;
-  const k = s.meeting_targets.length;
-  const who = k === n ? (n === 1 ? 'The grid point meets' : `All ${n} grid points meet`) : k === 1 ? 'Only one grid point meets' : `${k} of ${n} grid points meet`;
-  const best = doc.rows.find((r) => r.index === s.best)!;
-  const per = `per ${s.period}`;
-  let sentence = `${who} every target${targets}; ${k === 1 ? 'it is' : 'the cheapest is'} ${pointText(doc, s.best)}: ${formatMoney(best.cost_per_period, s.currency, 0)} ${per}, ${formatNumber(best.fte, 1)} FTE, ${formatNumber(best.paid_hours, 0)} paid hours ${per}.`;
-  const hours = options.reportedHours;
-  if (hours !== undefined) {
-    const over = hours % 24 === 0 ? `${hours / 24} reported day${hours === 24 ? '' : 's'}` : `${formatNumber(hours, 1)} reported hours`;
-    sentence += ` Costs and hours ${per} are scaled from the ${over}.`;
-  }
-  return sentence;
 }
 
 /** What a row's `targets` cell says: `yes`, `yes, least cost`, or what it misses. */
