@@ -236,14 +236,14 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
       totals: r.totals,
       ci95: r.ci95,
       ...(r.scorecard === undefined ? {} : { scorecard: r.scorecard, scorecard_ci95: r.scorecard_ci95 ?? null }),
-      fte: r.fte!,
-      paid_hours: r.paid_hours!,
-      cost_per_period: r.cost_per_period!,
-      meets_targets: r.meets_targets!,
-      missed: r.missed!,
+      // Absent from shards written before the plan summary existed (merge keeps them as given).
+      ...(r.meets_targets === undefined
+        ? {}
+        : { fte: r.fte!, paid_hours: r.paid_hours!, cost_per_period: r.cost_per_period!, meets_targets: r.meets_targets, missed: r.missed ?? [] }),
     })),
-    // Over the whole grid only: a shard's rows are a slice of it.
-    ...(shard === undefined ? { summary: sweepSummary(h, rows) } : {}),
+    // Over the whole grid only (a shard's rows are a slice of it), and only when every row
+    // was held to its targets.
+    ...(shard === undefined && rows.every((r) => r.meets_targets !== undefined) ? { summary: sweepSummary(h, rows) } : {}),
   };
 }
 
