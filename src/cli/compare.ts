@@ -47,7 +47,7 @@ export const compareCommand = defineCommand({
     }
     warnTargets(outcome.targets, outcome.result.replications);
 
-    const { compareFiles, formatCompare, targetText } = await import('../report/compare.ts');
+    const { compareFiles, formatCompare, targetTexts } = await import('../report/compare.ts');
     const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
     const input = { kind: 'compare', plans: loaded.plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: outcome.result } as const;
     const written: Record<string, string | Uint8Array> = {
@@ -64,14 +64,14 @@ export const compareCommand = defineCommand({
     } else if (!quiet) {
       const horizon = new Set(loaded.plans.map((p) => p.scenario.horizon.days));
       const shownDays = days ?? (horizon.size === 1 ? [...horizon][0] : undefined);
-      const { reportedHours, targetsOf } = await import('../experiment/plan-summary.ts');
+      const { reportedHours } = await import('../experiment/plan-summary.ts');
       const { withOverrides } = await import('../experiment/simulate.ts');
       const first = withOverrides(loaded.plans[0]!.scenario, { days });
       const text = formatCompare(outcome.result, {
         title: loaded.name,
         days: shownDays,
         reportedHours: reportedHours(first),
-        targets: targetsOf(first).map(targetText),
+        targets: targetTexts(first),
       });
       process.stdout.write(text + '\n' + wrote);
     }

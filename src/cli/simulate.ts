@@ -1,6 +1,6 @@
 /**
- * `ccsim simulate FILE`: run a scenario, print a summary and write summary.json, intervals.csv,
- * types.csv, scenario.json (the scenario as run), report.html and charts/ into a new run folder.
+ * `ccsim simulate FILE`: run a scenario, print a summary and write summary.json, the CSV files
+ * (report/result-files.ts), scenario.json (the scenario as run), report.html and charts/ into a new run folder.
  * `--json` prints the result on stdout instead and writes a folder only when `--out` names one.
  */
 
@@ -8,8 +8,7 @@ import { defineCommand } from './command.ts';
 import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 import { resultToJson } from '../report/json.ts';
-import { groupsCsv, intervalGroupsCsv, intervalTypesCsv, intervalsCsv, totalsCsv, typesCsv } from '../report/csv.ts';
-import { resultMetricsCsv } from '../report/metrics-csv.ts';
+import { resultCsvFiles } from '../report/result-files.ts';
 import { formatSummary } from '../report/table.ts';
 
 export const simulateCommand = defineCommand({
@@ -50,13 +49,7 @@ export const simulateCommand = defineCommand({
     const input = { kind: 'simulate', scenario: withOverrides(scenario, { seed, days }), result } as const;
     const files = {
       'summary.json': resultToJson(result),
-      'intervals.csv': intervalsCsv(result),
-      'types.csv': typesCsv(result),
-      'totals.csv': totalsCsv(result),
-      'metrics.csv': resultMetricsCsv(result, scenario.costs.currency),
-      'interval_types.csv': intervalTypesCsv(result),
-      'groups.csv': groupsCsv(result),
-      'interval_groups.csv': intervalGroupsCsv(result),
+      ...resultCsvFiles(result, scenario.costs.currency),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
       ...(xlsx ? { 'results.xlsx': await (await import('../report/workbook.ts')).workbookBytes(input) } : {}),

@@ -14,13 +14,13 @@ export const sweepCommand = defineCommand({
   name: 'sweep',
   describe: 'Run a scenario over a grid of field values (--vary), optionally one shard of it',
   positionals: ['file'],
-  options: ['vary', 'shard', 'seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong'],
+  options: ['vary', 'shard', 'seed', 'days', 'replications', 'jobs', 'targetCi', 'maxReplications', 'period', 'json', 'out', 'force', 'quiet', 'charts', 'allowLong', 'xlsx'],
   examples: [
     ["ccsim sweep scenarios/retail-bank.yaml --vary 'agent_groups[generalists].agents=30..50:5' --replications 10", 'staffing from 30 to 50'],
     ["ccsim sweep FILE --vary 'routing.policy=skill_based,longest_idle' --vary 'agent_groups[team].agents=40..60:10'", 'a 2 x 3 grid'],
     ["ccsim sweep FILE --vary 'agent_groups[team].agents=10..200:1' --shard 3/8 --out shards/3", 'the third of eight shards'],
   ],
-  async run({ file, vary, shard, seed, days, replications, jobs, targetCi, maxReplications, json, out, force, quiet, charts, allowLong }) {
+  async run({ file, vary, shard, seed, days, replications, jobs, targetCi, maxReplications, period, json, out, force, quiet, charts, allowLong, xlsx }) {
     if (vary.length === 0) throw new UserError('sweep: give at least one --vary PATH=FROM..TO:STEP (or PATH=a,b,c)');
     // Imported when needed, so `--help` stays fast.
     const { checkReplicationOptions, runnerFor, warnTargets, checkCommandWork } = await import('./experiment-support.ts');
@@ -51,6 +51,7 @@ export const sweepCommand = defineCommand({
         targetCi,
         maxReplications,
         shard,
+        period,
         runner,
         progress,
         onWarning: (w) => printWarnings([w]),
@@ -62,21 +63,27 @@ export const sweepCommand = defineCommand({
     const doc = outcome.document;
     outcome.targets?.forEach((t, i) => warnTargets(t, doc.rows[i]!.replications, `grid point ${doc.rows[i]!.index}: `));
 
-    const { sweepFiles, formatSweep } = await import('../report/sweep.ts');
+    const { sweepFiles, formatSweep, sweepSentence } = await import('../report/sweep.ts');
     const { reportFiles, savedInputFiles, describeFiles } = await import('../report/report-files.ts');
     const input = { kind: 'sweep', scenario: base.scenario, sweep: doc } as const;
-    const written = {
+    const { withOverrides } = await import('../experiment/simulate.ts');
+    const { reportedHours } = await import('../experiment/plan-summary.ts');
+    const { targetTexts } = await import('../report/compare.ts');
+    const scaled = withOverrides(base.scenario, { days });
+    const textOptions = { targets: targetTexts(scaled), reportedHours: reportedHours(scaled) };
+    const written: Record<string, string | Uint8Array> = {
       ...sweepFiles(doc),
       ...savedInputFiles(input),
       ...(await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) })),
+      ...(xlsx ? { 'results.xlsx': await (await import('../report/workbook.ts')).workbookBytes({ kind: 'sweep', scenario: base.scenario, sweep: doc, sentence: sweepSentence(doc, textOptions) }) } : {}),
     };
     const dir = writeRunFolder(plan, written);
     const wrote = `Wrote ${displayPath(dir)} (${describeFiles(Object.keys(written))})\n`;
     if (json) {
-      process.stdout.write(written['sweep.json']!);
+      process.stdout.write(written['sweep.json'] as string);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {
-      process.stdout.write(formatSweep(doc) + '\n' + wrote);
+      process.stdout.write(formatSweep(doc, textOptions) + '\n' + wrote);
     }
   },
 });

@@ -49,7 +49,7 @@ export function compareResult(
     }
   }
   const { summary, figures } = summarisePlans(
-    plans.map((p, i) => ({ name: p.name, scenario: scenarios[i]!, totals: planResults[i]!.totals })),
+    plans.map((p, i) => ({ name: p.name, scenario: scenarios[i]!, totals: planResults[i]!.totals, scorecard: planResults[i]!.scorecard })),
     period,
     (name) => differences.find((d) => d.plan === name && d.metric === 'cost_total'),
   );

@@ -2,9 +2,10 @@
  * The plan summary of a comparison or sweep: which plans meet every target, which of those
  * costs least, and each plan's headcount, paid hours and cost per week or month.
  *
- * - Targets: the overall service level at least `service_level.target`, and each cap the
+ * - Targets: the overall service level at least `service_level.target`, each cap the
  *   scenario gives (`max_abandon_rate`, `max_asa_seconds`, `max_occupancy`) on the overall
- *   figure. A plan meets them on its estimate (the pooled figure over replications).
+ *   figure, and every part of the scorecard, when the scenario has one, at its target. A plan
+ *   meets them on its estimate (the pooled figure over replications).
  * - Per period: paid hours and cost are scaled from the reported stretch of the run (the horizon
  *   after the warm-up) to a week (168 h) or a month (365.25 / 12 days): a run of 7 reported days
  *   costs the same per week as it cost in total.
@@ -13,6 +14,8 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import type { Metrics } from '../metrics/types.ts';
+import type { Scorecard } from '../metrics/types.ts';
+import { meetsEveryTarget } from '../metrics/scorecard.ts';
 
 export type Period = 'week' | 'month';
 export const PERIODS: readonly Period[] = ['week', 'month'];
@@ -67,16 +70,17 @@ export interface PlanFigures {
   paid_hours: number;
   cost_per_period: number;
   meets_targets: boolean;
-  /** The targets it misses, as `metric` names. */
+  /** The targets it misses, as `metric` names (`scorecard` when a scorecard part misses). */
   missed: string[];
 }
 
-export function planFigures(name: string, scenario: Scenario, totals: Metrics, period: Period): PlanFigures {
+export function planFigures(name: string, scenario: Scenario, totals: Metrics, period: Period, scorecard?: Scorecard): PlanFigures {
   const f = periodFactor(scenario, period);
   const paidPerWeek = totals.paid_hours * periodFactor(scenario, 'week');
   const missed = targetsOf(scenario)
     .filter((t) => !meets(totals, t))
-    .map((t) => t.metric);
+    .map((t): string => t.metric);
+  if (scorecard !== undefined && !meetsEveryTarget(scorecard)) missed.push('scorecard');
   return {
     name,
     agents: totals.agents,
@@ -106,6 +110,8 @@ export interface SummaryInput {
   name: string;
   scenario: Scenario;
   totals: Metrics;
+  /** The plan's scorecard, when its scenario has one: every part must reach its target. */
+  scorecard?: Scorecard | undefined;
 }
 
 /**
@@ -117,7 +123,7 @@ export function summarisePlans(
   period: Period,
   costDifference?: (name: string) => { mean: number | null; ci95: number | null } | undefined,
 ): { summary: PlanSummary; figures: PlanFigures[] } {
-  const figures = plans.map((p) => planFigures(p.name, p.scenario, p.totals, period));
+  const figures = plans.map((p) => planFigures(p.name, p.scenario, p.totals, period, p.scorecard));
   const meeting = figures.filter((f) => f.meets_targets);
   let best: PlanFigures | null = null;
   for (const f of meeting) if (best === null || f.cost_per_period < best.cost_per_period) best = f;

@@ -14,7 +14,8 @@ import type { Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import { withOverrides } from './simulate.ts';
-import type { SweepResult, SweepRow } from './types.ts';
+import type { SweepResult, SweepRow, SweepSummary } from './types.ts';
+import { planFigures, type Period } from './plan-summary.ts';
 import { replicateAll, withRunner, DEFAULT_MAX_REPLICATIONS, type ProgressSink, type Runner, type TargetCi, type TargetOutcome } from './replications.ts';
 import { scenarioWithSettings, type RawScenario } from './variants.ts';
 import type { Axis, Shard } from './specs.ts';
@@ -22,7 +23,7 @@ import type { Axis, Shard } from './specs.ts';
 export type { Axis, Shard } from './specs.ts';
 
 /** The sweep document: what `sweep.json` holds and `sweep --json` prints. */
-export type SweepDocument = Required<Omit<SweepResult, 'shard'>> & Pick<SweepResult, 'shard'>;
+export type SweepDocument = Required<Omit<SweepResult, 'shard' | 'summary'>> & Pick<SweepResult, 'shard' | 'summary'>;
 
 /** Number of points of the grid. */
 export function gridSize(axes: readonly Axis[]): number {
@@ -83,6 +84,8 @@ export interface SweepOptions {
   jobs?: number | undefined;
   runner?: Runner | undefined;
   progress?: ProgressSink | undefined;
+  /** The period of each point's cost and paid hours (default week). */
+  period?: Period | undefined;
   /** Receives warnings about grid points (settings the base did not already warn about). */
   onWarning?: ((warning: string) => void) | undefined;
 }
@@ -118,6 +121,7 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
   const indices = shardIndices(points, options.shard);
   const replications = Math.max(1, Math.floor(options.replications ?? 1));
   const targetCi = options.targetCi !== undefined && options.targetCi.length > 0 ? options.targetCi : undefined;
+  const period = options.period ?? 'week';
 
   // Every point of this shard is validated before any runs (so a bad point fails at once), but
   // kept only while it runs: points are built lazily, a window at a time, so a large grid costs
@@ -166,6 +170,9 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
           row.scorecard = mean.scorecard;
           row.scorecard_ci95 = mean.ci95?.scorecard ?? null;
         }
+        // Held to the point's own targets (a --vary may move them) and scaled by its own horizon.
+        const f = planFigures(String(p.k), p.scenario, mean.totals, period, mean.scorecard);
+        Object.assign(row, { fte: f.fte, paid_hours: f.paid_hours, cost_per_period: f.cost_per_period, meets_targets: f.meets_targets, missed: f.missed });
         rows.push(row);
         targetsByRow.push(replicated[i]!.targets ?? []);
       });
@@ -182,6 +189,8 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
       max_replications: targetCi === undefined ? null : Math.floor(options.maxReplications ?? DEFAULT_MAX_REPLICATIONS),
       grid: axes.map((a) => ({ path: a.path, values: [...a.values] })),
       points,
+      period,
+      currency: base.scenario.costs.currency ?? null,
     },
     rows,
     options.shard,
@@ -191,7 +200,19 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options: S
   return outcome;
 }
 
-type Header = Omit<SweepDocument, 'rows' | 'shard'>;
+type Header = Omit<SweepDocument, 'rows' | 'shard' | 'summary'>;
+
+/**
+ * Which points meet every target and which of those costs least per period, from the rows'
+ * own figures (so that merged shards give the summary an unsharded run gives). Ties in cost go
+ * to the lower grid index.
+ */
+export function sweepSummary(h: Pick<Header, 'period' | 'currency'>, rows: readonly SweepRow[]): SweepSummary {
+  const meeting = rows.filter((r) => r.meets_targets === true && r.cost_per_period !== undefined);
+  let best: SweepRow | null = null;
+  for (const r of meeting) if (best === null || r.cost_per_period! < best.cost_per_period!) best = r;
+  return { meeting_targets: meeting.map((r) => r.index!), best: best?.index ?? null, period: h.period, currency: h.currency };
+}
 
 /** The document, keys always in this order (so that a merged sweep is byte-identical). */
 function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | undefined): SweepDocument {
@@ -205,6 +226,8 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
     max_replications: h.max_replications,
     grid: h.grid,
     points: h.points,
+    period: h.period,
+    currency: h.currency,
     ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),
     rows: rows.map((r) => ({
       index: r.index!,
@@ -213,14 +236,22 @@ function sweepDocument(h: Header, rows: readonly SweepRow[], shard: Shard | unde
       totals: r.totals,
       ci95: r.ci95,
       ...(r.scorecard === undefined ? {} : { scorecard: r.scorecard, scorecard_ci95: r.scorecard_ci95 ?? null }),
+      // Absent from shards written before the plan summary existed (merge keeps them as given).
+      ...(r.meets_targets === undefined
+        ? {}
+        : { fte: r.fte!, paid_hours: r.paid_hours!, cost_per_period: r.cost_per_period!, meets_targets: r.meets_targets, missed: r.missed ?? [] }),
     })),
+    // Over the whole grid only (a shard's rows are a slice of it), and only when every row
+    // was held to its targets.
+    ...(shard === undefined && rows.every((r) => r.meets_targets !== undefined) ? { summary: sweepSummary(h, rows) } : {}),
   };
 }
 
 function header(doc: SweepDocument): Header {
-  const { rows: _rows, shard: _shard, content_hash: _hash, ...h } = doc as SweepDocument & { content_hash?: string };
+  const { rows: _rows, shard: _shard, summary: _summary, content_hash: _hash, ...h } = doc as SweepDocument & { content_hash?: string };
   void _rows;
   void _shard;
+  void _summary;
   void _hash;
   return h;
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Scorecard } from '../metrics/scorecard.ts';
 
 import type { MetricName, Verdict } from '../metrics/catalogue.ts';
-import type { PlanSummary } from './plan-summary.ts';
+import type { Period, PlanSummary } from './plan-summary.ts';
 /** Metric names that can be compared, swept and targeted: the numeric leaves of `Metrics`. */
 export type { MetricName };
 
@@ -18,7 +18,7 @@ export interface PlanResult {
   paid_hours?: number;
   /** cost_total per summary period. */
   cost_per_period?: number;
-  /** Meets the service-level target and every cap the scenario gives. */
+  /** Meets the service-level target, every cap the scenario gives and its scorecard's targets. */
   meets_targets?: boolean;
   /** What this plan changes against the baseline (`path: value` lines); empty for the baseline. */
   changes?: string[];
@@ -81,6 +81,27 @@ export interface SweepRow {
   /** The scorecard of the grid point (when the scenario has one), with its 95% half-widths. */
   scorecard?: Scorecard;
   scorecard_ci95?: Scorecard | null;
+  /** Full-time equivalents paid for at this point: paid hours per week / 40 (plan-summary.ts). */
+  fte?: number;
+  /** Paid agent hours per summary period (week or month, scaled from the reported horizon). */
+  paid_hours?: number;
+  /** cost_total per summary period. */
+  cost_per_period?: number;
+  /** Meets the service-level target, every cap and the scorecard's targets at this point. */
+  meets_targets?: boolean;
+  /** The targets it misses: `service_level`, `abandon_rate`, `asa_seconds`, `occupancy`, `scorecard`. */
+  missed?: string[];
+}
+
+/** Which grid points meet every target, and which of those costs least (plan-summary.ts). */
+export interface SweepSummary {
+  /** Grid indices of the points that meet every target, ascending. */
+  meeting_targets: number[];
+  /** Grid index of the point that meets every target at the least cost per period; null if none does. */
+  best: number | null;
+  period: Period;
+  /** ISO 4217 code of the amounts (the base scenario's `costs.currency`), or null. */
+  currency: string | null;
 }
 
 /** What `ccsim sweep --json` prints. */
@@ -100,9 +121,15 @@ export interface SweepResult {
   grid?: Array<{ path: string; values: Array<number | string | null> }>;
   /** Grid points in all (the product of the axes' lengths). */
   points?: number;
+  /** The period of `cost_per_period` and `paid_hours` in the rows. */
+  period?: Period;
+  /** ISO 4217 code of the amounts (the base scenario's `costs.currency`), or null. */
+  currency?: string | null;
   /** Present in a shard's output only: this is shard `index` of `count` (1-based). */
   shard?: { index: number; count: number };
   rows: SweepRow[];
+  /** Over every grid point (absent from a shard's output: `ccsim merge` makes it). */
+  summary?: SweepSummary;
 }
 
 /** A plan ready to run: a name and a validated scenario. */

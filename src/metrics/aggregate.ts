@@ -1,6 +1,9 @@
 import type { EventMetrics, IntervalMetrics, Metrics, Result, WeekMetrics } from './types.ts';
 import { ci95HalfWidth } from './student-t.ts';
-import { poolInto } from './pooled.ts';
+import { poolFields, poolInto } from './pooled.ts';
+import { COHORT_WEEK_FIELDS, EVENT_FIELDS, GROUP_FIELDS, WEEK_FIELDS } from './field-catalogue.ts';
+import { recoveryOffCurve } from './events.ts';
+import type { GroupMetrics } from './types.ts';
 import { poolTtrHistograms, quantileOfSparse } from './ttr-histogram.ts';
 import type { SparseBins } from './types.ts';
 import { entriesOf, replicatedScorecard, type Scorecard } from './scorecard.ts';
@@ -40,7 +43,7 @@ export function aggregate(results: Result[]): Result {
       totals: r.totals,
       by_type: r.by_type,
       by_interval: r.by_interval,
-      // Events and the weekly table, when the scenario has them, average like everything else.
+      // Events and the weekly table, when the scenario has them: means first, ratios pooled below.
       ...(r.events !== undefined ? { events: r.events } : {}),
       ...(r.weekly !== undefined ? { weekly: r.weekly } : {}),
     }) as unknown as Tree;
@@ -59,8 +62,28 @@ export function aggregate(results: Result[]): Result {
   for (const id of Object.keys(mean.by_type)) {
     poolInto(mean.by_type[id]!, ci.by_type[id]!, results.map((r) => r.by_type[id]!), quantiles(hist?.by_type[id], hist?.sub_bits_log2));
   }
+  poolGroups(mean.totals, ci.totals, results.map((r) => r.totals));
   mean.by_interval.forEach((m, i) => {
-    poolInto(m, ci.by_interval[i]!, results.map((r) => r.by_interval[i]!), quantiles(hist?.by_interval[i], hist?.interval_sub_bits_log2));
+    const rows = results.map((r) => r.by_interval[i]!);
+    poolInto(m, ci.by_interval[i]!, rows, quantiles(hist?.by_interval[i], hist?.interval_sub_bits_log2));
+    poolGroups(m, ci.by_interval[i]!, rows);
+    // The type x interval rows: pooled like every other row (TTR quantiles are not kept there).
+    for (const id of Object.keys(m.by_type ?? {})) {
+      poolInto(m.by_type![id]!, ci.by_interval[i]!.by_type![id]!, rows.map((r) => r.by_type![id]!));
+    }
+  });
+  mean.events?.forEach((e, k) => {
+    const rows = results.map((r) => r.events![k]!);
+    poolFields(e, ci.events![k]!, rows, EVENT_FIELDS);
+    // Read off the pooled curve just built (events.ts); no interval of its own.
+    e.recovery_minutes = recoveryOffCurve(e, mean.by_interval);
+  });
+  mean.weekly?.forEach((w, k) => {
+    const rows = results.map((r) => r.weekly![k]!);
+    poolFields(w, ci.weekly![k]!, rows, WEEK_FIELDS);
+    for (const id of Object.keys(w.cohorts)) {
+      poolFields(w.cohorts[id]!, ci.weekly![k]!.cohorts[id]!, rows.map((r) => r.cohorts[id]!), COHORT_WEEK_FIELDS);
+    }
   });
   const r0 = results[0]!;
   const out: Result = { scenario: r0.scenario, seed: r0.seed, replications: results.length, ...mean, ci95: ci };
@@ -73,4 +96,13 @@ export function aggregate(results: Result[]): Result {
     out.ci95!.scorecard = ci95;
   }
   return out;
+}
+
+/** Pools the `by_group` of one row (totals or an interval): occupancy as Σ busy / Σ logged. */
+function poolGroups(mean: Metrics, ci: Metrics, rows: readonly Metrics[]): void {
+  if (mean.by_group === undefined || ci.by_group === undefined) return;
+  for (const id of Object.keys(mean.by_group)) {
+    const groupRows = rows.map((r) => r.by_group?.[id]).filter((g): g is GroupMetrics => g !== undefined);
+    poolFields(mean.by_group[id]!, ci.by_group[id]!, groupRows, GROUP_FIELDS);
+  }
 }

@@ -148,3 +148,56 @@ export function formatMetricDifference(name: MetricName, d: number | null | unde
   const zero = !/[1-9]/.test(text);
   return `${zero ? '' : d > 0 ? '+' : '-'}${text}`;
 }
+
+/** What sort of number a field of a secondary catalogue is (field-catalogue.ts). */
+export interface FieldFormat {
+  kind: 'count' | 'share' | 'duration' | 'hours' | 'money' | 'score';
+  unit: string;
+}
+
+/** The stored value of a duration field in seconds. */
+const fieldSeconds = (f: FieldFormat, x: number): number => (f.unit === 'minutes' ? x * 60 : f.unit === 'hours' ? x * 3600 : x);
+
+/**
+ * A figure of a secondary catalogue (per group, per event, per week) as it reads, by the same
+ * rules as `formatMetric`: `74.1%`, `8 h`, `€1,250.00`, `12.5` agents, `1,204` contacts.
+ */
+export function formatField(f: FieldFormat, x: number | null | undefined, options: FormatOptions = {}): string {
+  if (!ok(x)) return NONE;
+  switch (f.kind) {
+    case 'share':
+      return formatShare(x);
+    case 'duration':
+      return formatDuration(fieldSeconds(f, x));
+    case 'hours':
+      return `${formatNumber(x, x >= 100 ? 0 : 1)} h`;
+    case 'money':
+      return formatMoney(x, options.currency, moneyDigits(x));
+    case 'count':
+      return f.unit === 'agents' ? formatNumber(x, 1) : formatCount(x);
+    case 'score':
+      return formatNumber(x, 2);
+  }
+}
+
+/** The 95% half-width of a secondary figure, in the unit `reference` is shown in: `±1.2 pp`; '' without one. */
+export function formatFieldHalfWidth(f: FieldFormat, h: number | null | undefined, reference?: number | null, options: FormatOptions = {}): string {
+  if (!ok(h)) return '';
+  const a = Math.abs(h);
+  switch (f.kind) {
+    case 'share':
+      return `±${formatNumber(a * 100, 1)} pp`;
+    case 'duration': {
+      const ref = ok(reference) ? fieldSeconds(f, reference) : fieldSeconds(f, a);
+      return `±${formatDuration(fieldSeconds(f, a), durationUnit(ref))}`;
+    }
+    case 'hours':
+      return `±${formatNumber(a, 1)} h`;
+    case 'money':
+      return `±${formatMoney(a, options.currency, moneyDigits(ok(reference) ? reference : a))}`;
+    case 'count':
+      return `±${formatNumber(a, 1)}`;
+    case 'score':
+      return `±${formatNumber(a, 2)}`;
+  }
+}

@@ -21,6 +21,7 @@
 import type { Metrics } from './types.ts';
 import { ci95HalfWidth, studentTQuantile } from './student-t.ts';
 import { CATALOGUE, metricValue, type MetricInfo, type MetricName } from './catalogue.ts';
+import type { FieldInfo } from './field-catalogue.ts';
 
 const ok = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -213,4 +214,36 @@ export function welchHalfWidth(a: readonly number[], b: readonly number[]): numb
   const qb = vb / b.length;
   if (!(qa + qb > 0)) return 0;
   return studentTQuantile(0.975, welchDf(qa, qb, a.length, b.length)) * Math.sqrt(qa + qb);
+}
+
+/**
+ * Pools, in `mean` and `ci`, the fields of one row of a secondary catalogue (by_group, events,
+ * weekly, cohorts: field-catalogue.ts) over the replications' rows `rows`: ratio fields become
+ * the pooled ratio with its delta-method half-width; `reading` fields get no half-width (the
+ * caller reads their value off pooled figures). Mean fields keep the mean and Student-t
+ * half-width the caller put there.
+ */
+export function poolFields<Row>(mean: Row, ci: Row, rows: readonly Row[], fields: readonly FieldInfo<Row>[]): void {
+  const put = (row: Row, key: string, v: number | null): void => {
+    (row as Record<string, unknown>)[key] = v;
+  };
+  for (const f of fields) {
+    if (f.estimator === 'reading') {
+      put(ci, f.name, null);
+      continue;
+    }
+    if (f.estimator !== 'ratio') continue;
+    const y: number[] = [];
+    const x: number[] = [];
+    for (const row of rows) {
+      const v = (row as Record<string, unknown>)[f.name];
+      const d = f.denominator!(row);
+      const den = ok(d) && d > 0 && ok(v as number | null) ? d : 0;
+      x.push(den);
+      y.push(den > 0 ? (v as number) * den : 0);
+    }
+    const e = pooledRatio(y, x);
+    put(mean, f.name, e.value);
+    put(ci, f.name, e.ci95);
+  }
 }

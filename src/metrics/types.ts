@@ -79,6 +79,10 @@ export interface EventMetrics {
   name: string;
   from: string;
   to: string;
+  /** The contact types the event applies to (its figures cover these only). */
+  types: string[];
+  /** The service-level target recovery is measured against (the scenario's). */
+  service_level_target: number;
   offered_during: number;
   service_level_during: number | null;
   abandoned_during: number;
@@ -91,6 +95,8 @@ export interface CohortWeekMetrics {
   agents: number | null;
   proficiency: number | null;
   aht_seconds: number | null;
+  /** Contacts its members handled (the denominator of `aht_seconds`). */
+  handled: number;
 }
 
 /** One week of a multi-week run (metrics/weekly.ts). */
@@ -101,6 +107,9 @@ export interface WeekMetrics {
   mean_proficiency: number | null;
   aht_seconds: number | null;
   fcr: number | null;
+  /** Denominators of `aht_seconds` and `fcr`, so replications can pool those ratios. */
+  answered: number;
+  cases_reached: number;
   cohorts: Record<string, CohortWeekMetrics>;
 }
 

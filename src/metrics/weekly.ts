@@ -51,6 +51,7 @@ export function weeklyMetrics(model: Model, tally: Tally): WeekMetrics[] {
         agents: cl / (hi - lo),
         proficiency: ratio(ramp, cl),
         aht_seconds: ratio(tally.cohortWeek[row + W.handleSum]!, tally.cohortWeek[row + W.handled]!),
+        handled: tally.cohortWeek[row + W.handled]!,
       };
     });
     out.push({
@@ -60,6 +61,8 @@ export function weeklyMetrics(model: Model, tally: Tally): WeekMetrics[] {
       mean_proficiency: ratio(logged - lacking, logged),
       aht_seconds: ratio(handleSum, answered),
       fcr: ratio(fcr, reached),
+      answered,
+      cases_reached: reached,
       cohorts,
     });
   }

@@ -19,7 +19,10 @@ import { csvNumber, METRIC_COLUMNS, toCsv } from './csv.ts';
 import { plansMetricsCsv } from './metrics-csv.ts';
 import { renderTable } from './table.ts';
 import { formatDifference, formatHalfWidth, formatValue, formatWithCi, metricLabel } from './experiment-format.ts';
-import type { Target } from '../experiment/plan-summary.ts';
+import { planLabels, summarySentence } from './summary-sentences.ts';
+
+// The sentences and target texts live in summary-sentences.ts (Node-free); re-exported here.
+export { planLabels, summarySentence, targetText, targetTexts } from './summary-sentences.ts';
 import { formatMoney, formatNumber } from '../metrics/format.ts';
 import { verdictOf } from '../metrics/catalogue.ts';
 import { wrapText } from './charts/common.ts';
@@ -174,51 +177,6 @@ export interface CompareTableOptions {
   targets?: readonly string[] | undefined;
 }
 
-/** Plan names longer than this get a letter (A, B, ...) in the table and a legend above it. */
-const LONG_NAME = 22;
-
-/** The label each plan has in the table: its name, or a letter when any name is long. */
-export function planLabels(names: readonly string[]): { labels: string[]; legend: boolean } {
-  const legend = names.some((n) => n.length > LONG_NAME);
-  return { labels: legend ? names.map((_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '')) : [...names], legend };
-}
-
-/** The one-sentence plan summary: who meets every target and what the cheapest of them costs. */
-export function summarySentence(result: CompareResult, options: Pick<CompareTableOptions, 'reportedHours' | 'targets'> = {}): string {
-  const summary = result.summary;
-  if (summary === undefined) return '';
-  // With long plan names, the sentence names plans by their table letters.
-  const names = result.plans.map((p) => p.name);
-  const { labels } = planLabels(names);
-  const short = (n: string | null): string | null => (n === null ? null : (labels[names.indexOf(n)] ?? n));
-  const s = { ...summary, best: short(summary.best), baseline: short(summary.baseline)!, meeting_targets: summary.meeting_targets.map((n) => short(n)!) };
-  const opt = { currency: s.currency };
-  const n = result.plans.length;
-  const meeting = s.meeting_targets;
-  const targets = options.targets !== undefined && options.targets.length > 0 ? ` (${options.targets.join(', ')})` : '';
-  if (s.best === null) return `No plan meets every target${targets}.`;
-  const who = meeting.length === n ? (n === 2 ? 'Both plans meet' : `All ${n} plans meet`) : meeting.length === 1 ? `Only ${meeting[0]} meets` : `${meeting.length} of ${n} plans meet`;
-  let sentence = `${who} every target${targets}`;
-  const d = s.cost_difference;
-  const best = result.plans.find((p) => p.name === summary.best);
-  const per = `per ${s.period}`;
-  const cost = best?.cost_per_period === undefined ? '' : `${formatMoney(best.cost_per_period, opt.currency, 0)} ${per}`;
-  if (meeting.length > 1 || s.best !== s.baseline) sentence += `; ${s.best} costs least${cost === '' ? '' : ` (${cost})`}`;
-  else sentence += `: ${s.best}${cost === '' ? '' : ` at ${cost}`}`;
-  if (d !== null && s.best !== s.baseline) {
-    const amount = formatMoney(Math.abs(d.mean), opt.currency, 0);
-    const pm = d.ci95 === null ? '' : ` ±${formatMoney(d.ci95, opt.currency, 0)}`;
-    sentence += `, ${amount}${pm} ${per} ${d.mean <= 0 ? 'less' : 'more'} than ${s.baseline}`;
-  }
-  sentence += '.';
-  const hours = options.reportedHours;
-  if (hours !== undefined) {
-    const over = hours % 24 === 0 ? `${hours / 24} reported day${hours === 24 ? '' : 's'}` : `${formatNumber(hours, 1)} reported hours`;
-    sentence += ` Costs and hours ${per} are scaled from the ${over}.`;
-  }
-  return sentence;
-}
-
 /** The comparison as a text table, lines ending in `\n`. */
 export function formatCompare(result: CompareResult, options: CompareTableOptions): string {
   const reps = result.replications ?? 1;
@@ -302,7 +260,4 @@ export function formatCompare(result: CompareResult, options: CompareTableOption
   return lines.join('\n') + '\n';
 }
 
-/** A target as it reads: `service level ≥ 80.0%`, `ASA ≤ 30.0 s`. */
-export function targetText(t: Target): string {
-  return `${metricLabel(t.metric).replace(/^Service level$/, 'service level')} ${t.bound === 'min' ? '≥' : '≤'} ${formatValue(t.metric, t.value)}`;
-}
+

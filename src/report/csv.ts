@@ -7,6 +7,15 @@
  *   no column mixes types with their sum.
  * - `interval_types.csv`: one row per (interval, type); `groups.csv` one row per agent group;
  *   `interval_groups.csv` one row per (interval, group).
+ * - `events.csv` (a scenario with events): one row per event: `event`, `from`, `to` (as
+ *   `YYYY-MM-DD HH:MM:SS`, which DuckDB and spreadsheets read as date-times), `types` (the
+ *   contact types it applies to, space-separated), `service_level_target`, then its figures.
+ * - `weekly.csv` (a multi-week run, or a workforce that changes): one row per week
+ *   (`week_start`, an ISO date, then its figures); `cohort_weeks.csv` one row per (week, hiring
+ *   cohort) when the scenario has cohorts.
+ *
+ * Columns of the per-group, per-event and per-week tables come from their catalogues
+ * (metrics/field-catalogue.ts).
  *
  * Metric columns are the names of the metrics definitions, in a fixed order; `ttr_hours` is
  * flattened to `ttr_hours_mean`, `ttr_hours_p50`, `ttr_hours_p90`. With replications, the
@@ -21,8 +30,7 @@
 
 import type { GroupMetrics, Metrics, Result } from '../metrics/types.ts';
 import { SCALAR_METRICS, type ScalarMetric } from '../metrics/names.ts';
-
-
+import { COHORT_WEEK_FIELDS, EVENT_FIELDS, GROUP_FIELDS, WEEK_FIELDS, type FieldInfo } from '../metrics/field-catalogue.ts';
 
 interface Column {
   readonly name: string;
@@ -103,16 +111,54 @@ export function intervalTypesCsv(result: Result): string {
   return toCsv([['start', ...header('type', withCi)], ...rows]);
 }
 
-const GROUP_COLUMNS = ['agents', 'logged_hours', 'paid_hours', 'busy_hours', 'occupancy', 'handled', 'cost'] as const;
-
-function groupCells(m: GroupMetrics, ci: GroupMetrics | undefined, withCi: boolean): string[] {
-  const cells = GROUP_COLUMNS.map((c) => csvNumber(m[c]));
-  if (withCi) cells.push(...GROUP_COLUMNS.map((c) => (ci === undefined ? '' : csvNumber(ci[c]))));
+/** The cells of one row of a catalogued table: every field, then (with replications) every half-width. */
+function fieldCells<Row>(fields: readonly FieldInfo<Row>[], m: Row, ci: Row | undefined, withCi: boolean): string[] {
+  const value = (r: Row, f: FieldInfo<Row>): number | null => r[f.name] as number | null;
+  const cells = fields.map((f) => csvNumber(value(m, f)));
+  if (withCi) cells.push(...fields.map((f) => (ci === undefined ? '' : csvNumber(value(ci, f)))));
   return cells;
 }
 
-function groupHeader(first: string[], withCi: boolean): string[] {
-  return [...first, ...GROUP_COLUMNS, ...(withCi ? GROUP_COLUMNS.map((n) => `${n}_ci95`) : [])];
+function fieldHeader<Row>(first: string[], fields: readonly FieldInfo<Row>[], withCi: boolean): string[] {
+  const names = fields.map((f) => f.name as string);
+  return [...first, ...names, ...(withCi ? names.map((n) => `${n}_ci95`) : [])];
+}
+
+const groupCells = (m: GroupMetrics, ci: GroupMetrics | undefined, withCi: boolean): string[] => fieldCells(GROUP_FIELDS, m, ci, withCi);
+const groupHeader = (first: string[], withCi: boolean): string[] => fieldHeader(first, GROUP_FIELDS, withCi);
+
+/** `2026-01-05T10:00` -> `2026-01-05 10:00:00`. */
+const dateTime = (stamp: string): string => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(stamp) ? `${stamp.replace('T', ' ')}:00` : stamp);
+
+/** `events.csv`: one row per event of the scenario (header only without events). */
+export function eventsCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows = (result.events ?? []).map((e, k) => [
+    e.name,
+    dateTime(e.from),
+    dateTime(e.to),
+    e.types.join(' '),
+    csvNumber(e.service_level_target),
+    ...fieldCells(EVENT_FIELDS, e, result.ci95?.events?.[k], withCi),
+  ]);
+  return toCsv([fieldHeader(['event', 'from', 'to', 'types', 'service_level_target'], EVENT_FIELDS, withCi), ...rows]);
+}
+
+/** `weekly.csv`: one row per week of the run (header only without a weekly table). */
+export function weeklyCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows = (result.weekly ?? []).map((w, k) => [w.week_start, ...fieldCells(WEEK_FIELDS, w, result.ci95?.weekly?.[k], withCi)]);
+  return toCsv([fieldHeader(['week_start'], WEEK_FIELDS, withCi), ...rows]);
+}
+
+/** `cohort_weeks.csv`: one row per (week, hiring cohort). */
+export function cohortWeeksCsv(result: Result): string {
+  const withCi = result.ci95 !== undefined;
+  const rows: string[][] = [];
+  (result.weekly ?? []).forEach((w, k) => {
+    for (const [id, c] of Object.entries(w.cohorts)) rows.push([w.week_start, id, ...fieldCells(COHORT_WEEK_FIELDS, c, result.ci95?.weekly?.[k]?.cohorts[id], withCi)]);
+  });
+  return toCsv([fieldHeader(['week_start', 'cohort'], COHORT_WEEK_FIELDS, withCi), ...rows]);
 }
 
 /** `groups.csv`: one row per agent group over the reported horizon (`by_group` of the totals). */

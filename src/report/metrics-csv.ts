@@ -1,19 +1,27 @@
 /**
  * `metrics.csv`: every figure of a run in long ("tidy") form, one row per (plan, interval or
- * total, contact type or `all`, metric), for analysts who load it as-is into a data frame,
- * DuckDB or a spreadsheet pivot.
+ * total, contact type or agent group or `all`, metric), for analysts who load it as-is into a
+ * data frame, DuckDB or a spreadsheet pivot.
  *
  * Columns: plan, level (`total` or `interval`), date (ISO, YYYY-MM-DD), time (HH:MM:SS),
- * weekday (mon..sun), interval_start (ISO date-time), type (a contact type id, or `all`),
- * metric (a name of the metric catalogue), unit (count, share, seconds, hours, agents, or the
- * currency code for money), value, ci95_low, ci95_high (the 95% interval, empty with one
- * replication). Total rows leave the date, time, weekday and interval_start cells empty.
+ * weekday (mon..sun), interval_start (ISO date-time), type (a contact type id, or `all`), group
+ * (an agent group id, or `all`), metric (a name of the metric catalogue, or of the group
+ * catalogue on group rows), unit (count, share, seconds, hours, agents, or the currency code
+ * for money), value, ci95_low, ci95_high (the 95% interval, empty with one replication). Total
+ * rows leave the date, time, weekday and interval_start cells empty.
+ *
+ * Rows with type `all` and group `all` are the run's (or interval's) figures; rows with a type
+ * are that type's (group `all`); rows with a group are that group's (type `all`): its agents,
+ * logged-in, paid and busy hours, occupancy, contacts handled and cost, which add up over the
+ * groups to the `all` row's paid hours and agent cost.
  */
 import type { Metrics, Result } from '../metrics/types.ts';
+import type { GroupMetrics } from '../metrics/types.ts';
 import { CATALOGUE, metricValue } from '../metrics/catalogue.ts';
+import { GROUP_FIELDS } from '../metrics/field-catalogue.ts';
 import { csvNumber, toCsv } from './csv.ts';
 
-export const METRICS_CSV_HEADER = ['plan', 'level', 'date', 'time', 'weekday', 'interval_start', 'type', 'metric', 'unit', 'value', 'ci95_low', 'ci95_high'];
+export const METRICS_CSV_HEADER = ['plan', 'level', 'date', 'time', 'weekday', 'interval_start', 'type', 'group', 'metric', 'unit', 'value', 'ci95_low', 'ci95_high'];
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -32,28 +40,54 @@ export interface MetricsRowsInput {
   ci95?: Metrics | null | undefined;
   by_type?: Record<string, Metrics> | undefined;
   ci95_by_type?: Record<string, Metrics> | undefined;
-  by_interval?: ReadonlyArray<Metrics & { start: string }> | undefined;
-  ci95_by_interval?: ReadonlyArray<Metrics> | undefined;
+  by_interval?: ReadonlyArray<Metrics & { start: string; by_type?: Record<string, Metrics> | undefined }> | undefined;
+  ci95_by_interval?: ReadonlyArray<Metrics & { by_type?: Record<string, Metrics> | undefined }> | undefined;
   currency?: string | null | undefined;
 }
 
-function rowsOf(out: string[][], plan: string, level: string, at: [string, string, string, string], type: string, m: Metrics, ci: Metrics | null | undefined, currency: string | null | undefined): void {
+type When = [string, string, string, string];
+
+/** One row: its place (plan, level, when, type, group), then the figure with its interval. */
+function row(out: string[][], where: string[], metric: string, unit: string, v: number, h: number | null | undefined): void {
+  const half = h === null || h === undefined || !Number.isFinite(h) ? null : h;
+  out.push([...where, metric, unit, csvNumber(v), half === null ? '' : csvNumber(v - half), half === null ? '' : csvNumber(v + half)]);
+}
+
+function rowsOf(out: string[][], plan: string, level: string, at: When, type: string, m: Metrics, ci: Metrics | null | undefined, currency: string | null | undefined): void {
   for (const info of CATALOGUE) {
     const v = metricValue(m, info.name);
     if (v === null || !Number.isFinite(v)) continue;
-    const h = ci === null || ci === undefined ? null : metricValue(ci, info.name);
     const unit = info.unit === 'money' ? (currency ?? 'money') : info.unit;
-    out.push([plan, level, ...at, type, info.name, unit, csvNumber(v), h === null ? '' : csvNumber(v - h), h === null ? '' : csvNumber(v + h)]);
+    row(out, [plan, level, ...at, type, 'all'], info.name, unit, v, ci === null || ci === undefined ? null : metricValue(ci, info.name));
+  }
+}
+
+function groupRowsOf(out: string[][], plan: string, level: string, at: When, groups: Record<string, GroupMetrics> | undefined, ci: Record<string, GroupMetrics> | undefined, currency: string | null | undefined): void {
+  for (const [id, g] of Object.entries(groups ?? {})) {
+    for (const f of GROUP_FIELDS) {
+      const v = g[f.name];
+      if (v === null || !Number.isFinite(v)) continue;
+      const unit = f.unit === 'money' ? (currency ?? 'money') : f.unit;
+      row(out, [plan, level, ...at, 'all', id], f.name, unit, v, ci?.[id]?.[f.name]);
+    }
   }
 }
 
 /** The long rows of one plan (no header). Undefined figures (a ratio over nothing) are left out. */
 export function metricsRows(input: MetricsRowsInput): string[][] {
   const out: string[][] = [];
-  const none: [string, string, string, string] = ['', '', '', ''];
-  rowsOf(out, input.plan, 'total', none, 'all', input.totals, input.ci95, input.currency);
-  for (const [id, m] of Object.entries(input.by_type ?? {})) rowsOf(out, input.plan, 'total', none, id, m, input.ci95_by_type?.[id], input.currency);
-  (input.by_interval ?? []).forEach((iv, i) => rowsOf(out, input.plan, 'interval', when(iv.start), 'all', iv, input.ci95_by_interval?.[i], input.currency));
+  const none: When = ['', '', '', ''];
+  const { plan, currency } = input;
+  rowsOf(out, plan, 'total', none, 'all', input.totals, input.ci95, currency);
+  for (const [id, m] of Object.entries(input.by_type ?? {})) rowsOf(out, plan, 'total', none, id, m, input.ci95_by_type?.[id], currency);
+  groupRowsOf(out, plan, 'total', none, input.totals.by_group, input.ci95?.by_group, currency);
+  (input.by_interval ?? []).forEach((iv, i) => {
+    const at = when(iv.start);
+    const ci = input.ci95_by_interval?.[i];
+    rowsOf(out, plan, 'interval', at, 'all', iv, ci, currency);
+    for (const [id, m] of Object.entries(iv.by_type ?? {})) rowsOf(out, plan, 'interval', at, id, m, ci?.by_type?.[id], currency);
+    groupRowsOf(out, plan, 'interval', at, iv.by_group, ci?.by_group, currency);
+  });
   return out;
 }
 
@@ -76,5 +110,6 @@ export function resultMetricsCsv(result: Result, currency?: string | null): stri
 
 /** metrics.csv of several plans' totals (compare, sweep). */
 export function plansMetricsCsv(plans: ReadonlyArray<{ name: string; totals: Metrics; ci95: Metrics | null }>, currency?: string | null): string {
+  // Group rows come with each plan's totals (`totals.by_group`).
   return toCsv([METRICS_CSV_HEADER, ...plans.flatMap((p) => metricsRows({ plan: p.name, totals: p.totals, ci95: p.ci95, currency }))]);
 }

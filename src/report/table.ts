@@ -10,8 +10,9 @@
 
 import type { Metrics, Result } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { metricValue, type MetricName } from '../metrics/catalogue.ts';
-import { formatMetric, formatMetricHalfWidth } from '../metrics/format.ts';
+import { isMetricName, metricInfo, metricValue, type MetricName } from '../metrics/catalogue.ts';
+import { COHORT_WEEK_FIELDS, EVENT_FIELDS, GROUP_FIELDS, WEEK_FIELDS, type FieldInfo } from '../metrics/field-catalogue.ts';
+import { formatField, formatFieldHalfWidth, formatMetric, formatMetricHalfWidth, type FormatOptions } from '../metrics/format.ts';
 import { overloadWarning } from './overload.ts';
 
 export interface SummaryOptions {
@@ -75,36 +76,57 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   lines.push(...renderTable(counts.map(([label, key]) => [label, count(t[key]), pm(ci?.[key], count)]), ['l', 'r', 'r']));
 
   lines.push('', 'By contact type');
-  const typeRows: Row[] = [['type', 'arrivals', 'offered', 'SL', 'ASA s', 'abandon', 'FCR', 'TTR mean h', 'cost/contact']];
+  const typeRows: Row[] = [['type', ...TYPE_METRICS.map((m) => metricInfo(m).short)]];
   for (const [id, m] of Object.entries(result.by_type)) {
-    typeRows.push(typeRow(id, m, result.ci95?.by_type[id]));
+    const c = result.ci95?.by_type[id];
+    typeRows.push([id, ...TYPE_METRICS.map((name) => metricWithCi(name, metricValue(m, name), c === undefined ? null : metricValue(c, name), fmt))]);
   }
-  lines.push(...renderTable(typeRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  lines.push(...renderTable(typeRows, ['l', ...TYPE_METRICS.map(() => 'r' as const)]));
 
   if (result.events !== undefined && result.events.length > 0) {
-    lines.push('', 'Events (contacts that arrived during each; recovery: minutes from its end until service level is back at target)');
-    const rows: Row[] = [['event', 'from', 'to', 'SL during', 'abandoned', 'waiting at end', 'recovery min']];
-    for (const e of result.events) {
-      rows.push([e.name, e.from.replace('T', ' '), e.to.replace('T', ' '), pct(e.service_level_during), count(e.abandoned_during), count(e.waiting_at_end_of_event), e.recovery_minutes === null ? 'never' : fixed(e.recovery_minutes, 0)]);
-    }
+    lines.push('', 'Events (contacts that arrived during each; recovery: from its end until service level is back at target)');
+    const shown = ['service_level_during', 'abandoned_during', 'waiting_at_end_of_event', 'recovery_minutes'] as const;
+    const rows: Row[] = [['event', 'from', 'to', ...shown.map((n) => fieldOf(EVENT_FIELDS, n).label)]];
+    result.events.forEach((e, k) => {
+      const c = result.ci95?.events?.[k];
+      rows.push([
+        e.name,
+        e.from.replace('T', ' '),
+        e.to.replace('T', ' '),
+        ...shown.map((n) => (n === 'recovery_minutes' && e[n] === null ? 'never' : fieldWithCi(fieldOf(EVENT_FIELDS, n), e[n], c?.[n], fmt))),
+      ]);
+    });
     lines.push(...renderTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
   }
 
   if (result.weekly !== undefined && result.weekly.length > 0) {
     lines.push('', 'By week (employees at the week\'s end; proficiency: share of full speed of the agents on line)');
-    const rows: Row[] = [['week of', 'agents', 'employees', 'proficiency', 'AHT s', 'FCR']];
-    for (const w of result.weekly) rows.push([w.week_start, fixed(w.agents, 1), fixed(w.employees, 1), pct(w.mean_proficiency), fixed(w.aht_seconds, 1), pct(w.fcr)]);
+    const shown = ['agents', 'employees', 'mean_proficiency', 'aht_seconds', 'fcr'] as const;
+    const rows: Row[] = [['week of', 'agents', 'employees', 'proficiency', 'AHT', 'FCR']];
+    result.weekly.forEach((w, k) => {
+      const c = result.ci95?.weekly?.[k];
+      rows.push([w.week_start, ...shown.map((n) => fieldWithCi(fieldOf(WEEK_FIELDS, n), w[n], c?.[n], fmt))]);
+    });
     lines.push(...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
+    const cohorts = Object.keys(result.weekly[0]!.cohorts);
+    if (cohorts.length > 0) {
+      const cohortRows: Row[] = [['week of', 'cohort', ...COHORT_WEEK_FIELDS.map((f) => f.label)]];
+      for (const w of result.weekly) {
+        for (const id of cohorts) cohortRows.push([w.week_start, id, ...COHORT_WEEK_FIELDS.map((f) => formatField(f, w.cohorts[id]![f.name], fmt))]);
+      }
+      lines.push(...renderTable(cohortRows, ['l', 'l', ...COHORT_WEEK_FIELDS.map(() => 'r' as const)]));
+    }
   }
 
-  lines.push(...groupTable(result, scenario));
+  lines.push(...groupTable(result, scenario, fmt));
   const card = result.scorecard;
   if (card !== undefined) {
     const half = result.ci95?.scorecard?.score;
     lines.push('', `Scorecard: ${fixed(card.score, 1)}${pm(half, (x) => fixed(x, 1)) === '' ? '' : ` ${pm(half, (x) => fixed(x, 1))}`} of 100`);
     const cardRows: Row[] = [['metric', 'target', 'weight', 'value', 'attainment']];
+    const partText = (metric: string, x: number | null): string => (isMetricName(metric) ? formatMetric(metric, x, fmt) : x === null ? NONE : String(+x.toPrecision(4)));
     for (const p of card.parts) {
-      cardRows.push([p.metric, String(+p.target.toPrecision(6)), String(+p.weight.toPrecision(6)), p.value === null ? NONE : String(+p.value.toPrecision(4)), p.attainment === null ? NONE : pct(p.attainment)]);
+      cardRows.push([p.metric, partText(p.metric, p.target), String(+p.weight.toPrecision(6)), partText(p.metric, p.value), p.attainment === null ? NONE : pct(p.attainment)]);
     }
     lines.push(...renderTable(cardRows, ['l', 'r', 'r', 'r', 'r']));
   }
@@ -112,49 +134,38 @@ export function formatSummary(result: Result, scenario: Scenario, options: Summa
   return lines.join('\n') + '\n';
 }
 
-function typeRow(id: string, m: Metrics, ci: Metrics | undefined): Row {
-  const withCi = (value: string, half: number | null | undefined, f: (x: number) => string): string => {
-    const extra = pm(half, f);
-    return extra === '' ? value : `${value} ${extra}`;
-  };
-  return [
-    id,
-    withCi(count(m.arrivals), ci?.arrivals, count),
-    withCi(count(m.offered), ci?.offered, count),
-    withCi(pct(m.service_level), ci?.service_level, pctPoints),
-    withCi(fixed(m.asa_seconds, 1), ci?.asa_seconds, (x) => fixed(x, 1)),
-    withCi(pct(m.abandon_rate), ci?.abandon_rate, pctPoints),
-    withCi(pct(m.fcr), ci?.fcr, pctPoints),
-    withCi(fixed(m.ttr_hours.mean, 2), ci?.ttr_hours.mean, (x) => fixed(x, 2)),
-    withCi(money(m.cost_per_contact), ci?.cost_per_contact, money),
-  ];
+/** The per-type columns of the summary (short labels from the catalogue). */
+const TYPE_METRICS: readonly MetricName[] = ['arrivals', 'offered', 'service_level', 'asa_seconds', 'abandon_rate', 'fcr', 'ttr_hours.mean', 'cost_per_contact'];
+
+/** `82.3% ±1.2 pp`: a catalogue metric with its half-width. */
+function metricWithCi(name: MetricName, value: number | null, half: number | null | undefined, fmt: FormatOptions): string {
+  const extra = formatMetricHalfWidth(name, half, value, fmt);
+  return extra === '' ? formatMetric(name, value, fmt) : `${formatMetric(name, value, fmt)} ${extra}`;
+}
+
+/** A figure of a secondary catalogue (group, event, week) with its half-width. */
+function fieldWithCi<R>(f: FieldInfo<R>, value: number | null, half: number | null | undefined, fmt: FormatOptions): string {
+  const extra = formatFieldHalfWidth(f, half, value, fmt);
+  return extra === '' ? formatField(f, value, fmt) : `${formatField(f, value, fmt)} ${extra}`;
+}
+
+function fieldOf<R>(fields: readonly FieldInfo<R>[], name: keyof R & string): FieldInfo<R> {
+  return fields.find((f) => f.name === name)!;
 }
 
 /** Per agent group: who was on line, how busy (against `max_occupancy` when the scenario has one), what it handled and cost. */
-function groupTable(result: Result, scenario: Scenario): string[] {
+function groupTable(result: Result, scenario: Scenario, fmt: FormatOptions): string[] {
   const groups = result.totals.by_group;
   if (groups === undefined) return [];
   const cap = scenario.service_level.max_occupancy;
-  const rows: Row[] = [['group', 'agents', 'logged h', 'paid h', 'occupancy', 'handled', 'cost', ...(cap !== undefined ? [`cap ${pct(cap)}`] : [])]];
+  const shown = GROUP_FIELDS.filter((f) => f.name !== 'busy_hours');
+  const rows: Row[] = [['group', ...shown.map((f) => f.label), ...(cap !== undefined ? [`cap ${pct(cap)}`] : [])]];
   for (const [id, m] of Object.entries(groups)) {
     const ci = result.ci95?.totals.by_group?.[id];
-    const withCi = (value: string, half: number | null | undefined, f: (x: number) => string): string => {
-      const extra = pm(half, f);
-      return extra === '' ? value : `${value} ${extra}`;
-    };
     const over = cap !== undefined && m.occupancy !== null ? (m.occupancy > cap ? 'over' : 'ok') : '';
-    rows.push([
-      id,
-      withCi(fixed(m.agents, 1), ci?.agents, (x) => fixed(x, 1)),
-      withCi(fixed(m.logged_hours, 1), ci?.logged_hours, (x) => fixed(x, 1)),
-      withCi(fixed(m.paid_hours, 1), ci?.paid_hours, (x) => fixed(x, 1)),
-      withCi(pct(m.occupancy), ci?.occupancy, pctPoints),
-      withCi(count(m.handled), ci?.handled, count),
-      withCi(money(m.cost), ci?.cost, money),
-      ...(cap !== undefined ? [over] : []),
-    ]);
+    rows.push([id, ...shown.map((f) => fieldWithCi(f, m[f.name], ci?.[f.name], fmt)), ...(cap !== undefined ? [over] : [])]);
   }
-  return ['', 'By agent group', ...renderTable(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])];
+  return ['', 'By agent group', ...renderTable(rows, ['l', ...shown.map(() => 'r' as const), 'l'])];
 }
 
 /** `target 80.0% within 20 s: met` (or `missed`). */
@@ -201,16 +212,6 @@ function fixed(x: number | null | undefined, decimals: number): string {
 /** A share as a percentage with one decimal: 0.8234 -> `82.3%`. */
 function pct(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? NONE : `${(x * 100).toFixed(1)}%`;
-}
-
-/** A share's interval half-width in percentage points: 0.012 -> `1.2`. */
-function pctPoints(x: number): string {
-  return (x * 100).toFixed(1);
-}
-
-/** Money with two decimals and grouping. */
-function money(x: number | null | undefined): string {
-  return fixed(x, 2);
 }
 
 /** A count, or a mean of counts across replications (one decimal when fractional). */

@@ -1,18 +1,26 @@
 /**
  * `results.xlsx` (with `--xlsx`): the run's figures as a workbook an analyst opens as-is, written
- * by exceljs. Sheets: Summary, Plans, Differences, Intervals, Groups, Assumptions. Numbers are
+ * by exceljs. Sheets: Summary, Plans, Differences, Intervals, Groups, Assumptions (a sweep:
+ * Summary, one row per grid point with its targets, FTE, paid hours and cost per period, then
+ * Points, Groups, Assumptions of the base scenario). Numbers are
  * numbers (never text) with a display format from the metric catalogue's kind: shares as
  * percentages, money with the currency, durations in seconds or hours as their column says;
  * every header row is frozen. The values are those of summary.json / compare.json, unrounded.
  */
 import type { Result, Metrics } from '../metrics/types.ts';
 import type { CompareResult } from '../experiment/types.ts';
+import type { SweepDocument } from '../experiment/sweep.ts';
+import { pointLabels } from './charts/frontier.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { CATALOGUE, metricValue, type MetricInfo } from '../metrics/catalogue.ts';
+import { CATALOGUE, HEADLINE_METRICS, metricInfo, metricValue, type MetricInfo } from '../metrics/catalogue.ts';
+import { GROUP_FIELDS } from '../metrics/field-catalogue.ts';
+
+const HEADLINE: readonly MetricInfo[] = HEADLINE_METRICS.map(metricInfo);
 
 export type WorkbookInput =
   | { kind: 'simulate'; scenario: Scenario; result: Result }
-  | { kind: 'compare'; scenarios: Scenario[]; compare: CompareResult; sentence?: string };
+  | { kind: 'compare'; scenarios: Scenario[]; compare: CompareResult; sentence?: string }
+  | { kind: 'sweep'; scenario: Scenario; sweep: SweepDocument; sentence?: string };
 
 /** Excel number format of a catalogue metric. */
 function formatOf(m: MetricInfo, currency: string | undefined): string {
@@ -43,7 +51,7 @@ export async function workbookBytes(input: WorkbookInput): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'ccsim';
-  const scenarios = input.kind === 'simulate' ? [input.scenario] : input.scenarios;
+  const scenarios = input.kind === 'compare' ? input.scenarios : [input.scenario];
   const currency = scenarios[0]?.costs.currency;
 
   type Sheet = ReturnType<typeof book.addWorksheet>;
@@ -59,6 +67,67 @@ export async function workbookBytes(input: WorkbookInput): Promise<Uint8Array> {
     });
   };
   const metricRow = (m: Metrics): Array<number | null> => CATALOGUE.map((info) => cell(metricValue(m, info.name)));
+  const money = currency === undefined ? '#,##0.00' : `"${currency} "#,##0.00`;
+
+  /** Groups: per agent group, over the reported horizon, for every plan (columns from the group catalogue). */
+  const addGroups = (plans: ReadonlyArray<{ name: string; totals: Metrics }>): void => {
+    const groups = sheet('Groups', ['Plan', 'Group', ...GROUP_FIELDS.map((f) => f.label)]);
+    for (const p of plans) {
+      for (const [id, g] of Object.entries(p.totals.by_group ?? {})) groups.addRow([p.name, id, ...GROUP_FIELDS.map((f) => cell(g[f.name]))]);
+    }
+    GROUP_FIELDS.forEach((f, i) => {
+      groups.getColumn(3 + i).numFmt = f.kind === 'money' ? money : f.kind === 'share' ? '0.0%' : f.name === 'handled' ? '#,##0' : '#,##0.0';
+    });
+  };
+  /** Assumptions: what each plan's figures rest on, as field path and value. */
+  const addAssumptions = (plans: ReadonlyArray<{ name: string; scenario: Scenario }>): void => {
+    const assumptions = sheet('Assumptions', ['Plan', 'Field', 'Value']);
+    for (const p of plans) {
+      for (const [path, value] of flatten(p.scenario as unknown as Record<string, unknown>, '')) assumptions.addRow([p.name, path, value]);
+    }
+    assumptions.getColumn(2).width = 48;
+  };
+
+  if (input.kind === 'sweep') {
+    const doc = input.sweep;
+    const paths = doc.grid.map((a) => a.path);
+    const labels = pointLabels(doc.rows.map((r) => r.point));
+    // Summary: one row per grid point (a wide grid would not fit one column per point).
+    const per = doc.period;
+    const summary = sheet('Summary', ['#', ...paths, 'Meets every target', 'Least cost', 'Misses', 'Agents on line', 'FTE', `Paid hours per ${per}`, `Cost per ${per}`, ...HEADLINE.flatMap((m) => [titleOf(m), `${titleOf(m)} ±95%`])]);
+    for (const r of doc.rows) {
+      summary.addRow([
+        r.index ?? null,
+        ...paths.map((p) => r.point[p] ?? null),
+        r.meets_targets ?? null,
+        doc.summary === undefined ? null : doc.summary.best === r.index,
+        (r.missed ?? []).join(', '),
+        cell(r.totals.agents),
+        cell(r.fte),
+        cell(r.paid_hours),
+        cell(r.cost_per_period),
+        ...HEADLINE.flatMap((m) => [cell(metricValue(r.totals, m.name)), r.ci95 === null ? null : cell(metricValue(r.ci95, m.name))]),
+      ]);
+    }
+    const first = paths.length + 5;
+    ['#,##0.0', '#,##0.0', '#,##0', money].forEach((f, i) => {
+      summary.getColumn(first + i).numFmt = f;
+    });
+    HEADLINE.forEach((m, i) => {
+      summary.getColumn(first + 4 + 2 * i).numFmt = formatOf(m, currency);
+      summary.getColumn(first + 5 + 2 * i).numFmt = formatOf(m, currency);
+    });
+    if (input.sentence !== undefined && input.sentence !== '') {
+      summary.addRow([]);
+      summary.addRow([input.sentence]);
+    }
+    const points = sheet('Points', ['#', ...paths, ...CATALOGUE.map(titleOf)]);
+    for (const r of doc.rows) points.addRow([r.index ?? null, ...paths.map((p) => r.point[p] ?? null), ...metricRow(r.totals)]);
+    formatColumns(points, 2 + paths.length, CATALOGUE);
+    addGroups(doc.rows.map((r, i) => ({ name: labels[i] || `point ${r.index ?? i}`, totals: r.totals })));
+    addAssumptions([{ name: input.scenario.name, scenario: input.scenario }]);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
 
   // Summary: the headline figures of every plan, one row per metric.
   const plans: Array<{ name: string; totals: Metrics; ci95: Metrics | null }> =
@@ -101,22 +170,8 @@ export async function workbookBytes(input: WorkbookInput): Promise<Uint8Array> {
     formatColumns(intervals, 2, CATALOGUE);
   }
 
-  // Groups: per agent group, over the reported horizon, for every plan.
-  const groupColumns = ['agents', 'logged_hours', 'paid_hours', 'busy_hours', 'occupancy', 'handled', 'cost'] as const;
-  const groups = sheet('Groups', ['Plan', 'Group', 'Agents on line', 'Logged-in hours', 'Paid hours', 'Busy hours', 'Occupancy', 'Handled', 'Cost']);
-  for (const p of plans) {
-    for (const [id, g] of Object.entries(p.totals.by_group ?? {})) groups.addRow([p.name, id, ...groupColumns.map((c) => cell(g[c]))]);
-  }
-  ['#,##0.0', '#,##0.0', '#,##0.0', '#,##0.0', '0.0%', '#,##0', currency === undefined ? '#,##0.00' : `"${currency} "#,##0.00`].forEach((f, i) => {
-    groups.getColumn(3 + i).numFmt = f;
-  });
-
-  // Assumptions: what each plan's figures rest on, as field path and value.
-  const assumptions = sheet('Assumptions', ['Plan', 'Field', 'Value']);
-  scenarios.forEach((s, i) => {
-    for (const [path, value] of flatten(s as unknown as Record<string, unknown>, '')) assumptions.addRow([plans[i]?.name ?? s.name, path, value]);
-  });
-  assumptions.getColumn(2).width = 48;
+  addGroups(plans);
+  addAssumptions(scenarios.map((s, i) => ({ name: plans[i]?.name ?? s.name, scenario: s })));
 
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -50,6 +50,13 @@ describe('plan summary', () => {
     expect(summary.cost_difference!.ci95).toBeCloseTo((20 * 168) / 48, 9);
   });
 
+  it('holds a plan with a scorecard to every part of it', () => {
+    const card = (attainments: number[]) => ({ score: 90, parts: attainments.map((a) => ({ metric: 'service_level', target: 0.8, weight: 1, value: 0.8 * a, attainment: a })) });
+    expect(planFigures('p', s, totals({}), 'week', card([1, 1])).missed).toEqual([]);
+    expect(planFigures('p', s, totals({}), 'week', card([1, 0.9])).missed).toEqual(['scorecard']);
+    expect(planFigures('p', s, totals({ service_level: 0.7 }), 'week', card([0.9])).missed).toEqual(['service_level', 'scorecard']);
+  });
+
   it('has no best plan when none meets every target', () => {
     const { summary } = summarisePlans([{ name: 'a', scenario: s, totals: totals({ service_level: 0.5 }) }], 'month');
     expect(summary.best).toBeNull();

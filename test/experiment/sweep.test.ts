@@ -7,7 +7,7 @@ import { gridPoint, gridSize, mergeSweeps, shardIndices, sweep, type SweepDocume
 import { parseShard, parseTargetCi, parseVaries, parseVary } from '../../src/experiment/specs.ts';
 import { createRunner } from '../../src/experiment/replications.ts';
 import { loadRawScenario } from '../../src/experiment/variants.ts';
-import { sweepCsv, sweepJson } from '../../src/report/sweep.ts';
+import { formatSweep, sweepCsv, sweepJson } from '../../src/report/sweep.ts';
 import { errorOf } from '../helpers/cli.ts';
 
 const BASE = `name: Sweep base
@@ -133,5 +133,54 @@ describe('sweep and merge', () => {
     await expect(sweep(base, parseVaries(['agent_groups[team].agents=-2..0:1']), { jobs: 1 })).rejects.toThrow(
       /grid point 0 \(agent_groups\[team\]\.agents=-2\): agent_groups\[team\]\.agents: expected a whole number >= 0, got -2/,
     );
+  });
+});
+
+describe('the plan summary of a sweep', () => {
+  // M/M/c with A = 120/h × 180 s = 6 Erlangs, T = 20 s. Erlang C (closed form, computed by hand
+  // in python): service level 0.714 at 8 agents, 0.860 at 9, 0.935 at 10, 0.972 at 11; ASA 32 s
+  // at 8, 12 s at 9. Against a target of 80% and an ASA cap of 20 s, the points with 9, 10 and
+  // 11 agents meet every target and 9 is the cheapest (pay is agents × 30 per hour). The margins
+  // (6 points of service level, 8 s of ASA) are several standard errors of 3 replications of 46
+  // reported hours (about 5,500 contacts each).
+  const MMC = `name: Sweep summary
+seed: 11
+horizon: { days: 2, interval_minutes: 60, warmup_hours: 2 }
+service_level: { threshold_seconds: 20, target: 0.8, max_asa_seconds: 20 }
+costs: { currency: EUR }
+contact_types:
+  - id: general
+    arrivals: { per_hour: 120 }
+    handle_time: { distribution: exponential, mean_seconds: 180 }
+agent_groups:
+  - id: team
+    skills: { general: 1 }
+    agents: 8
+    hourly_cost: 30
+`;
+
+  it('names the points that meet every target and the cheapest of them, with cost, FTE and paid hours per period', async () => {
+    writeFileSync(join(dir, 'mmc.yaml'), MMC);
+    const base = loadRawScenario(join(dir, 'mmc.yaml'));
+    const doc = (await sweep(base, parseVaries(['agent_groups[team].agents=7..11:1']), { replications: 3, jobs: 1, period: 'week' })).document;
+    expect(doc.rows.map((r) => r.meets_targets)).toEqual([false, false, true, true, true]);
+    expect(doc.rows[1]!.missed).toEqual(['service_level', 'asa_seconds']);
+    expect(doc.summary).toEqual({ meeting_targets: [2, 3, 4], best: 2, period: 'week', currency: 'EUR' });
+    // Constant staffing, no shrinkage: paid hours per week = agents × 168, cost = × 30, FTE = / 40.
+    const nine = doc.rows[2]!;
+    expect(nine.paid_hours).toBeCloseTo(9 * 168, 6);
+    expect(nine.cost_per_period).toBeCloseTo(9 * 168 * 30, 6);
+    expect(nine.fte).toBeCloseTo((9 * 168) / 40, 9);
+    const text = formatSweep(doc, { targets: ['service level ≥ 80.0%', 'ASA ≤ 20.0 s'], reportedHours: 46 });
+    expect(text.replace(/\s*\n\s*/g, ' ')).toContain(
+      '3 of 5 grid points meet every target (service level ≥ 80.0%, ASA ≤ 20.0 s); the cheapest is #2 (agents=9): €45,360 per week, 37.8 FTE, 1,512 paid hours per week. Costs and hours per week are scaled from the 46.0 reported hours.',
+    );
+    expect(text).toMatch(/meets targets\n/);
+    expect(text).toMatch(/yes, least cost/);
+    expect(text).toMatch(/no \(SL, ASA\)/);
+    // Per month: the same points, amounts scaled by 730.5 / 168.
+    const month = (await sweep(base, parseVaries(['agent_groups[team].agents=8..9:1']), { replications: 3, jobs: 1, period: 'month' })).document;
+    expect(month.summary).toEqual({ meeting_targets: [1], best: 1, period: 'month', currency: 'EUR' });
+    expect(month.rows[1]!.cost_per_period).toBeCloseTo(9 * 730.5 * 30, 6);
   });
 });

@@ -55,6 +55,6 @@ describe('event windows in the report', () => {
     expect(result.weekly![0]!.mean_proficiency).toBe(1);
     const html = reportHtml({ kind: 'simulate', scenario, result }, null);
     expect(html).toContain('<h3>By week</h3>');
-    expect(formatSummary(result, scenario)).toMatch(/By week[^\n]*\n\s+week of\s+agents\s+employees\s+proficiency\s+AHT s\s+FCR\n\s+2026-01-05/);
+    expect(formatSummary(result, scenario)).toMatch(/By week[^\n]*\n\s+week of\s+agents\s+employees\s+proficiency\s+AHT\s+FCR\n\s+2026-01-05/);
   });
 });

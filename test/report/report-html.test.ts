@@ -51,9 +51,12 @@ describe('report.html', () => {
   });
 
   it('has the headline figures with their intervals', () => {
-    for (const label of ['Service level', 'ASA (s)', 'Abandon rate', 'Occupancy', 'FCR', 'TTR mean (h)', 'Cost per contact']) {
+    // Labels from the metric catalogue; durations carry their unit in the value (`14.2 s`).
+    for (const label of ['Service level', 'ASA', 'Abandon rate', 'Occupancy', 'FCR', 'TTR mean', 'Cost per contact']) {
       expect(simHtml).toContain(`<div class="label">${escapeHtml(label)}</div>`);
     }
+    const asa = simulateInput.result.totals.asa_seconds!;
+    expect(simHtml).toMatch(new RegExp(`<div class="label">ASA</div><div class="value">${asa < 120 ? `${asa.toFixed(1)} s` : `${(asa / 60).toFixed(1)} min`}</div>`));
     const sl = simulateInput.result.totals.service_level!;
     const half = simulateInput.result.ci95!.totals.service_level!;
     expect(simHtml).toContain(`<div class="value">${(sl * 100).toFixed(1)}%</div><div class="ci">±${(half * 100).toFixed(1)} pp (95%)</div>`);
@@ -116,6 +119,21 @@ describe('report.html', () => {
     expect(html).toContain('<h1>Sweep: Report test bank</h1>');
     expect(html).toMatch(/Cheapest grid point meeting the service-level target of 80\.0%: <strong>agents=(14|18)<\/strong>/);
     expect((html.match(/<td>●<\/td>/g) ?? []).length).toBeGreaterThan(0);
+  });
+
+  it('for a sweep with its plan summary: the sentence, and per point FTE, cost per period and whether it meets the targets', async () => {
+    const { scenario, sweep } = sweepInput;
+    // Hand-made figures: point 1 meets every target at the lower cost.
+    const rows = sweep.rows.map((r, i) => ({ ...r, fte: 10 + i, paid_hours: 400 + 40 * i, cost_per_period: 1000 * (i + 1), meets_targets: i > 0, missed: i > 0 ? [] : ['service_level'] }));
+    const last = rows.length - 1;
+    const withSummary = { ...sweep, rows, period: 'month' as const, currency: 'EUR', summary: { meeting_targets: rows.slice(1).map((r) => r.index!), best: rows[1]!.index!, period: 'month' as const, currency: 'EUR' } };
+    const html = (await reportFiles({ kind: 'sweep', scenario, sweep: withSummary }, { charts: false }))['report.html'] as string;
+    expect(html).toContain(`${last} of ${rows.length} grid points meet every target`);
+    expect(html).toContain('€2,000 per month, 11.0 FTE, 440 paid hours per month.');
+    expect(html).toContain('<th class="num">Cost per month</th>');
+    expect(html).toContain('<strong class="met">yes, least cost</strong>');
+    expect(html).toContain('<span class="missed">no</span> <span class="ci">(service_level)</span>');
+    expect(html).not.toMatch(/NaN|undefined/);
   });
 
   it('--no-charts: report.html only, saying so, and no chart library loaded', async () => {

@@ -66,6 +66,36 @@ describe('results.xlsx', () => {
     expect(diff.getRow(2).getCell(4).value).toBe(compare.differences[0]!.mean);
   });
 
+  it('is written by `ccsim sweep --xlsx`: one Summary row per grid point, the same numbers as sweep.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-xlsx-'));
+    try {
+      copyFileSync(fileURLToPath(new URL('../../scenarios/erlang-c.yaml', import.meta.url)), join(dir, 'e.yaml'));
+      const r = runCcsim(dir, 'sweep', 'e.yaml', '--vary', 'agent_groups[team].agents=19..21:1', '--days', '1', '--period', 'month', '--xlsx', '--no-charts', '--quiet', '--out', 'swept');
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(readFileSync(join(dir, 'swept', 'sweep.json'), 'utf8')) as import('../../src/experiment/sweep.ts').SweepDocument;
+      expect(doc.period).toBe('month');
+      expect(doc.summary).toBeDefined();
+      const book = await read(new Uint8Array(readFileSync(join(dir, 'swept', 'results.xlsx'))));
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Points', 'Groups', 'Assumptions']);
+      const summary = book.getWorksheet('Summary')!;
+      const header = (summary.getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 9)).toEqual(['#', 'agent_groups[team].agents', 'Meets every target', 'Least cost', 'Misses', 'Agents on line', 'FTE', 'Paid hours per month', 'Cost per month']);
+      doc.rows.forEach((row, i) => {
+        const cells = summary.getRow(2 + i);
+        expect(cells.getCell(1).value).toBe(row.index);
+        expect(cells.getCell(2).value).toBe(row.point['agent_groups[team].agents']);
+        expect(cells.getCell(3).value).toBe(row.meets_targets);
+        expect(cells.getCell(4).value).toBe(doc.summary!.best === row.index);
+        expect(cells.getCell(7).value).toBe(row.fte);
+        expect(cells.getCell(9).value).toBe(row.cost_per_period);
+        expect(cells.getCell(10).value).toBe(row.totals.service_level);
+        expect(cells.getCell(10).numFmt).toBe('0.0%');
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is written by `ccsim simulate --xlsx` into the run folder, and only with --xlsx', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccsim-xlsx-'));
     try {
