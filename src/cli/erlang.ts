@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { defineCommand, OPTIONS, readOptions, type CommandSpec, type OptionSpec } from './options.ts';
-import type { ColumnMap } from '../fit/history-csv.ts';
+import type { ColumnMap } from '../fit/history-columns.ts';
 import { CalculatorInputError, erlangCalculator, type CalculatorInput, type CalculatorResult, type ModelFigures } from '../analytic/calculator.ts';
 
 const FLAGS: Record<string, string> = {

@@ -24,7 +24,7 @@ import {
   type Shard,
   type TargetCiSpec,
 } from '../experiment/specs.ts';
-import { parseMapping, type ColumnMap } from '../fit/history-csv.ts';
+import { parseMapping, type ColumnMap } from '../fit/history-columns.ts';
 
 /** `--jobs` default: every core. */
 function defaultJobs(): number {
