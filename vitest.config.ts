@@ -14,6 +14,10 @@ const common = {
   pool: 'threads' as const,
   testTimeout: 120_000,
   hookTimeout: 120_000,
+  // Tests marked concurrent (the README's command lines, each a CPU-bound process) run two at a
+  // time: enough to use both cores once the other worker has run out of files; more would only
+  // slow each line down on two cores.
+  maxConcurrency: 2,
 };
 
 export default defineConfig({
