@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
 import { skipOptimizingCompiler } from './quick-start.ts';
-import type { ColumnMap } from '../fit/history-csv.ts';
+import type { ColumnMap } from '../fit/history-columns.ts';
 import { CalculatorInputError, erlangCalculator, type CalculatorInput, type CalculatorResult, type ModelFigures } from '../analytic/calculator.ts';
 
 const FLAGS: Record<string, string> = {

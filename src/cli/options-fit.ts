@@ -3,7 +3,7 @@
  * `ccsim erlang --csv` reads the same history, with `--map` and `--strict`.
  */
 import { UserError } from '../errors.ts';
-import { parseMapping, type ColumnMap } from '../fit/history-csv.ts';
+import { parseMapping, type ColumnMap } from '../fit/history-columns.ts';
 import { flagOption, repeatableOption, valueOption, type OptionSpec } from './option-spec.ts';
 import { parsePath } from './option-values.ts';
 

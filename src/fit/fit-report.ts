@@ -8,7 +8,7 @@
  * The weekday and month margins match by construction of the maximum-likelihood fit; the hour x
  * weekday table is where a single intraday shape can be seen to fit or not.
  */
-import { formatProblems, skippedRows, summarizeProblems } from './history-csv.ts';
+import { formatProblems, skippedRows, summarizeProblems } from './row-problems.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './profiles.ts';
 import { num, scenarioInterval } from './scenario-yaml.ts';
 import type { Comparison, FitResult, TypeFit } from './types.ts';

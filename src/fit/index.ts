@@ -2,6 +2,7 @@
  * `ccsim fit`: interval history (CSV) -> a commented scenario YAML and a fit report.
  *
  *   readHistory   (history-csv.ts)  columns, rows, bad rows with their lines, interval length
+ *                 (with csv-records, history-columns, cell-values, interval-grid, row-problems)
  *   fitArrivals   (profiles.ts)     per_day, by_hour, by_weekday, by_month, by_date, overdispersion_cv
  *   fitHandleTime (handle-time.ts)  mean and cv of the handle time
  *   fitPatience   (patience.ts)     exponential patience from abandonment and ASA
@@ -10,14 +11,19 @@
  */
 import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { UserError } from '../errors.ts';
-import { formatProblems, readHistory, skippedRows, summarizeProblems, type ColumnMap } from './history-csv.ts';
+import { readHistory } from './history-csv.ts';
+import type { ColumnMap } from './history-columns.ts';
+import { formatProblems, skippedRows, summarizeProblems } from './row-problems.ts';
 import { fitHandleTime } from './handle-time.ts';
 import { fitPatience } from './patience.ts';
 import { fitArrivals } from './profiles.ts';
 import type { FitResult, History, TypeFit } from './types.ts';
 
-export { readHistory, parseCsv, parseMapping, formatProblems, summarizeProblems, skippedRows } from './history-csv.ts';
-export type { ColumnMap } from './history-csv.ts';
+export { readHistory } from './history-csv.ts';
+export { parseCsv } from './csv-records.ts';
+export { parseMapping } from './history-columns.ts';
+export type { ColumnMap } from './history-columns.ts';
+export { formatProblems, summarizeProblems, skippedRows } from './row-problems.ts';
 export { fitArrivals, outlierK, OUTLIER_K } from './profiles.ts';
 export { fitHandleTime, DEFAULT_HANDLE_CV } from './handle-time.ts';
 export { fitPatience } from './patience.ts';

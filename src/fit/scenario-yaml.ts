@@ -8,7 +8,7 @@
  * reads back as written (the tests load it with `parseScenario`).
  */
 import { basename } from 'node:path';
-import { summarizeProblems, skippedRows } from './history-csv.ts';
+import { summarizeProblems, skippedRows } from './row-problems.ts';
 import { addDays, MONTH_NAMES, WEEKDAY_NAMES, weekdayOfDate } from './profiles.ts';
 import { DEFAULT_HANDLE_CV } from './handle-time.ts';
 import type { FitResult, TypeFit } from './types.ts';

@@ -43,6 +43,27 @@ describe('CSV (RFC 4180)', () => {
     expect(parseCsv('a\tb\n1\t2\n', 'f.csv')[1]!.fields).toEqual(['1', '2']);
   });
 
+  it('counts lines through mixed CRLF, LF and CR endings, line breaks inside quotes and blank lines', () => {
+    // Line 2-3 is one record (a quoted CRLF), line 5 ends in a lone CR, lines 6 and 7 are blank.
+    const text = 'a,b\r\n"x\r\ny",1\r\nz,2\rw,3\n\n\nv,4';
+    expect(parseCsv(text, 'f.csv')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\r\ny', '1'] },
+      { line: 4, fields: ['z', '2'] },
+      { line: 5, fields: ['w', '3'] },
+      { line: 8, fields: ['v', '4'] },
+    ]);
+    // The same counting names the line of a quote left open after them.
+    expect(() => parseCsv('a\r\n"x\r\ny"\r\n\r\n"oops\r\n1\r\n', 'f.csv')).toThrow(/^f\.csv:5: a quoted field is never closed$/);
+  });
+
+  it('reads a --delimiter it is given, whatever the header suggests', () => {
+    expect(parseCsv('a|b,c\n1|"2|3"\n', 'f.csv', '|')).toEqual([
+      { line: 1, fields: ['a', 'b,c'] },
+      { line: 2, fields: ['1', '2|3'] },
+    ]);
+  });
+
   it('refuses a quoted field that is never closed, naming the line it opens on', () => {
     expect(() => parseCsv('a,b\n1,2\n3,"oops\n4,5\n', 'f.csv')).toThrow(/f\.csv:3: a quoted field is never closed/);
   });

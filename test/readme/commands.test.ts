@@ -9,7 +9,7 @@
  * 3 run as `--replications 3` and `--target-ci` stops at 5 replications, so the whole README
  * runs in a few minutes on two cores; everything else (paths, options, files) is verbatim.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,16 +62,26 @@ function history(offeredColumn: string): string {
 
 let dir: string;
 
+/** The environment of a README line: this checkout's `ccsim` first on the PATH, Slurm's variables. */
+function env(): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${join(dir, '.bin')}:${process.env['PATH'] ?? ''}`, SLURM_ARRAY_TASK_ID: '1', SLURM_CPUS_PER_TASK: '1', NO_COLOR: '1' };
+}
+
 /** Runs a command line with bash in `cwd` (default: the prepared folder). */
 function sh(command: string, cwd = dir): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('bash', ['-c', command], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 600_000,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, PATH: `${join(dir, '.bin')}:${process.env['PATH'] ?? ''}`, SLURM_ARRAY_TASK_ID: '1', SLURM_CPUS_PER_TASK: '1', NO_COLOR: '1' },
-  });
+  const r = spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 30, env: env() });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same without blocking the test thread, so that several README lines run at once. */
+function shAsync(command: string, cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', command], { cwd, env: env(), stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
 }
 
 /** The line as it runs here: `npx ccsim` and `ccsim` call this checkout; placeholders filled in. */
@@ -126,13 +136,15 @@ describe('README commands', () => {
   });
 
   // Each line runs in its own copy of the prepared folder: the README's lines are alternatives
-  // (`fit history.csv > plan.yaml` and `fit history.csv --out plan.yaml`), not one script.
+  // (`fit history.csv > plan.yaml` and `fit history.csv --out plan.yaml`), not one script. So
+  // they run concurrently (vitest's maxConcurrency at a time): this file is the suite's longest,
+  // and one line at a time would leave it running alone on one core at the end of the suite.
   const ran = new Map<string, string>();
   commands.forEach((line, i) => {
-    it(`runs: ${line}`, () => {
+    it.concurrent(`runs: ${line}`, async () => {
       const here = join(root, 'runs', String(i));
       cpSync(dir, here, { recursive: true });
-      const r = sh(prepared(line), here);
+      const r = await shAsync(prepared(line), here);
       expect(r.status, `${prepared(line)}\n${r.stderr.slice(0, 2000)}`).toBe(0);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
       ran.set(line, here);
