@@ -16,12 +16,12 @@ export const staffCommand = defineCommand({
   name: 'staff',
   describe: 'Find the agents needed per interval (Erlang C/A, refined by simulation); write a staffed scenario',
   positionals: ['file'],
-  options: ['seed', 'days', 'json', 'out', 'force', 'quiet', 'strictPlan'],
+  options: ['seed', 'days', 'jobs', 'json', 'out', 'force', 'quiet', 'strictPlan'],
   examples: [
     ['ccsim staff scenarios/retail-bank.yaml', 'table on stdout, output/<name>-staffing-<time>/'],
     ['ccsim staff scenarios/retail-bank.yaml --json', 'the staffing as JSON on stdout'],
   ],
-  async run({ file, seed, days, json, out, force, quiet, strictPlan }) {
+  async run({ file, seed, days, jobs, json, out, force, quiet, strictPlan }) {
     // Imported when needed, so `--help` stays fast.
     const { loadScenario } = await import('../files/scenario-file.ts');
     const { scenario, warnings } = loadScenario(file);
@@ -36,7 +36,7 @@ export const staffCommand = defineCommand({
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
-    const staffed = await staffVerified(scenario, { seed, days, onProgress: progress });
+    const staffed = await staffVerified(scenario, { seed, days, jobs, onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
     const files: Record<string, string> = {

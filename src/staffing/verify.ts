@@ -14,7 +14,8 @@ import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
 import { F, FIELDS } from '../metrics/tally.ts';
 import type { Scenario, Weekday } from '../scenario/types.ts';
-import { evaluateScenario, ratioEstimate, type Evaluation } from './search.ts';
+import { evaluationOf, ratioEstimate, type Evaluation } from './evaluation.ts';
+import { simulate, type Simulating } from './simulations.ts';
 
 /** Fresh replications start here: the search uses 0..2R−1. */
 export const FRESH_REPLICATIONS_FROM = 100_000;
@@ -59,11 +60,12 @@ export interface Verification {
  * Simulates `scenario` on fresh replications and judges it. `checked[i * nT + j]` marks the
  * loaded cells (the search's).
  */
-export function verifyScenario(scenario: Scenario, checked: Uint8Array, replications: number, from = FRESH_REPLICATIONS_FROM): { verification: Verification; evaluation: Evaluation } {
-  const evaluation = evaluateScenario(scenario, scenario.seed, replications, from);
+export function* verifyScenario(scenario: Scenario, checked: Uint8Array, replications: number, from = FRESH_REPLICATIONS_FROM): Simulating<{ verification: Verification; evaluation: Evaluation }> {
   const model = compile(scenario);
   const nI = model.intervalCount;
   const nT = model.types.length;
+  const simulated = yield* simulate(scenario, scenario.seed, replications, from);
+  const evaluation = evaluationOf(nI, nT, simulated.counts, null);
   const len = model.intervalSeconds;
   const target = scenario.service_level.target;
   const typeIds = scenario.contact_types.map((t) => t.id);
@@ -72,11 +74,11 @@ export function verifyScenario(scenario: Scenario, checked: Uint8Array, replicat
   const verdict = (intervals: readonly number[], j: number): ServiceLevelVerdict => {
     const inSl = new Float64Array(R);
     const offered = new Float64Array(R);
-    evaluation.tallies.forEach((t, r) => {
+    evaluation.counts.forEach((c, r) => {
       for (const i of intervals) {
         const row = (i * nT + j) * FIELDS;
-        inSl[r]! += t.grid[row + F.answeredInSl]!;
-        offered[r]! += t.grid[row + F.offered]!;
+        inSl[r]! += c.grid[row + F.answeredInSl]!;
+        offered[r]! += c.grid[row + F.offered]!;
       }
     });
     const e = ratioEstimate(inSl, offered);

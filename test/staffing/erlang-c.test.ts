@@ -32,7 +32,7 @@ describe('staffing the Erlang C example (100 calls / 30 min, 180 s, 80% in 20 s)
       const intervals = days * 48;
       const e = evaluatePlan(s, [new Int32Array(intervals).fill(agents)], s.seed, 10);
       const sum = (field: number): number[] =>
-        e.tallies.map((t) => {
+        e.counts.map((t) => {
           let x = 0;
           for (let i = 4; i < intervals; i++) x += t.grid[i * FIELDS + field]!;
           return x;
