@@ -214,6 +214,13 @@ function verificationLines(title: string, v: Verification): string[] {
     ...renderTable(rows, ['l', ...types.map((): 'r' => 'r')]),
     `  ${v.intervals_meeting} of ${v.loaded_intervals} loaded intervals (${(100 * share).toFixed(1)}%) meet the target on their mean; ` +
       (v.holds ? 'the plan HOLDS.' : 'the plan does NOT hold (needs every total and day at or above target and 95% of intervals).'),
+    ...Object.entries(v.outside_open_hours ?? {})
+      .filter(([, o]) => o.offered > 0)
+      .map(
+        ([t, o]) =>
+          `  ${t}: totals and days count contacts arriving while it is open; ${num(o.offered, 0)} arrived outside its hours and waited for the opening ` +
+          `(service level ${o.service_level === null ? NONE : pct(o.service_level)}: decided by the opening hours, not by the plan).`,
+      ),
   ];
 }
 

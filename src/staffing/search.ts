@@ -143,7 +143,9 @@ export function* searchStaffing(
   const checked = new Uint8Array(nI * nT);
   for (let i = model.firstReportedInterval; i < nI; i++) {
     for (let j = 0; j < nT; j++) {
-      if (analytic.offered[i]![j]! >= options.minOffered) checked[i * nT + j] = 1;
+      // Only while the type is open all through the interval: an email that arrives at night
+      // waits for the opening whatever the staffing (analytic.ts `servedRates`).
+      if (analytic.open[i]![j] === 1 && analytic.offered[i]![j]! >= options.minOffered) checked[i * nT + j] = 1;
     }
   }
   const relevant = (g: number, i: number): boolean => {
