@@ -413,6 +413,23 @@ export function typeQueue(model: Model, j: number, ratePerSecond: number): Queue
   };
 }
 
+/**
+ * The exact Erlang C/A service level of type j in interval i served alone by `agents` agents of
+ * proficiency `proficiency` at `ratePerSecond` (for cells whose requirement is exact, exactness.ts).
+ */
+export function exactServiceLevel(model: Model, j: number, i: number, ratePerSecond: number, agents: number, proficiency: number): number {
+  return serviceLevelOf(
+    {
+      ratePerSecond,
+      meanServiceSeconds: meanHandleSeconds(model.scenario, j, proficiency) * handleFactorAt(model, j, i),
+      meanPatienceSeconds: meanPatienceSeconds(model.scenario, j),
+      thresholdSeconds: model.types[j]!.serviceLevelSeconds,
+      concurrency: 1,
+    },
+    agents,
+  );
+}
+
 /** Erlang C/A service level of `q` with `servers` agents. */
 function serviceLevelOf(q: QueueSpec, servers: number): number {
   if (servers < 1) return 0;

@@ -26,6 +26,7 @@ export function* repairPlan(
   searchReplications: number,
   replications: number,
   onProgress: ((message: string) => void) | undefined,
+  exact: Float64Array | null = null,
 ): Simulating<{ outcome: SearchOutcome; verification: Verification; repairs: number }> {
   const R = Math.max(2, Math.floor(replications));
   const plan = outcome.plan;
@@ -33,7 +34,7 @@ export function* repairPlan(
   let repairs = 0;
   for (let round = 0; ; round++) {
     onProgress?.(`verifying the interval plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
-    const { verification } = yield* verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R);
+    const { verification } = yield* verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R, exact);
     if (verification.holds || round >= MAX_PLAN_REPAIR_ROUNDS) {
       if (repairs === 0) return { outcome, verification, repairs };
       // The figures reported are the repaired plan's, on the search's replications.

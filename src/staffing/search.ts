@@ -85,10 +85,17 @@ export interface SearchOptions {
   /** A (interval, type) cell is checked when it expects at least this many offered contacts (default 5). */
   minOffered: number;
   /**
-   * Removal rounds of the final stage (default 3). Each costs two simulations per group; the
-   * first does most of the work, later ones shave a few agent-intervals and put some back.
+   * Removal rounds of the final stage (default 1). Each costs two simulations per group and a
+   * few iterations putting agents back; the first does most of the work. On the tech-support
+   * week a second and third round saved 0.5% of the agent-intervals for 25 more simulations of
+   * the whole horizon (more than half of the search).
    */
   maxRemovalRounds: number;
+  /**
+   * Share of the checked cells that may miss on the mean when the search stops adding (default
+   * 0.01): see the search loop. 0 chases every last cell.
+   */
+  tolerance: number;
   /** Told what the search is doing (for a progress line). */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -422,6 +429,22 @@ export function* searchStaffing(
     return removed;
   }
 
+  let checkedCount = 0;
+  for (const c of checked) checkedCount += c;
+  /** Checked cells missing on the mean, and intervals missing their occupancy cap. */
+  const missingCells = (e: Evaluation): number => {
+    let n = 0;
+    for (let i = 0; i < nI; i++) {
+      for (let j = 0; j < nT; j++) if (checked[i * nT + j] && shortfall(e, i * nT + j, targets) > 0) n++;
+      if (occupancyMisses(e, i, targets) && relevantAny(i)) n++;
+    }
+    return n;
+  };
+  const relevantAny = (i: number): boolean => {
+    for (let j = 0; j < nT; j++) if (checked[i * nT + j]) return true;
+    return false;
+  };
+
   const stages = options.earlyReplications < options.replications ? [options.earlyReplications, options.replications] : [options.replications];
   let converged = false;
   let settled = false;
@@ -442,7 +465,13 @@ export function* searchStaffing(
       last = { e, snapshot: snapshotOf() };
       let confirm: Evaluation | null = null;
       if (prior && plan.some((p, g) => exact[g] && p.some((n, i) => n < analytic.agents[g]![i]!))) confirm = yield* run(plan, r, r);
-      const added = fill(e, confirm, prior);
+      // A few cells missing on these replications are noise as often as need: chasing them costs a
+      // simulation of the whole horizon per agent or two, and the verification on fresh
+      // replications (which needs 95% of the loaded intervals) judges the plan anyway.
+      const misses = missingCells(e);
+      const tolerated = misses > 0 && misses <= Math.floor(options.tolerance * checkedCount);
+      const added = tolerated ? 0 : fill(e, confirm, prior);
+      if (tolerated) say(`iteration ${iterations} (${r} replications): ${misses} of ${checkedCount} checked cells miss on the mean, within the tolerance`);
       if (added > 0) {
         say(`iteration ${iterations} (${r} replications): added ${added} agent-intervals`);
         continue;

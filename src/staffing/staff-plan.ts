@@ -11,7 +11,8 @@ import type { Roster } from '../model/roster.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
-import { analyticPlan, targetsOf, type StaffingTargets } from './analytic.ts';
+import { analyticPlan, exactServiceLevel, targetsOf, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
+import type { Model } from '../model/model.ts';
 import { intervalFigures, intervalServiceLevel, withPlan } from './evaluation.ts';
 import { groupShifts } from './group-shifts.ts';
 import { repairPlan } from './plan-repair.ts';
@@ -27,7 +28,8 @@ export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
   earlyReplications: 4,
   maxIterations: 60,
   minOffered: 5,
-  maxRemovalRounds: 3,
+  maxRemovalRounds: 1,
+  tolerance: 0.01,
 };
 
 export interface StaffOptions extends Partial<SearchOptions> {
@@ -52,14 +54,18 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
     maxIterations: Math.max(1, Math.floor(options.maxIterations ?? DEFAULT_STAFF_OPTIONS.maxIterations)),
     minOffered: options.minOffered ?? DEFAULT_STAFF_OPTIONS.minOffered,
     maxRemovalRounds: Math.max(0, Math.floor(options.maxRemovalRounds ?? DEFAULT_STAFF_OPTIONS.maxRemovalRounds)),
+    tolerance: Math.max(0, Math.min(0.05, options.tolerance ?? DEFAULT_STAFF_OPTIONS.tolerance)),
     onProgress: options.onProgress,
   };
   const targets: StaffingTargets = targetsOf(scenario);
   const model = compile(scenario);
   const analytic = analyticPlan(model, targets);
   const searched = yield* searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const exact = exactLevels(model, analytic, searched.plan, searched.pinned);
   const { outcome, verification, repairs } =
-    options.verifyReplications === undefined ? { outcome: searched, verification: null, repairs: 0 } : yield* repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress);
+    options.verifyReplications === undefined
+      ? { outcome: searched, verification: null, repairs: 0 }
+      : yield* repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress, exact);
 
   const staffedScenario = withPlan(scenario, outcome.plan);
   const simulation = aggregate(outcome.final.results!);
@@ -216,6 +222,23 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   };
   if (verification !== null) result.verification = { plan: verification, shifts: null };
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
+}
+
+/**
+ * The exact Erlang service level of every cell whose group is kept at its exact answer
+ * (`pinned`, exactness.ts); NaN elsewhere.
+ */
+function exactLevels(model: Model, analytic: AnalyticPlan, plan: readonly Int32Array[], pinned: readonly Uint8Array[]): Float64Array {
+  const nT = model.types.length;
+  const out = new Float64Array(model.intervalCount * nT).fill(NaN);
+  model.groups.forEach((g, gi) => {
+    const j = g.proficiency.findIndex((p) => p > 0);
+    if (j < 0) return;
+    for (let i = 0; i < model.intervalCount; i++) {
+      if (pinned[gi]![i]) out[i * nT + j] = exactServiceLevel(model, j, i, analytic.rate[i]![j]!, plan[gi]![i]!, g.proficiency[j]!);
+    }
+  });
+  return out;
 }
 
 /** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */
