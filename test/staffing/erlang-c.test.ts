@@ -1,3 +1,4 @@
+import { staffVerified } from '../../src/staffing/verified.ts';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/model/compile.ts';
 import { erlangCServiceLevel } from '../../src/analytic/index.ts';
@@ -46,5 +47,21 @@ describe('staffing the Erlang C example (100 calls / 30 min, 180 s, 80% in 20 s)
     expect(Math.abs(fourteen.mean - erlangCServiceLevel(14, 10, 20, 180))).toBeLessThanOrEqual(fourteen.ci95);
     expect(thirteen.mean).toBeLessThan(0.8);
     expect(Math.abs(thirteen.mean - erlangCServiceLevel(13, 10, 20, 180))).toBeLessThanOrEqual(thirteen.ci95);
+  }, 60_000);
+});
+
+describe('the verdict on a plan exact everywhere', () => {
+  it('states the exact service level (published: 0.8883 at 14 agents) beside the simulation, and what chance explains', async () => {
+    const v = await staffVerified(erlangCExample(6), { replications: 4, earlyReplications: 2, verifyReplications: 10 });
+    const exact = v.planVerification.exact!;
+    expect(exact).toBeDefined();
+    expect(exact.lowest).toBeCloseTo(0.8883, 4);
+    expect(exact.pooled).toBeCloseTo(0.8883, 4);
+    expect(exact.meets).toBe(true);
+    // The simulation's total is an estimate of the same value: its 95% interval holds it here.
+    expect(exact.consistent).toBe(true);
+    expect(exact.expected_below).toBeGreaterThanOrEqual(0);
+    expect(exact.expected_below).toBeLessThanOrEqual(v.planVerification.loaded_intervals);
+    expect(exact.below).toBe(v.planVerification.loaded_intervals - v.planVerification.intervals_meeting);
   }, 60_000);
 });
