@@ -9,6 +9,6 @@ import { runInProcess, simulate } from './simulations.ts';
 export function evaluatePlan(base: Scenario, plan: readonly Int32Array[], seed: number, replications: number, from = 0): Evaluation {
   const scenario = withPlan(base, plan);
   const model = compile(scenario);
-  const simulated = runInProcess(simulate(scenario, seed, replications, from, true));
+  const simulated = runInProcess(simulate(scenario, seed, replications, from));
   return evaluationOf(model.intervalCount, model.types.length, simulated.counts, simulated.results);
 }
