@@ -32,7 +32,11 @@ for (let k = 0; k < args.length; k++) {
 }
 if (files.length === 0) {
   for (const f of readdirSync(join(root, 'scenarios')).sort()) if (f.endsWith('.yaml')) files.push(join('scenarios', f));
+  for (const f of readdirSync(join(root, 'scenarios/what-if')).sort()) if (f.endsWith('.yaml')) files.push(join('scenarios/what-if', f));
 }
+
+/** A compare or sweep file (plans or variants of a base), not a scenario: `staff` takes scenarios only. */
+const notAScenario = (file) => /^(base|plans|variants):/m.test(readFileSync(resolve(root, file), 'utf8'));
 
 const R = 20;
 const pct = (x) => (x === null || x === undefined ? '—' : `${(100 * x).toFixed(1)}%`);
@@ -50,13 +54,17 @@ function judge(scenario, checked) {
 const rows = [['scenario', 'CPU s', 'plan holds', 'lowest total/day', 'intervals', 'shifts hold', 'lowest total/day', 'intervals', 'current holds', 'cost vs current']];
 let failed = false;
 for (const file of files) {
+  if (notAScenario(file)) {
+    rows.push([file.replace(/^scenarios\//, ''), '', 'not a scenario (a compare file of plans): skipped']);
+    continue;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'ccsim-staff-check-'));
   const out = join(dir, 'run');
   const run = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, join(root, 'bin/ccsim.mjs'), 'staff', file, '--out', out, '--quiet', '--jobs', String(jobs)], { cwd: root, encoding: 'utf8' });
-  const last = run.stderr.trim().split('\n').pop() ?? '';
-  const [user, sys] = last.split(' ').map(Number);
-  if (run.status !== 0) {
-    rows.push([file, '', `staff failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-2, -1)[0] ?? ''}`]);
+  const lines = run.stderr.trim().split('\n');
+  const [user, sys] = (lines.pop() ?? '').split(' ').map(Number);
+  if (run.status !== 0 || lines.some((l) => l.startsWith('Command exited'))) {
+    rows.push([file, '', `staff failed: ${lines.filter((l) => !l.startsWith('Command exited')).slice(-3).join(' / ')}`]);
     failed = true;
     rmSync(dir, { recursive: true, force: true });
     continue;

@@ -96,6 +96,11 @@ export interface SearchOptions {
    * 0.01): see the search loop. 0 chases every last cell.
    */
   tolerance: number;
+  /**
+   * `rosterable[g][i]` = 1 where group g can have agents in interval i (a group in shifts: where
+   * one of its templates can be on duty); absent: everywhere.
+   */
+  rosterable?: readonly Uint8Array[] | undefined;
   /** Told what the search is doing (for a progress line). */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -168,6 +173,44 @@ export function* searchStaffing(
       return 3 * Math.max(n, separate) + 20;
     }),
   );
+  // A group in shifts can have agents only where one of its templates can be on duty: elsewhere
+  // its shift plan could never follow the requirement. Its start there goes to the group that
+  // serves most of the same load and can be there (the search adjusts it like any other).
+  if (options.rosterable !== undefined) {
+    const can = options.rosterable;
+    // A load no group can be rostered for stays where the analytic start put it: the interval
+    // plan is then the requirement, and the shift plan's template gap says what would cover it.
+    const nobodyElse = (g: number, i: number): boolean => {
+      for (let j = 0; j < nT; j++) {
+        if (!serves(g, j) || !(analytic.rate[i]![j]! > 0)) continue;
+        let other = false;
+        for (let h = 0; h < nG && !other; h++) other = h !== g && can[h]![i] === 1 && serves(h, j);
+        if (!other) return true;
+      }
+      return false;
+    };
+    for (let g = 0; g < nG; g++) {
+      for (let i = 0; i < nI; i++) {
+        if (can[g]![i] || nobodyElse(g, i)) continue;
+        limit[g]![i] = 0;
+        const n = plan[g]![i]!;
+        plan[g]![i] = 0;
+        if (n === 0) continue;
+        let best = -1;
+        let bestShare = 0;
+        for (let h = 0; h < nG; h++) {
+          if (h === g || !can[h]![i]) continue;
+          let share = 0;
+          for (let j = 0; j < nT; j++) if (serves(g, j) && serves(h, j)) share += analytic.rate[i]![j]! * groups[h]!.proficiency[j]!;
+          if (share > bestShare) {
+            best = h;
+            bestShare = share;
+          }
+        }
+        if (best >= 0) plan[best]![i]! += n;
+      }
+    }
+  }
   // Removals try the dearest group first (cost per unit of useful capacity: logged-in cost over
   // its rate-weighted proficiency), so that a saving lands where it saves most.
   const totalRate = new Float64Array(nT);
@@ -313,7 +356,7 @@ export function* searchStaffing(
         for (let g = 0; g < nG; g++) {
           // The coarse stage leaves exactly sized groups alone: their analytic answer is already
           // close, and a few replications would only chase noise.
-          if ((!prior && exact[g]) || pinned[g]![i]) continue;
+          if ((!prior && exact[g]) || pinned[g]![i] || plan[g]![i]! >= limit[g]![i]!) continue;
           let score = 0;
           // The most-missed type's useful capacity per unit of cost (a maximum, not a sum: a
           // generalist serving every missing type must not win by breadth alone when each type
@@ -478,12 +521,12 @@ export function* searchStaffing(
       }
       if (!prior) {
         // The coarse stage only climbs from the (optimistic) start; removals need the final count.
-        say(`iteration ${iterations} (${r} replications): no misses`);
+        say(`iteration ${iterations} (${r} replications): ${misses === 0 ? 'no misses' : 'settled'}`);
         break;
       }
       settled = true;
       if (trimRound >= options.maxRemovalRounds) {
-        say(`iteration ${iterations} (${r} replications): no misses; stopping after ${trimRound} removal rounds`);
+        say(`iteration ${iterations} (${r} replications): ${misses === 0 ? 'no misses' : 'settled'}; stopping after ${trimRound} removal rounds`);
         break;
       }
       const removed = yield* trim(r, prior);

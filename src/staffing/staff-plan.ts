@@ -19,7 +19,7 @@ import { repairPlan } from './plan-repair.ts';
 import { pooling } from './pooling.ts';
 import type { GroupRequirement, GroupShifts, GroupSummary, Staffed, StaffingInterval, StaffingResult, TypeFigures } from './result.ts';
 import { searchStaffing, type SearchOptions } from './search.ts';
-import { coverWithShifts } from './shifts.ts';
+import { coverWithShifts, evaluateShifts } from './shifts.ts';
 import type { Simulating } from './simulations.ts';
 import { checkStaffable } from './staffable.ts';
 
@@ -60,7 +60,7 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   const targets: StaffingTargets = targetsOf(scenario);
   const model = compile(scenario);
   const analytic = analyticPlan(model, targets);
-  const searched = yield* searchStaffing(model, analytic, targets, scenario.seed, settings);
+  const searched = yield* searchStaffing(model, analytic, targets, scenario.seed, { ...settings, rosterable: rosterable(scenario, model.intervalCount) });
   const exact = exactLevels(model, analytic, searched.plan, searched.pinned);
   const { outcome, verification, repairs } =
     options.verifyReplications === undefined
@@ -222,6 +222,19 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   };
   if (verification !== null) result.verification = { plan: verification, shifts: null };
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
+}
+
+/**
+ * Where each group can have agents: a group in shifts where one of its templates (one agent of
+ * each, on its days) is on duty; any other group everywhere.
+ */
+function rosterable(scenario: Scenario, nI: number): Uint8Array[] {
+  return scenario.agent_groups.map((g) => {
+    if (g.staffing.kind !== 'shifts') return new Uint8Array(nI).fill(1);
+    const one = g.staffing.shifts.map((t) => ({ ...t, agents: 1 }));
+    const coverage = evaluateShifts(one, scenario.horizon, scenario.horizon.interval_minutes, nI).coverage;
+    return Uint8Array.from({ length: nI }, (_, i) => (coverage[i]! > 0 ? 1 : 0));
+  });
 }
 
 /**
