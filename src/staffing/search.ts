@@ -44,9 +44,19 @@
  *     already refused is not tried again until something within one interval of it changes.
  *     Every type with load keeps at least one agent.
  *
+ * Step 3 is skipped once at most `tolerance` (1%) of the checked cells miss on the mean: those
+ * last misses are noise as often as need (on fresh replications others miss instead), each costs
+ * a simulation of the whole horizon to chase, and the verification (verify.ts, plan-repair.ts)
+ * judges the plan on fresh replications and repairs it where it misses there.
+ *
+ * A group in shifts gets agents only in intervals where one of its templates can be on duty
+ * (`rosterable`), unless no other group can take that load: a plan its shift templates cannot
+ * follow would be verified as an interval plan and then miss as a shift plan.
+ *
  * The search ends when a removal round removes nothing, or after `maxRemovalRounds` rounds
- * (followed by additions until nothing misses), or at `maxIterations`. The final plan meets the
- * target on the mean in every checked interval, is locally the smallest such plan at or above
+ * (followed by additions until nothing misses beyond the tolerance), or at `maxIterations`. The
+ * final plan meets the target on the mean in every checked interval but the tolerated few, is
+ * locally the smallest such plan at or above
  * the analytic answer, and goes below an exact Erlang answer only on clear evidence: that answer
  * is the prior, because a per-interval estimate from ten replications of a half-hour is noisy
  * (±5 to ±15 points) while Erlang C/A is exact for a stationary single-skill queue.
@@ -119,7 +129,7 @@ export interface SearchOutcome {
   events: number;
   /** True when the last iteration changed nothing (false: stopped at maxIterations or maxRemovalRounds). */
   converged: boolean;
-  /** The final plan meets on the mean everywhere checked (false only when stopped at maxIterations while adding). */
+  /** The final plan meets on the mean everywhere checked but at most `tolerance` of the cells (false only when stopped at maxIterations while adding). */
   settled: boolean;
   removalRounds: number;
   /** Agents that could not be added because a group was at its limit (3 × separate teams + 20). */
