@@ -144,7 +144,7 @@ export interface StaffingResult {
     contacts_simulated: number;
     /** The last removal round removed nothing. */
     converged: boolean;
-    /** The plan meets the target on the mean in every checked interval of the final simulation's replications but at most 1% of them (the search's tolerance), i.e. it was not stopped mid-way by the iteration limit. */
+    /** The plan meets the target on the mean in every checked interval of the final simulation's replications but at most 1% of them and at most 10 (the search's tolerance), i.e. it was not stopped mid-way by the iteration limit. */
     settled: boolean;
     removal_rounds: number;
     /** Agents the search wanted to add but could not: a group at its limit (3 × separate teams + 20). */

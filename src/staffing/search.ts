@@ -44,7 +44,7 @@
  *     already refused is not tried again until something within one interval of it changes.
  *     Every type with load keeps at least one agent.
  *
- * Step 3 is skipped once at most `tolerance` (1%) of the checked cells miss on the mean: those
+ * Step 3 is skipped once at most `tolerance` (1%) of the checked cells, and at most 10, miss on the mean: those
  * last misses are noise as often as need (on fresh replications others miss instead), each costs
  * a simulation of the whole horizon to chase, and the verification (verify.ts, plan-repair.ts)
  * judges the plan on fresh replications and repairs it where it misses there.
@@ -84,6 +84,9 @@ export { withPlan, ratioEstimate, intervalServiceLevel, intervalFigures, type Ev
 
 /** Most agents added to one group in one interval in one iteration. */
 const MAX_STEP = 10;
+
+/** Most cells missing on the mean that the search leaves to the verification, whatever the horizon. */
+const MAX_TOLERATED = 10;
 
 export interface SearchOptions {
   /** Replications of the final stage (default 10). */
@@ -522,7 +525,8 @@ export function* searchStaffing(
       // simulation of the whole horizon per agent or two, and the verification on fresh
       // replications (which needs 95% of the loaded intervals) judges the plan anyway.
       const misses = missingCells(e);
-      const tolerated = misses > 0 && misses <= Math.floor(options.tolerance * checkedCount);
+      // At most MAX_TOLERATED in all: on a long horizon 1% of the cells could all fall on one bad day.
+      const tolerated = misses > 0 && misses <= Math.min(MAX_TOLERATED, Math.floor(options.tolerance * checkedCount));
       const added = tolerated ? 0 : fill(e, confirm, prior);
       if (tolerated) say(`iteration ${iterations} (${r} replications): ${misses} of ${checkedCount} checked cells miss on the mean, within the tolerance`);
       if (added > 0) {
