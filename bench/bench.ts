@@ -192,6 +192,11 @@ function print(s: Summary): void {
       `staffing (ccsim staff, 7 days x 30 min, 3 types, default settings): ${st.seconds.toFixed(1)} s; ${st.iterations} iterations, ${st.simulations} simulations, ` +
         `${st.replications} replications, ${si(st.contacts)} contacts; ${st.checkedIntervals} checked intervals, ${st.missedIntervals} missed (goal: under ~60 s)`,
     );
+    const ts = st.techSupport;
+    out.push(
+      `staffing the tech-support week (scenarios/tech-support.yaml, search + verification on 20 fresh replications, one thread): ${ts.seconds.toFixed(1)} s, ${ts.cpuSeconds.toFixed(1)} CPU s; ` +
+        `${ts.iterations} iterations, ${ts.simulations} simulations, ${ts.replications} replications; the plan ${ts.holds ? 'holds' : 'does NOT hold'} (goal: under 15 s)`,
+    );
   }
   if (s.wholeProcess) out.push(...formatWholeProcess(s.wholeProcess));
   out.push('');

@@ -12,6 +12,8 @@
  * abandon rate of at most 5%.
  */
 import type { AgentGroup, ContactType, Distribution, Scenario } from '../src/scenario/types.ts';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../src/files/scenario-file.ts';
 import { staff } from '../src/staffing/index.ts';
 
 const exp = (mean: number): Distribution => ({ distribution: 'exponential', mean_seconds: mean });
@@ -69,6 +71,25 @@ export interface StaffingBench {
   converged: boolean;
   missedIntervals: number;
   checkedIntervals: number;
+  /** The bundled tech-support week (scenarios/tech-support.yaml): search and interval-plan verification, one thread. */
+  techSupport: { seconds: number; cpuSeconds: number; iterations: number; simulations: number; replications: number; holds: boolean };
+}
+
+/** `staff` on scenarios/tech-support.yaml with the plan verified on 20 fresh replications (as `ccsim staff` does), on this thread. */
+function benchTechSupport(): StaffingBench['techSupport'] {
+  const { scenario } = loadScenario(fileURLToPath(new URL('../scenarios/tech-support.yaml', import.meta.url)));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { result } = staff(scenario, { verifyReplications: 20 });
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    iterations: result.search.iterations,
+    simulations: result.search.simulations,
+    replications: result.search.replications_run,
+    holds: result.verification?.plan.holds ?? false,
+  };
 }
 
 /** Runs `staff` on the benchmark week (or `days` of it) with the default settings and times it. */
@@ -86,5 +107,6 @@ export function benchStaffing(days = 7): StaffingBench {
     converged: result.search.converged,
     missedIntervals: result.search.missed_intervals.length,
     checkedIntervals: result.intervals.filter((iv) => iv.checked).length,
+    techSupport: benchTechSupport(),
   };
 }

@@ -24,16 +24,37 @@ export interface TaskMessage {
   replication: number;
   /** Send `by_interval` back (false: an empty list, for callers that need totals and types only). */
   intervals: boolean;
+  /**
+   * Send the raw counts per (interval, contact type) back (`counts`), for the staffing search,
+   * which judges every cell; with 'and-result' the summarised result too, else no result.
+   */
+  counts?: 'only' | 'and-result' | undefined;
+}
+
+/**
+ * The raw counts of one replication (metrics/tally.ts `grid` and `intervalTime`, row layout as
+ * there) and its event count: what a search that judges every (interval, type) cell needs.
+ */
+export interface ReplicationCounts {
+  grid: Float64Array;
+  intervalTime: Float64Array;
+  events: number;
 }
 
 /** Worker -> main thread. */
 export type ReplyMessage =
-  | { id: number; result: Result; error?: undefined }
-  | { id: number; result?: undefined; error: { name: string; message: string; stack: string } };
+  | { id: number; result: Result | null; counts?: ReplicationCounts | undefined; error?: undefined }
+  | { id: number; result?: undefined; counts?: undefined; error: { name: string; message: string; stack: string } };
+
+/** A replication's counts and, when asked for, its summarised result. */
+export interface CountsReply {
+  counts: ReplicationCounts;
+  result: Result | null;
+}
 
 interface Pending {
   message: TaskMessage;
-  resolve: (result: Result) => void;
+  resolve: (reply: { result: Result | null; counts?: ReplicationCounts | undefined }) => void;
   reject: (error: Error) => void;
 }
 
@@ -83,6 +104,18 @@ export class WorkerPool {
 
   /** Runs replication `replication` of `scenario` (seeded from `seed`) on a worker. */
   run(scenario: Scenario, seed: number, replication: number, intervals = true): Promise<Result> {
+    return this.send(scenario, seed, replication, intervals, undefined).then((reply) => reply.result!);
+  }
+
+  /**
+   * Runs replication `replication` of `scenario` on a worker and answers its raw counts per
+   * (interval, type), with the summarised result when `withResult` (see ReplicationCounts).
+   */
+  runCounts(scenario: Scenario, seed: number, replication: number, withResult: boolean): Promise<CountsReply> {
+    return this.send(scenario, seed, replication, true, withResult ? 'and-result' : 'only').then((reply) => ({ counts: reply.counts!, result: reply.result }));
+  }
+
+  private send(scenario: Scenario, seed: number, replication: number, intervals: boolean, counts: TaskMessage['counts']): Promise<{ result: Result | null; counts?: ReplicationCounts | undefined }> {
     if (this.closed) return Promise.reject(new Error('WorkerPool: already closed'));
     if (this.failure !== null) return Promise.reject(this.failure);
     let key = this.keys.get(scenario);
@@ -90,8 +123,8 @@ export class WorkerPool {
       key = this.nextKey++;
       this.keys.set(scenario, key);
     }
-    const message: TaskMessage = { id: this.nextId++, key, scenario, seed, replication, intervals };
-    return new Promise<Result>((resolve, reject) => {
+    const message: TaskMessage = { id: this.nextId++, key, scenario, seed, replication, intervals, counts };
+    return new Promise((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
       this.dispatch();
     });
@@ -127,7 +160,7 @@ export class WorkerPool {
       if (task === undefined || task.message.id !== reply.id) return;
       slot.tasks.shift();
       if (reply.error !== undefined) task.reject(new WorkerTaskError(reply.error.name, reply.error.message, reply.error.stack));
-      else task.resolve(reply.result);
+      else task.resolve({ result: reply.result, counts: reply.counts });
       if (this.queue.length === 0 && slot.tasks.length === 0) worker.unref();
       this.dispatch();
     });

@@ -9,6 +9,8 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Model } from '../model/model.ts';
 import { compile } from '../model/compile.ts';
 import { simulateReplication } from './simulate.ts';
+import { runReplication } from '../center/run.ts';
+import { summarise } from '../metrics/summarise.ts';
 import { withoutIntervals } from '../metrics/without-intervals.ts';
 import type { TaskMessage, ReplyMessage } from './worker-pool.ts';
 
@@ -31,6 +33,14 @@ port.on('message', (task: TaskMessage) => {
   let reply: ReplyMessage;
   try {
     const model = modelFor(task.key, task.scenario);
+    if (task.counts !== undefined) {
+      // The staffing search's task: the raw counts (moved, not copied), and the summary if asked.
+      const tally = runReplication(model, task.seed, task.replication);
+      const result = task.counts === 'and-result' ? summarise(model, tally, task.seed) : null;
+      const counts = { grid: tally.grid, intervalTime: tally.intervalTime, events: tally.events };
+      port.postMessage({ id: task.id, result, counts } satisfies ReplyMessage, [counts.grid.buffer as ArrayBuffer, counts.intervalTime.buffer as ArrayBuffer]);
+      return;
+    }
     const result = simulateReplication(model, task.seed, task.replication);
     reply = { id: task.id, result: task.intervals ? result : withoutIntervals(result) };
   } catch (e) {

@@ -200,6 +200,22 @@ function verdictText(v: ServiceLevelVerdict | undefined): string {
   return `${(100 * v.service_level).toFixed(1)}%${ci}${v.meets === false ? ' MISS' : ''}`;
 }
 
+/** What holds for a plan that is the exact Erlang answer in every loaded interval (verify.ts ExactVerdict). */
+function exactLines(v: Verification): string[] {
+  const x = v.exact;
+  if (x === undefined) return [];
+  const lines = [
+    `  Every loaded interval is staffed at its exact Erlang answer: exact service level ${pct(x.pooled)} (lowest ${pct(x.lowest)}), ` +
+      (x.meets ? `at or above ${pct(v.target)} in every interval: the plan meets the target exactly.` : `below ${pct(v.target)} somewhere: the plan misses.`),
+    `  The simulation ${x.consistent ? 'agrees' : 'does NOT agree'} (${pct(x.simulated)} ±${x.simulated_ci95 === null ? NONE : (100 * x.simulated_ci95).toFixed(1)} in total); ` +
+      `${x.below} of ${v.loaded_intervals} intervals below target on their mean, ${num(x.expected_below, 1)} expected by chance with ${v.replications} replications.`,
+  ];
+  if (!v.holds && x.meets && x.consistent) {
+    lines.push(`  ${v.replications} replications cannot show per day and per interval a level this close to the target; the exact values are the verdict.`);
+  }
+  return lines;
+}
+
 /** One verified plan: service level per type in total and per day, and the interval count. */
 function verificationLines(title: string, v: Verification): string[] {
   const types = Object.keys(v.by_type);
@@ -215,6 +231,14 @@ function verificationLines(title: string, v: Verification): string[] {
     ...renderTable(rows, ['l', ...types.map((): 'r' => 'r')]),
     `  ${v.intervals_meeting} of ${v.loaded_intervals} loaded intervals (${(100 * share).toFixed(1)}%) meet the target on their mean; ` +
       (v.holds ? 'the plan HOLDS.' : 'the plan does NOT hold (needs every total and day at or above target and 95% of intervals).'),
+    ...exactLines(v),
+    ...Object.entries(v.outside_open_hours ?? {})
+      .filter(([, o]) => o.offered > 0)
+      .map(
+        ([t, o]) =>
+          `  ${t}: totals and days count contacts arriving while it is open; ${num(o.offered, 0)} arrived outside its hours and waited for the opening ` +
+          `(service level ${o.service_level === null ? NONE : pct(o.service_level)}: decided by the opening hours, not by the plan).`,
+      ),
   ];
 }
 

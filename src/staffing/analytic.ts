@@ -88,6 +88,8 @@ export interface AnalyticPlan {
   method: AnalyticMethod[];
   /** A dedicated team per contact type, sized alone by Erlang C/A: `separate[j][i]` (for the pooling comparison). */
   separate: Int32Array[];
+  /** `open[i][j]` = 1 where type j is open during the whole of interval i (see `servedRates`). */
+  open: Uint8Array[];
 }
 
 /** A patience mean below this (e.g. `patience: 0`) is sized as this, in seconds: Erlang A needs a positive mean. */
@@ -236,7 +238,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
   const nI = model.intervalCount;
   const nT = model.types.length;
   const len = model.intervalSeconds;
-  const rate = offeredRates(model);
+  const { rate, open } = servedRates(model, offeredRates(model));
   const offered = rate.map((row, i) => {
     const inside = Math.max(0, Math.min(len, model.horizonSeconds - i * len));
     return row.map((r) => r * inside);
@@ -348,7 +350,48 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
     }
     separate.push(row);
   }
-  return { offered, rate, agents, method, separate };
+  // Absent agents are neither logged in nor serve (SCENARIO.md `absence`): schedule for the
+  // expected absence, so that the start is the Erlang answer in agents present.
+  model.groups.forEach((g, gi) => {
+    if (g.absence > 0) agents[gi] = agents[gi]!.map((n) => (n === 0 ? 0 : Math.ceil(n / (1 - g.absence) - 1e-9)));
+  });
+  return { offered, rate, agents, method, separate, open };
+}
+
+/**
+ * The load agents can serve, interval by interval, under the types' opening hours. Voice and chat
+ * arriving while closed are already not offered (`offeredRates`); email arriving while closed
+ * waits for the opening: no agent serves it while closed (SCENARIO.md, Opening hours), so its
+ * load is moved from the closed part of the day to the opening, spread over the open intervals
+ * within its threshold (the backlog has that long to be answered in time). Closed intervals
+ * therefore need no agents for the type. `open[i][j]` = 1 where the type is open all through the
+ * interval: the only cells whose service level staffing decides (see search.ts).
+ */
+export function servedRates(model: Model, rates: Float64Array[]): { rate: Float64Array[]; open: Uint8Array[] } {
+  const nI = model.intervalCount;
+  const len = model.intervalSeconds;
+  const rate = rates.map((r) => Float64Array.from(r));
+  const open = rates.map((r) => new Uint8Array(r.length).fill(1));
+  model.types.forEach((t, j) => {
+    if (t.open === null) return;
+    let backlog = 0; // contacts
+    for (let i = 0; i < nI; i++) {
+      const share = openShare(t.open, i * len, (i + 1) * len);
+      open[i]![j] = share >= 1 - 1e-9 ? 1 : 0;
+      if (t.channel !== EMAIL) continue;
+      backlog += rate[i]![j]! * len * (1 - share);
+      rate[i]![j] = rate[i]![j]! * share;
+      if (share > 0 && backlog > 0) {
+        // Release the backlog over the open intervals from here within the threshold.
+        let m = 0;
+        while (i + m < nI && m * len < t.serviceLevelSeconds && openShare(t.open, (i + m) * len, (i + m + 1) * len) > 0) m++;
+        m = Math.max(1, m);
+        for (let k = 0; k < m; k++) rate[i + k]![j]! += backlog / (m * len);
+        backlog = 0;
+      }
+    }
+  });
+  return { rate, open };
 }
 
 /** handle_time_by_hour's multiplier for type j in the middle of interval i (1 without one). */
@@ -368,6 +411,23 @@ export function typeQueue(model: Model, j: number, ratePerSecond: number): Queue
     thresholdSeconds: model.types[j]!.serviceLevelSeconds,
     concurrency: 1,
   };
+}
+
+/**
+ * The exact Erlang C/A service level of type j in interval i served alone by `agents` agents of
+ * proficiency `proficiency` at `ratePerSecond` (for cells whose requirement is exact, exactness.ts).
+ */
+export function exactServiceLevel(model: Model, j: number, i: number, ratePerSecond: number, agents: number, proficiency: number): number {
+  return serviceLevelOf(
+    {
+      ratePerSecond,
+      meanServiceSeconds: meanHandleSeconds(model.scenario, j, proficiency) * handleFactorAt(model, j, i),
+      meanPatienceSeconds: meanPatienceSeconds(model.scenario, j),
+      thresholdSeconds: model.types[j]!.serviceLevelSeconds,
+      concurrency: 1,
+    },
+    agents,
+  );
 }
 
 /** Erlang C/A service level of `q` with `servers` agents. */

@@ -53,7 +53,8 @@ export function exactCells(model: Model, analytic: AnalyticPlan): Uint8Array[] {
     const method = analytic.method[gi];
     if (method !== 'erlang_c' && method !== 'erlang_a') return out;
     const j = g.proficiency.findIndex((p) => p > 0);
-    if (j < 0 || inexactReason(model, j, g.concurrency) !== null) return out;
+    // With absence, the agents present are a binomial draw of those scheduled: not M/M/c.
+    if (j < 0 || g.absence > 0 || inexactReason(model, j, g.concurrency) !== null) return out;
     for (let i = 0; i < nI; i++) {
       const r = analytic.rate[i]![j]!;
       const before = i > 0 ? analytic.rate[i - 1]![j]! : r;

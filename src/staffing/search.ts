@@ -44,9 +44,19 @@
  *     already refused is not tried again until something within one interval of it changes.
  *     Every type with load keeps at least one agent.
  *
+ * Step 3 is skipped once at most `tolerance` (1%) of the checked cells, and at most 10, miss on the mean: those
+ * last misses are noise as often as need (on fresh replications others miss instead), each costs
+ * a simulation of the whole horizon to chase, and the verification (verify.ts, plan-repair.ts)
+ * judges the plan on fresh replications and repairs it where it misses there.
+ *
+ * A group in shifts gets agents only in intervals where one of its templates can be on duty
+ * (`rosterable`), unless no other group can take that load: a plan its shift templates cannot
+ * follow would be verified as an interval plan and then miss as a shift plan.
+ *
  * The search ends when a removal round removes nothing, or after `maxRemovalRounds` rounds
- * (followed by additions until nothing misses), or at `maxIterations`. The final plan meets the
- * target on the mean in every checked interval, is locally the smallest such plan at or above
+ * (followed by additions until nothing misses beyond the tolerance), or at `maxIterations`. The
+ * final plan meets the target on the mean in every checked interval but the tolerated few, is
+ * locally the smallest such plan at or above
  * the analytic answer, and goes below an exact Erlang answer only on clear evidence: that answer
  * is the prior, because a per-interval estimate from ten replications of a half-hour is noisy
  * (±5 to ±15 points) while Erlang C/A is exact for a stationary single-skill queue.
@@ -59,21 +69,24 @@
  * whose load is the same as in the interval before) are *pinned*: neither added to nor removed
  * from, so equal load gives an equal requirement whatever the noise of the replications.
  *
- * Everything runs on the calling thread: the searched figures are per (interval, contact type),
- * which the replication runner's summarised results do not carry.
+ * The search is a generator of simulation requests (simulations.ts): the same decisions, so the
+ * same plan, whether the replications run in process or on worker threads.
  */
 
-import { studentTQuantile } from '../metrics/student-t.ts';
-import { F, FIELDS, T, TIME_FIELDS, type Tally } from '../metrics/tally.ts';
 import type { Model } from '../model/model.ts';
-import { compile } from '../model/compile.ts';
-import { runReplication } from '../center/run.ts';
-import type { Scenario } from '../scenario/types.ts';
 import { calibratedStep, typeQueue, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
 import { exactCells } from './exactness.ts';
+import { evaluationOf, withPlan, type Evaluation } from './evaluation.ts';
+import { clearlyMeets, meetsWith, occupancyClearlyMeets, occupancyMisses, REMOVAL_MARGIN, shortfall } from './meets.ts';
+import { simulate, type Simulating } from './simulations.ts';
+
+export { withPlan, ratioEstimate, intervalServiceLevel, intervalFigures, type Evaluation, type Estimate } from './evaluation.ts';
 
 /** Most agents added to one group in one interval in one iteration. */
 const MAX_STEP = 10;
+
+/** Most cells missing on the mean that the search leaves to the verification, whatever the horizon. */
+const MAX_TOLERATED = 10;
 
 export interface SearchOptions {
   /** Replications of the final stage (default 10). */
@@ -85,33 +98,24 @@ export interface SearchOptions {
   /** A (interval, type) cell is checked when it expects at least this many offered contacts (default 5). */
   minOffered: number;
   /**
-   * Removal rounds of the final stage (default 3). Each costs two simulations per group; the
-   * first does most of the work, later ones shave a few agent-intervals and put some back.
+   * Removal rounds of the final stage (default 1). Each costs two simulations per group and a
+   * few iterations putting agents back; the first does most of the work. On the tech-support
+   * week a second and third round saved 0.5% of the agent-intervals for 25 more simulations of
+   * the whole horizon (more than half of the search).
    */
   maxRemovalRounds: number;
+  /**
+   * Share of the checked cells that may miss on the mean when the search stops adding (default
+   * 0.01): see the search loop. 0 chases every last cell.
+   */
+  tolerance: number;
+  /**
+   * `rosterable[g][i]` = 1 where group g can have agents in interval i (a group in shifts: where
+   * one of its templates can be on duty); absent: everywhere.
+   */
+  rosterable?: readonly Uint8Array[] | undefined;
   /** Told what the search is doing (for a progress line). */
   onProgress?: ((message: string) => void) | undefined;
-}
-
-/** An estimate and its 95% half-width (null with fewer than two replications). */
-export interface Estimate {
-  mean: number | null;
-  ci95: number | null;
-}
-
-/** What one simulation of a plan says, per checked cell and per interval. */
-export interface Evaluation {
-  replications: number;
-  /** `[i * nT + j]`: the cell's figures; null mean when undefined in every replication. */
-  serviceLevel: Estimate[];
-  abandonRate: Estimate[];
-  asa: Estimate[];
-  offered: Float64Array;
-  /** Per interval, all groups together. */
-  occupancy: Estimate[];
-  tallies: Tally[];
-  contacts: number;
-  events: number;
 }
 
 export interface SearchOutcome {
@@ -128,7 +132,7 @@ export interface SearchOutcome {
   events: number;
   /** True when the last iteration changed nothing (false: stopped at maxIterations or maxRemovalRounds). */
   converged: boolean;
-  /** The final plan meets on the mean everywhere checked (false only when stopped at maxIterations while adding). */
+  /** The final plan meets on the mean everywhere checked but at most `tolerance` of the cells (false only when stopped at maxIterations while adding). */
   settled: boolean;
   removalRounds: number;
   /** Agents that could not be added because a group was at its limit (3 × separate teams + 20). */
@@ -137,213 +141,18 @@ export interface SearchOutcome {
   pinned: readonly Uint8Array[];
 }
 
-// ---------------------------------------------------------------------------------------------
-
-/** The scenario with each group's staffing replaced by `plan[g]` as `by_interval`. */
-export function withPlan(scenario: Scenario, plan: readonly Int32Array[]): Scenario {
-  return {
-    ...scenario,
-    agent_groups: scenario.agent_groups.map((g, gi) => ({ ...g, staffing: { kind: 'by_interval', agents: Array.from(plan[gi]!) } })),
-  };
-}
-
-/**
- * The ratio estimator Σ y_r / Σ x_r over replications (e.g. contacts answered within the
- * threshold over contacts offered): the share per contact, as Erlang C and A define it, not the
- * mean of per-replication shares (which weighs a quiet replication like a busy one and sits a
- * little above the per-contact share). Its 95% half-width is the delta-method (Student-t) one:
- * t_{0.975, R−1} · sd(y_r − est · x_r) / (√R · mean x). Null when Σ x = 0; no half-width for R < 2.
- */
-export function ratioEstimate(ys: ArrayLike<number>, xs: ArrayLike<number>): Estimate {
-  const n = xs.length;
-  let sy = 0;
-  let sx = 0;
-  for (let r = 0; r < n; r++) {
-    sy += ys[r]!;
-    sx += xs[r]!;
-  }
-  if (!(sx > 0)) return { mean: null, ci95: null };
-  const est = sy / sx;
-  if (n < 2) return { mean: est, ci95: null };
-  let ss = 0;
-  for (let r = 0; r < n; r++) {
-    const d = ys[r]! - est * xs[r]!;
-    ss += d * d;
-  }
-  const se = Math.sqrt(ss / (n - 1) / n) / (sx / n);
-  return { mean: est, ci95: studentTQuantile(0.975, n - 1) * se };
-}
-
-/** Simulates `plan` for replications from..from+R−1 and collects the per-cell figures. */
-export function evaluatePlan(base: Scenario, plan: readonly Int32Array[], seed: number, replications: number, from = 0): Evaluation {
-  return evaluateScenario(withPlan(base, plan), seed, replications, from);
-}
-
-/** Simulates a scenario as it is (any staffing form) on replications from..from+R−1; see {@link evaluatePlan}. */
-export function evaluateScenario(scenario: Scenario, seed: number, replications: number, from = 0): Evaluation {
-  const model = compile(scenario);
-  const nI = model.intervalCount;
-  const nT = model.types.length;
-  const tallies: Tally[] = [];
-  let contacts = 0;
-  let events = 0;
-  for (let r = 0; r < replications; r++) {
-    const tally = runReplication(model, seed, from + r);
-    tallies.push(tally);
-    events += tally.events;
-  }
-  const R = replications;
-  const serviceLevel: Estimate[] = [];
-  const abandonRate: Estimate[] = [];
-  const asa: Estimate[] = [];
-  const offered = new Float64Array(nI * nT);
-  const occupancy: Estimate[] = [];
-  const inSl = new Float64Array(R);
-  const off = new Float64Array(R);
-  const abandoned = new Float64Array(R);
-  const waits = new Float64Array(R);
-  const answered = new Float64Array(R);
-  const busy = new Float64Array(R);
-  const logged = new Float64Array(R);
-  for (let i = 0; i < nI; i++) {
-    for (let j = 0; j < nT; j++) {
-      const row = (i * nT + j) * FIELDS;
-      let sum = 0;
-      tallies.forEach((t, r) => {
-        off[r] = t.grid[row + F.offered]!;
-        inSl[r] = t.grid[row + F.answeredInSl]!;
-        abandoned[r] = t.grid[row + F.abandoned]!;
-        waits[r] = t.grid[row + F.waitSum]!;
-        answered[r] = t.grid[row + F.answered]!;
-        contacts += t.grid[row + F.arrivals]!;
-        sum += off[r]!;
-      });
-      serviceLevel.push(ratioEstimate(inSl, off));
-      abandonRate.push(ratioEstimate(abandoned, off));
-      asa.push(ratioEstimate(waits, answered));
-      offered[i * nT + j] = sum / R;
-    }
-    tallies.forEach((t, r) => {
-      busy[r] = t.intervalTime[i * TIME_FIELDS + T.busy]!;
-      logged[r] = t.intervalTime[i * TIME_FIELDS + T.logged]!;
-    });
-    occupancy.push(ratioEstimate(busy, logged));
-  }
-  return { replications, serviceLevel, abandonRate, asa, offered, occupancy, tallies, contacts, events };
-}
-
-/** The service level of interval i over all contact types (ratio estimator, as above). */
-export function intervalServiceLevel(e: Evaluation, i: number, nT: number): Estimate {
-  const R = e.tallies.length;
-  const inSl = new Float64Array(R);
-  const off = new Float64Array(R);
-  e.tallies.forEach((t, r) => {
-    for (let j = 0; j < nT; j++) {
-      const row = (i * nT + j) * FIELDS;
-      inSl[r]! += t.grid[row + F.answeredInSl]!;
-      off[r]! += t.grid[row + F.offered]!;
-    }
-  });
-  return ratioEstimate(inSl, off);
-}
-
-/** Abandon rate, ASA (answered contacts) of interval i over all contact types. */
-export function intervalFigures(e: Evaluation, i: number, nT: number): { abandonRate: Estimate; asa: Estimate } {
-  const R = e.tallies.length;
-  const ab = new Float64Array(R);
-  const off = new Float64Array(R);
-  const w = new Float64Array(R);
-  const ans = new Float64Array(R);
-  e.tallies.forEach((t, r) => {
-    for (let j = 0; j < nT; j++) {
-      const row = (i * nT + j) * FIELDS;
-      ab[r]! += t.grid[row + F.abandoned]!;
-      off[r]! += t.grid[row + F.offered]!;
-      w[r]! += t.grid[row + F.waitSum]!;
-      ans[r]! += t.grid[row + F.answered]!;
-    }
-  });
-  return { abandonRate: ratioEstimate(ab, off), asa: ratioEstimate(w, ans) };
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/** How far a cell is from meeting the requirement on the mean; 0 when it meets. */
-function shortfall(e: Evaluation, cell: number, targets: StaffingTargets): number {
-  let miss = 0;
-  const sl = e.serviceLevel[cell]!.mean;
-  if (sl !== null && sl < targets.target) miss = Math.max(miss, targets.target - sl);
-  const ab = e.abandonRate[cell]!.mean;
-  if (targets.maxAbandonRate !== undefined && ab !== null && ab > targets.maxAbandonRate) {
-    miss = Math.max(miss, Math.min(1, (ab - targets.maxAbandonRate) / Math.max(targets.maxAbandonRate, 0.01)));
-  }
-  const asa = e.asa[cell]!.mean;
-  if (targets.maxAsaSeconds !== undefined && asa !== null && asa > targets.maxAsaSeconds) {
-    miss = Math.max(miss, Math.min(1, (asa - targets.maxAsaSeconds) / Math.max(targets.maxAsaSeconds, 1)));
-  }
-  return miss;
-}
-
-/**
- * The cell meets the requirement with a margin of `kappa` 95% half-widths: service level at or
- * above target + kappa·ci95, capped figures at or below cap − kappa·ci95. kappa = 1 is "clearly
- * meets" (the whole 95% interval is on the right side); kappa = 0 is "meets on the mean".
- */
-function meetsWith(e: Evaluation, cell: number, targets: StaffingTargets, kappa: number): boolean {
-  const half = (x: Estimate): number | null => (kappa === 0 ? 0 : x.ci95 === null ? null : kappa * x.ci95);
-  const sl = e.serviceLevel[cell]!;
-  if (sl.mean !== null) {
-    const h = half(sl);
-    if (h === null || sl.mean - h < targets.target) return false;
-  }
-  const ab = e.abandonRate[cell]!;
-  if (targets.maxAbandonRate !== undefined && ab.mean !== null) {
-    const h = half(ab);
-    if (h === null || ab.mean + h > targets.maxAbandonRate) return false;
-  }
-  const asa = e.asa[cell]!;
-  if (targets.maxAsaSeconds !== undefined && asa.mean !== null) {
-    const h = half(asa);
-    if (h === null || asa.mean + h > targets.maxAsaSeconds) return false;
-  }
-  return true;
-}
-
-/** The cell meets the requirement with 95% confidence (not just on the mean). */
-function clearlyMeets(e: Evaluation, cell: number, targets: StaffingTargets): boolean {
-  return meetsWith(e, cell, targets, 1);
-}
-
-/**
- * The margin, in 95% half-widths, by which one agent fewer must still meet the target for a
- * removal at or above the analytic answer: 0, the mean decides (as it does for adding).
- */
-export const REMOVAL_MARGIN = 0;
-
-function occupancyMisses(e: Evaluation, i: number, targets: StaffingTargets): boolean {
-  const m = e.occupancy[i]!.mean;
-  return targets.maxOccupancy !== undefined && m !== null && m > targets.maxOccupancy;
-}
-
-function occupancyClearlyMeets(e: Evaluation, i: number, targets: StaffingTargets): boolean {
-  if (targets.maxOccupancy === undefined) return true;
-  const o = e.occupancy[i]!;
-  if (o.mean === null) return true;
-  return o.ci95 !== null && o.mean + o.ci95 <= targets.maxOccupancy;
-}
-
 /**
  * Runs the search from the analytic plan. `seed` drives every simulation (replication r of every
  * plan is seeded from (seed, r)).
  */
-export function searchStaffing(
+export function* searchStaffing(
   model: Model,
   analytic: AnalyticPlan,
   targets: StaffingTargets,
   seed: number,
   options: SearchOptions,
   pinned: readonly Uint8Array[] = exactCells(model, analytic),
-): SearchOutcome {
+): Simulating<SearchOutcome> {
   const base = model.scenario;
   const nI = model.intervalCount;
   const nT = model.types.length;
@@ -359,7 +168,9 @@ export function searchStaffing(
   const checked = new Uint8Array(nI * nT);
   for (let i = model.firstReportedInterval; i < nI; i++) {
     for (let j = 0; j < nT; j++) {
-      if (analytic.offered[i]![j]! >= options.minOffered) checked[i * nT + j] = 1;
+      // Only while the type is open all through the interval: an email that arrives at night
+      // waits for the opening whatever the staffing (analytic.ts `servedRates`).
+      if (analytic.open[i]![j] === 1 && analytic.offered[i]![j]! >= options.minOffered) checked[i * nT + j] = 1;
     }
   }
   const relevant = (g: number, i: number): boolean => {
@@ -375,6 +186,44 @@ export function searchStaffing(
       return 3 * Math.max(n, separate) + 20;
     }),
   );
+  // A group in shifts can have agents only where one of its templates can be on duty: elsewhere
+  // its shift plan could never follow the requirement. Its start there goes to the group that
+  // serves most of the same load and can be there (the search adjusts it like any other).
+  if (options.rosterable !== undefined) {
+    const can = options.rosterable;
+    // A load no group can be rostered for stays where the analytic start put it: the interval
+    // plan is then the requirement, and the shift plan's template gap says what would cover it.
+    const nobodyElse = (g: number, i: number): boolean => {
+      for (let j = 0; j < nT; j++) {
+        if (!serves(g, j) || !(analytic.rate[i]![j]! > 0)) continue;
+        let other = false;
+        for (let h = 0; h < nG && !other; h++) other = h !== g && can[h]![i] === 1 && serves(h, j);
+        if (!other) return true;
+      }
+      return false;
+    };
+    for (let g = 0; g < nG; g++) {
+      for (let i = 0; i < nI; i++) {
+        if (can[g]![i] || nobodyElse(g, i)) continue;
+        limit[g]![i] = 0;
+        const n = plan[g]![i]!;
+        plan[g]![i] = 0;
+        if (n === 0) continue;
+        let best = -1;
+        let bestShare = 0;
+        for (let h = 0; h < nG; h++) {
+          if (h === g || !can[h]![i]) continue;
+          let share = 0;
+          for (let j = 0; j < nT; j++) if (serves(g, j) && serves(h, j)) share += analytic.rate[i]![j]! * groups[h]!.proficiency[j]!;
+          if (share > bestShare) {
+            best = h;
+            bestShare = share;
+          }
+        }
+        if (best >= 0) plan[best]![i]! += n;
+      }
+    }
+  }
   // Removals try the dearest group first (cost per unit of useful capacity: logged-in cost over
   // its rate-weighted proficiency), so that a saving lands where it saves most.
   const totalRate = new Float64Array(nT);
@@ -402,14 +251,15 @@ export function searchStaffing(
   let contactsSimulated = 0;
   let events = 0;
   let atLimit = 0;
-  const run = (p: readonly Int32Array[], r: number, from = 0): Evaluation => {
-    const e = evaluatePlan(base, p, seed, r, from);
+  function* run(p: readonly Int32Array[], r: number, from = 0, results = false): Simulating<Evaluation> {
+    const simulated = yield* simulate(withPlan(base, p), seed, r, from, results);
+    const e = evaluationOf(nI, nT, simulated.counts, simulated.results);
     simulations++;
     replicationsRun += r;
     contactsSimulated += e.contacts;
     events += e.events;
     return e;
-  };
+  }
   const say = (m: string): void => options.onProgress?.(m);
 
   /** Every type with load in interval i keeps at least one agent among the groups serving it. */
@@ -519,7 +369,7 @@ export function searchStaffing(
         for (let g = 0; g < nG; g++) {
           // The coarse stage leaves exactly sized groups alone: their analytic answer is already
           // close, and a few replications would only chase noise.
-          if ((!prior && exact[g]) || pinned[g]![i]) continue;
+          if ((!prior && exact[g]) || pinned[g]![i] || plan[g]![i]! >= limit[g]![i]!) continue;
           let score = 0;
           // The most-missed type's useful capacity per unit of cost (a maximum, not a sum: a
           // generalist serving every missing type must not win by breadth alone when each type
@@ -572,7 +422,7 @@ export function searchStaffing(
   };
 
   /** Tries one agent fewer, group by group and parity by parity; returns how many were removed. */
-  const trim = (r: number, prior: boolean): number => {
+  function* trim(r: number, prior: boolean): Simulating<number> {
     trimRound++;
     let removed = 0;
     for (const g of trimOrder) {
@@ -589,7 +439,7 @@ export function searchStaffing(
           candidates.push(i);
         }
         if (candidates.length === 0) continue;
-        const e = run(trial, r);
+        const e = yield* run(trial, r);
         // The interval itself by the rule (see the module comment), and its neighbours on the
         // mean: one agent fewer in i also serves the last contacts of i − 1 later and leaves a
         // longer queue to i + 1.
@@ -617,7 +467,7 @@ export function searchStaffing(
         if (pending.length > 0) {
           const confirm = plan.map((p) => Int32Array.from(p));
           for (const i of [...accepted, ...pending]) confirm[g]![i]!--;
-          const e2 = run(confirm, r, r);
+          const e2 = yield* run(confirm, r, r);
           for (const i of pending) {
             if (stillMeets(e2, i, true)) accepted.push(i);
             else refuse(i);
@@ -633,6 +483,22 @@ export function searchStaffing(
       }
     }
     return removed;
+  }
+
+  let checkedCount = 0;
+  for (const c of checked) checkedCount += c;
+  /** Checked cells missing on the mean, and intervals missing their occupancy cap. */
+  const missingCells = (e: Evaluation): number => {
+    let n = 0;
+    for (let i = 0; i < nI; i++) {
+      for (let j = 0; j < nT; j++) if (checked[i * nT + j] && shortfall(e, i * nT + j, targets) > 0) n++;
+      if (occupancyMisses(e, i, targets) && relevantAny(i)) n++;
+    }
+    return n;
+  };
+  const relevantAny = (i: number): boolean => {
+    for (let j = 0; j < nT; j++) if (checked[i * nT + j]) return true;
+    return false;
   };
 
   const stages = options.earlyReplications < options.replications ? [options.earlyReplications, options.replications] : [options.replications];
@@ -650,26 +516,34 @@ export function searchStaffing(
     const budget = k < stages.length - 1 ? Math.ceil(options.maxIterations / 2) : options.maxIterations;
     while (iterations < budget) {
       iterations++;
-      const e = run(plan, r);
+      // The final stage's plan simulations keep the summarised results: the last one is reported.
+      const e = yield* run(plan, r, 0, prior);
       last = { e, snapshot: snapshotOf() };
       let confirm: Evaluation | null = null;
-      if (prior && plan.some((p, g) => exact[g] && p.some((n, i) => n < analytic.agents[g]![i]!))) confirm = run(plan, r, r);
-      const added = fill(e, confirm, prior);
+      if (prior && plan.some((p, g) => exact[g] && p.some((n, i) => n < analytic.agents[g]![i]!))) confirm = yield* run(plan, r, r);
+      // A few cells missing on these replications are noise as often as need: chasing them costs a
+      // simulation of the whole horizon per agent or two, and the verification on fresh
+      // replications (which needs 95% of the loaded intervals) judges the plan anyway.
+      const misses = missingCells(e);
+      // At most MAX_TOLERATED in all: on a long horizon 1% of the cells could all fall on one bad day.
+      const tolerated = misses > 0 && misses <= Math.min(MAX_TOLERATED, Math.floor(options.tolerance * checkedCount));
+      const added = tolerated ? 0 : fill(e, confirm, prior);
+      if (tolerated) say(`iteration ${iterations} (${r} replications): ${misses} of ${checkedCount} checked cells miss on the mean, within the tolerance`);
       if (added > 0) {
         say(`iteration ${iterations} (${r} replications): added ${added} agent-intervals`);
         continue;
       }
       if (!prior) {
         // The coarse stage only climbs from the (optimistic) start; removals need the final count.
-        say(`iteration ${iterations} (${r} replications): no misses`);
+        say(`iteration ${iterations} (${r} replications): ${misses === 0 ? 'no misses' : 'settled'}`);
         break;
       }
       settled = true;
       if (trimRound >= options.maxRemovalRounds) {
-        say(`iteration ${iterations} (${r} replications): no misses; stopping after ${trimRound} removal rounds`);
+        say(`iteration ${iterations} (${r} replications): ${misses === 0 ? 'no misses' : 'settled'}; stopping after ${trimRound} removal rounds`);
         break;
       }
-      const removed = trim(r, prior);
+      const removed = yield* trim(r, prior);
       say(`iteration ${iterations} (${r} replications): ${removed > 0 ? `removed ${removed} agent-intervals` : 'stable'}`);
       if (removed === 0) {
         converged = true;
@@ -680,8 +554,8 @@ export function searchStaffing(
   }
   // The figures reported are those of the final plan with the final replications.
   let final = last?.e;
-  if (final === undefined || last?.snapshot !== snapshotOf() || final.replications !== options.replications) {
-    final = run(plan, options.replications);
+  if (final === undefined || last?.snapshot !== snapshotOf() || final.replications !== options.replications || final.results === null) {
+    final = yield* run(plan, options.replications, 0, true);
   }
   return {
     plan,

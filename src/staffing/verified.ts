@@ -13,11 +13,15 @@
 import { SECONDS_PER_DAY, weekdayOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
 import type { AgentGroup, Scenario, Weekday } from '../scenario/types.ts';
-import { groupShifts, payOf, staff, type StaffOptions, type Staffed } from './index.ts';
+import { WorkerPool } from '../experiment/worker-pool.ts';
+import { groupShifts, payOf } from './group-shifts.ts';
+import type { Staffed } from './result.ts';
+import { staffSteps, type StaffOptions } from './staff-plan.ts';
 import { coverWithShiftsExact } from './shift-ip.ts';
 import { recount, type ShiftCover } from './shifts.ts';
 import { templatesOf } from './patterns.ts';
 import { openRequirement } from './open-requirement.ts';
+import { runInProcess, runOnPool, type Simulating } from './simulations.ts';
 import { FRESH_REPLICATIONS_FROM, verifyScenario, type TemplateGap, type Verification } from './verify.ts';
 
 export type { TemplateGap } from './verify.ts';
@@ -44,6 +48,11 @@ export interface VerifiedStaffing extends Staffed {
 export interface VerifyOptions extends StaffOptions {
   /** Replications of every verification simulation (default 20). */
   verifyReplications?: number | undefined;
+  /**
+   * Replications run at once on worker threads (default 1: on the calling thread). The plans
+   * and every figure are the same whatever it is (simulations.ts).
+   */
+  jobs?: number | undefined;
 }
 
 /** The cover with other counts: paid hours and coverage recomputed, the LP bound kept (shifts.ts `recount`). */
@@ -93,14 +102,24 @@ function templateGap(scenario: Scenario, gi: number, cover: ShiftCover): Templat
  * replications and repairs the shift plan. `onProgress` is told each step.
  */
 export async function staffVerified(input: Scenario, options: VerifyOptions = {}): Promise<VerifiedStaffing> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const pool = jobs > 1 ? new WorkerPool(jobs) : null;
+  const drive = <T>(steps: Simulating<T>): Promise<T> => (pool === null ? Promise.resolve(runInProcess(steps)) : runOnPool(steps, pool));
+  try {
+    return await verifiedSteps(input, options, drive);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function verifiedSteps(input: Scenario, options: VerifyOptions, drive: <T>(steps: Simulating<T>) => Promise<T>): Promise<VerifiedStaffing> {
   const R = Math.max(2, Math.floor(options.verifyReplications ?? DEFAULT_VERIFY_REPLICATIONS));
-  // The interval plan is verified, and repaired where it misses, inside `staff`.
-  const staffed = staff(input, { ...options, verifyReplications: R });
+  // The interval plan is verified, and repaired where it misses, inside `staffSteps`.
+  const staffed = await drive(staffSteps(input, { ...options, verifyReplications: R }));
   const say = (m: string): void => options.onProgress?.(m);
   const scenario = staffed.scenario;
   const result = staffed.result;
   const model = compile(scenario);
-  const nI = model.intervalCount;
   const checked = staffed.checked;
 
   const plan = result.verification!.plan;
@@ -126,11 +145,44 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
 
   let shiftsVerification: Verification | null = null;
   if (shiftsScenario !== null) {
+    const repaired = await drive(repairShifts(shiftsScenario, covers, model, checked, R, say));
+    shiftsScenario = repaired.shiftsScenario;
+    shiftsVerification = repaired.verification;
+    for (const [gi, cover] of covers) {
+      const g = input.agent_groups[gi]!;
+      const requirement = openRequirement(model, gi, result.intervals.map((iv) => iv.required[g.id]!.simulated));
+      // Templates and costs from the input, horizon (with --days) from the staffed scenario.
+      const withTemplates = { ...scenario, agent_groups: input.agent_groups };
+      result.shifts[g.id] = { ...groupShifts(withTemplates, gi, requirement, cover, 'integer_program'), repairs: repaired.repairs.get(gi) ?? 0 };
+    }
+  }
+  result.verification = { plan, shifts: shiftsVerification };
+  result.template_gaps = templateGaps;
+  return { ...staffed, shiftsScenario, planVerification: plan, shiftsVerification, templateGaps };
+}
+
+/**
+ * Verifies the shift plan on fresh replications and repairs it while it misses (see the module
+ * comment); `covers` is updated in place.
+ */
+function* repairShifts(
+  start: Scenario,
+  covers: Map<number, ShiftCover>,
+  model: ReturnType<typeof compile>,
+  checked: Uint8Array,
+  R: number,
+  say: (m: string) => void,
+): Simulating<{ shiftsScenario: Scenario; verification: Verification; repairs: Map<number, number> }> {
+  const scenario = start;
+  const nI = model.intervalCount;
+  let shiftsScenario = start;
+  let shiftsVerification: Verification | null = null;
+  {
     const repairs = new Map<number, number>();
     for (let round = 0; ; round++) {
       say(`verifying the shift plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
       // A new fresh set every round: the final verdict is on replications no repair was based on.
-      const { verification } = verifyScenario(shiftsScenario, checked, R, FRESH_REPLICATIONS_FROM + SHIFT_SETS + round * R);
+      const { verification } = yield* verifyScenario(shiftsScenario, checked, R, FRESH_REPLICATIONS_FROM + SHIFT_SETS + round * R);
       shiftsVerification = verification;
       if (verification.holds || round >= MAX_REPAIR_ROUNDS) break;
       // Per day and group, the worst missed interval gets the cheapest shift covering it.
@@ -167,15 +219,6 @@ export async function staffVerified(input: Scenario, options: VerifyOptions = {}
       for (const [gi, cover] of covers) groups[gi] = { ...groups[gi]!, staffing: { kind: 'shifts', shifts: cover.shifts } };
       shiftsScenario = { ...shiftsScenario, agent_groups: groups };
     }
-    for (const [gi, cover] of covers) {
-      const g = input.agent_groups[gi]!;
-      const requirement = openRequirement(model, gi, result.intervals.map((iv) => iv.required[g.id]!.simulated));
-      // Templates and costs from the input, horizon (with --days) from the staffed scenario.
-      const withTemplates = { ...scenario, agent_groups: input.agent_groups };
-      result.shifts[g.id] = { ...groupShifts(withTemplates, gi, requirement, cover, 'integer_program'), repairs: repairs.get(gi) ?? 0 };
-    }
+    return { shiftsScenario, verification: shiftsVerification!, repairs };
   }
-  result.verification = { plan, shifts: shiftsVerification };
-  result.template_gaps = templateGaps;
-  return { ...staffed, shiftsScenario, planVerification: plan, shiftsVerification, templateGaps };
 }

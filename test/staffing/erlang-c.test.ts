@@ -1,3 +1,4 @@
+import { staffVerified } from '../../src/staffing/verified.ts';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/model/compile.ts';
 import { erlangCServiceLevel } from '../../src/analytic/index.ts';
@@ -32,7 +33,7 @@ describe('staffing the Erlang C example (100 calls / 30 min, 180 s, 80% in 20 s)
       const intervals = days * 48;
       const e = evaluatePlan(s, [new Int32Array(intervals).fill(agents)], s.seed, 10);
       const sum = (field: number): number[] =>
-        e.tallies.map((t) => {
+        e.counts.map((t) => {
           let x = 0;
           for (let i = 4; i < intervals; i++) x += t.grid[i * FIELDS + field]!;
           return x;
@@ -46,5 +47,21 @@ describe('staffing the Erlang C example (100 calls / 30 min, 180 s, 80% in 20 s)
     expect(Math.abs(fourteen.mean - erlangCServiceLevel(14, 10, 20, 180))).toBeLessThanOrEqual(fourteen.ci95);
     expect(thirteen.mean).toBeLessThan(0.8);
     expect(Math.abs(thirteen.mean - erlangCServiceLevel(13, 10, 20, 180))).toBeLessThanOrEqual(thirteen.ci95);
+  }, 60_000);
+});
+
+describe('the verdict on a plan exact everywhere', () => {
+  it('states the exact service level (published: 0.8883 at 14 agents) beside the simulation, and what chance explains', async () => {
+    const v = await staffVerified(erlangCExample(6), { replications: 4, earlyReplications: 2, verifyReplications: 10 });
+    const exact = v.planVerification.exact!;
+    expect(exact).toBeDefined();
+    expect(exact.lowest).toBeCloseTo(0.8883, 3); // published to four digits (0.88835 here)
+    expect(exact.pooled).toBeCloseTo(0.8883, 3);
+    expect(exact.meets).toBe(true);
+    // The simulation's total is an estimate of the same value: its 95% interval holds it here.
+    expect(exact.consistent).toBe(true);
+    expect(exact.expected_below).toBeGreaterThanOrEqual(0);
+    expect(exact.expected_below).toBeLessThanOrEqual(v.planVerification.loaded_intervals);
+    expect(exact.below).toBe(v.planVerification.loaded_intervals - v.planVerification.intervals_meeting);
   }, 60_000);
 });
