@@ -111,6 +111,6 @@ export function formatWholeProcess(b: WholeProcessBench): string[] {
     `whole process, W1 ${(b.contacts / 1e6).toFixed(0)}M contacts: ccsim simulate --json --no-charts ${b.simulateSeconds.toFixed(2)} s, ` +
       `hand-written reference engine ${b.referenceSeconds.toFixed(2)} s: ${b.ratio.toFixed(2)}x  (goal <= ${GOAL_WHOLE_OVER_REFERENCE}x: ${met(b.ratio <= GOAL_WHOLE_OVER_REFERENCE)})`,
     `  CPU time (user + system, least of the runs): ccsim ${b.simulateCpuSeconds.toFixed(2)} s, reference ${b.referenceCpuSeconds.toFixed(2)} s: ${b.cpuRatio.toFixed(2)}x`,
-    `start-up: ccsim --help ${b.helpSeconds.toFixed(2)} s, ccsim validate (bank) ${b.validateSeconds.toFixed(2)} s  (goal < ${GOAL_STARTUP_SECONDS} s: ${met(b.helpSeconds < GOAL_STARTUP_SECONDS)}); --help CPU ${b.helpCpuSeconds.toFixed(2)} s`,
+    `start-up: ccsim --help ${b.helpSeconds.toFixed(2)} s, ccsim validate (bank) ${b.validateSeconds.toFixed(2)} s  (goal < ${GOAL_STARTUP_SECONDS} s for both: ${met(b.helpSeconds < GOAL_STARTUP_SECONDS && b.validateSeconds < GOAL_STARTUP_SECONDS)}); --help CPU ${b.helpCpuSeconds.toFixed(2)} s`,
   ];
 }
