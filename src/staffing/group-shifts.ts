@@ -58,7 +58,7 @@ export function groupShifts(scenario: Scenario, gi: number, requirement: readonl
 }
 
 /** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */
-function rosterHours(roster: Roster, from: number, to: number): number {
+export function rosterHours(roster: Roster, from: number, to: number): number {
   const { times, counts } = roster;
   let seconds = 0;
   for (let k = 0; k < times.length; k++) {

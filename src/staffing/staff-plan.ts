@@ -7,14 +7,13 @@
 
 import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
-import type { Roster } from '../model/roster.ts';
 import { aggregate } from '../metrics/aggregate.ts';
 import type { Scenario, Shift } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, exactServiceLevel, targetsOf, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
 import type { Model } from '../model/model.ts';
 import { intervalFigures, intervalServiceLevel, withPlan } from './evaluation.ts';
-import { groupShifts, payOf } from './group-shifts.ts';
+import { groupShifts, payOf, rosterHours } from './group-shifts.ts';
 import { templatesOf } from './patterns.ts';
 import { openRequirement } from './open-requirement.ts';
 import { repairPlan } from './plan-repair.ts';
@@ -259,17 +258,5 @@ function exactLevels(model: Model, analytic: AnalyticPlan, plan: readonly Int32A
     }
   });
   return out;
-}
-
-/** Agent-hours of a roster (agents logged in over time) between `from` and `to` seconds. */
-function rosterHours(roster: Roster, from: number, to: number): number {
-  const { times, counts } = roster;
-  let seconds = 0;
-  for (let k = 0; k < times.length; k++) {
-    const a = Math.max(from, times[k]!);
-    const b = Math.min(to, k + 1 < times.length ? times[k + 1]! : Infinity);
-    if (b > a) seconds += counts[k]! * (b - a);
-  }
-  return seconds / 3600;
 }
 
