@@ -35,4 +35,20 @@ describe('studio group table', () => {
     // Occupancy: pooled 228 / 280 against pooled 170 / 200 = 0.85.
     expect(row!.cells.occupancy.difference!.mean).toBeCloseTo(228 / 280 - 0.85, 12);
   });
+
+  it('rates each difference as the cards do: by the paired interval, lower cost better, the rest higher or lower', () => {
+    const b = [run({ agents: 10, handled: 400, cost: 1000 }), run({ agents: 10, handled: 440, cost: 1000 })];
+    const p = [run({ agents: 12, handled: 410, cost: 990 }), run({ agents: 12, handled: 446, cost: 991 })];
+    const [row] = groupRows(p, b);
+    // Cost: differences -10 and -9, mean -9.5, sd 0.7071, half-width 12.706 x 0.7071 / sqrt 2
+    // = 6.35: the interval excludes zero and less cost is better.
+    expect(row!.cells.cost.difference!.ci95).toBeCloseTo(12.7062 * 0.5, 2);
+    expect(row!.cells.cost.verdict).toBe('better');
+    // Agents: +2 in both replications (half-width 0): clearly higher, with no better direction.
+    expect(row!.cells.agents.verdict).toBe('higher');
+    // Handled: +8 ± 25.4 includes zero.
+    expect(row!.cells.handled.verdict).toBe('no clear difference');
+    // No baseline, no verdict.
+    expect(groupRows(p, null)[0]!.cells.cost.verdict).toBeNull();
+  });
 });

@@ -37,9 +37,13 @@ describe('studio levers', () => {
     expect([0, 1, 2, 3].map((i) => lever(`shift.chat-team.${i}`).base)).toEqual([3, 4, 4, 1]);
     expect(lever('shift.chat-team.0').label).toBe('07:00 8 h daily');
     expect(lever('shift.generalists.1').label).toBe('06:00 8 h mon–fri');
-    // FCR bases are the file's shares, in %; the bank has no self-service, so no such lever.
+    // FCR bases are the file's shares, in %; the bank has no self-service: every type is
+    // offered it, starting from 0% offered and 0% contained.
     expect(['cards', 'accounts', 'mortgages', 'chat'].map((t) => lever(`fcr.${t}`).base)).toEqual([85, 78, 70, 75]);
-    expect(keys.some((k) => k.startsWith('share.') || k.startsWith('containment.'))).toBe(false);
+    expect(keys.filter((k) => k.startsWith('share.') || k.startsWith('containment.'))).toEqual(
+      ['cards', 'accounts', 'mortgages', 'chat'].flatMap((t) => [`share.${t}`, `containment.${t}`]),
+    );
+    expect(levers.filter((l) => l.kind === 'share' || l.kind === 'containment').every((l) => l.base === 0)).toBe(true);
     // A group staffed by one number gets its count.
     expect(studyLevers(erlang).find((l) => l.key === 'count.team')?.base).toBe(20);
   });
@@ -103,6 +107,29 @@ describe('studio levers', () => {
     expect(planned.contact_types.find((t) => t.id === 'chat')!.self_service?.containment).toBe(0.35);
   });
 
+  it('add self-service to a type without it: one block with both levers\' shares and a 2-minute session', () => {
+    const set = leverSettings(study, withValues({ 'share.cards': 30, 'containment.cards': 20, 'containment.chat': 40 }));
+    const duration = { distribution: 'lognormal', mean_minutes: 2, cv: 0.5 };
+    expect(set).toEqual([
+      { path: 'contact_types[cards].self_service', value: { share_offered: 0.3, containment: 0.2, duration } },
+      // Only containment changed: nothing is offered yet (share 0), as the levers say.
+      { path: 'contact_types[chat].self_service', value: { share_offered: 0, containment: 0.4, duration } },
+    ]);
+    const planned = planScenario(study, set);
+    expect(planned.contact_types.find((t) => t.id === 'cards')!.self_service).toEqual({
+      share_offered: 0.3,
+      containment: 0.2,
+      duration: { distribution: 'lognormal', mean_seconds: 120, cv: 0.5 },
+      cost_per_session: 0,
+      failed_handle_time_factor: 1,
+    });
+    expect(planned.contact_types.find((t) => t.id === 'accounts')!.self_service).toBeNull();
+    // A type that has self-service keeps its block; the levers set its fields.
+    expect(leverSettings(bot, { values: { 'share.accounts': 70 }, policy: bot.scenario.routing.policy })).toEqual([
+      { path: 'contact_types[accounts].self_service.share_offered', value: 0.7 },
+    ]);
+  });
+
   it('refuse a horizon the warm-up would cover', () => {
     expect(() => horizonSettings(study, 2)).toThrow(UserError);
     expect(() => horizonSettings(study, 2)).toThrow(/48 h warm-up/);
@@ -116,14 +143,28 @@ describe('studio levers', () => {
       const common = horizonSettings(study, 3);
       const plan = leverSettings(study, levers);
       expect(plan).toHaveLength(7);
+      const other = leverSettings(study, withValues({ 'share.cards': 30, 'containment.cards': 20, 'volume.chat': 10 }));
+      expect(other).toHaveLength(2);
       const name = join(dir, 'retail-bank-studio.yaml');
-      writeFileSync(name, variantsYaml({ base: 'retail-bank.yaml', common, plan, planName: 'plan', seed: 2026, replications: 10 }, 'retail-bank-studio.yaml'));
+      const plans = [
+        { name: 'plan 1', settings: plan },
+        { name: 'plan 2', settings: other },
+        { name: 'plan', settings: [] },
+      ];
+      writeFileSync(name, variantsYaml({ base: 'retail-bank.yaml', common, plans, seed: 2026, replications: 10 }, 'retail-bank-studio.yaml'));
       const loaded = loadVariants(name);
-      expect(loaded.plans.map((p) => p.name)).toEqual(['baseline', 'plan']);
+      expect(loaded.plans.map((p) => p.name)).toEqual(['baseline', 'plan 1', 'plan 2', 'plan']);
       const strip = (s: object): string => JSON.stringify({ ...s, source: undefined });
       expect(strip(loaded.plans[0]!.scenario)).toBe(strip(planScenario(study, common)));
       expect(strip(loaded.plans[1]!.scenario)).toBe(strip(planScenario(study, [...common, ...plan])));
+      expect(strip(loaded.plans[2]!.scenario)).toBe(strip(planScenario(study, [...common, ...other])));
+      // A plan that changes nothing is the baseline again.
+      expect(strip(loaded.plans[3]!.scenario)).toBe(strip(planScenario(study, common)));
       expect(loaded.plans[1]!.scenario.horizon.days).toBe(3);
+      expect(loaded.plans[2]!.scenario.contact_types[0]!.self_service?.containment).toBe(0.2);
+      // Without a new horizon the base itself is the baseline.
+      writeFileSync(name, variantsYaml({ base: 'retail-bank.yaml', common: [], plans: plans.slice(1, 2), seed: 2026, replications: 10 }, 'retail-bank-studio.yaml'));
+      expect(loadVariants(name).plans.map((p) => p.name)).toEqual(['baseline', 'plan 2']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

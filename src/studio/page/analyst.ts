@@ -13,7 +13,8 @@
  *   baseline and of the plan, as SVG text. vega runs with its expression interpreter, so the
  *   page needs no 'unsafe-eval'; in a worker there is no canvas, so vega estimates text widths
  *   as it does in Node and the SVG is the one the CLI draws.
- * - Report: on request, report.html of `ccsim compare` on the saved variants file: the same
+ * - Report: on request, report.html of `ccsim compare` on the saved variants file (the baseline
+ *   and the plans pinned and shown, from the results kept here by key): the same
  *   CompareResult (experiment/compare-result.ts), chart specs (report/chart-specs.ts) and page
  *   (report/html.ts) the CLI uses.
  */
@@ -34,7 +35,7 @@ import { chartSpecs } from '../../report/chart-specs.ts';
 import { reportHtml } from '../../report/html.ts';
 import { normalizeSvgIds } from '../../report/svg-ids.ts';
 import { cardFigures, groupRows, typeRows } from './headline.ts';
-import type { AnalysisRequest, AnalystReply, AnalystRequest, ReplicationResult } from './protocol.ts';
+import type { AnalysisRequest, AnalystReply, AnalystRequest, ReplicationResult, ReportRequest } from './protocol.ts';
 import type { Setting } from './study.ts';
 
 interface WorkerScope {
@@ -43,8 +44,8 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** The latest analysis, kept for its report. */
-let last: { request: AnalysisRequest; base: Result[]; plan: Result[] } | null = null;
+/** The latest analysis (a chart for an older one is not drawn). */
+let last: { request: AnalysisRequest } | null = null;
 
 /** Results by scenario key, in replication order (sent by the simulation workers). */
 let results = new Map<string, Result[]>();
@@ -137,7 +138,7 @@ async function analyse(request: AnalysisRequest): Promise<void> {
   try {
     base0 = pool(request.baseKey, base);
     plan0 = pool(request.planKey, plan);
-    last = { request, base: base0.runs, plan: plan0.runs };
+    last = { request };
     const week = periodFactor(request.planScenario, 'week');
     const baseline = changed ? { aggregate: base0.totals, rows: base0.runs.map((r) => r.totals) } : null;
     scope.postMessage({
@@ -170,21 +171,27 @@ async function analyse(request: AnalysisRequest): Promise<void> {
 
 /**
  * report.html as `ccsim compare FILE --replications R --seed S` writes it for the saved
- * variants file: plans `baseline` and `plan`.
+ * variants file: the baseline, then the plans in the file's order, from the results kept here.
  */
-async function report(id: number): Promise<string> {
-  if (last === null || last.request.id !== id) throw new Error('that plan is no longer the latest: change nothing and press Report again');
-  const { request } = last;
-  const plans: Plan[] = [{ name: 'baseline', scenario: request.baseScenario }];
+async function report(request: ReportRequest): Promise<string> {
+  const { seed, replications } = request;
+  const listed = [{ name: 'baseline', key: request.baseline.key, scenario: request.baseline.scenario, settings: [] as Setting[] }, ...request.plans];
+  const plans: Plan[] = [];
   // Without their intervals, as `ccsim compare` keeps replications.
-  const runs: Result[][] = [last.base];
-  // As loadVariants lists changes: the variant's own settings when the baseline is the base
-  // file itself; a field-by-field difference when the baseline is a variant (a new horizon).
-  // The saved file always has the plan, even one that changes nothing.
-  const changes = request.common.length === 0 ? changeLines(request.settings) : scenarioChanges(request.baseScenario, request.planScenario);
-  plans.push({ name: 'plan', scenario: request.planScenario, changes });
-  runs.push(last.plan);
-  const seed = request.seed;
+  const runs: Result[][] = [];
+  for (const [i, p] of listed.entries()) {
+    const got = runsOf(p.key, replications);
+    if (got === null) throw new Error(`the replications of ${p.name} are no longer kept: open it again, then press Report`);
+    runs.push(pool(p.key, got).runs);
+    if (i === 0) {
+      plans.push({ name: p.name, scenario: p.scenario });
+      continue;
+    }
+    // As loadVariants lists changes: the variant's own settings when the baseline is the base
+    // file itself; a field-by-field difference when the baseline is a variant (a new horizon).
+    const changes = request.common.length === 0 ? changeLines(p.settings) : scenarioChanges(request.baseline.scenario, p.scenario);
+    plans.push({ name: p.name, scenario: p.scenario, changes });
+  }
   const scenarios = plans.map((p) => withOverrides(p.scenario, { seed }));
   const { result } = compareResult(plans, scenarios, runs, seed, 'week');
   const input = { kind: 'compare', plans: plans.map((p) => ({ name: p.name, scenario: p.scenario })), compare: result } as const;
@@ -210,7 +217,7 @@ scope.onmessage = (e) => {
       void analyse(request);
       return;
   }
-  report(request.id).then(
+  report(request).then(
     (html) => scope.postMessage({ kind: 'report', id: request.id, html }),
     (err: unknown) => scope.postMessage({ kind: 'error', id: request.id, what: 'report', error: message(err) }),
   );

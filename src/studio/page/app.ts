@@ -5,12 +5,13 @@
  * and builds the report. Every plan runs on the baseline's seed and replications (common random
  * numbers), and the difference to the baseline is the paired one `ccsim compare` reports.
  */
-import { BUNDLED } from './scenarios.ts';
 import { cardKey, formatDelta, formatValue, GROUP_COLUMNS, verdict, type CardFigures, type GroupRow, type TypeRow } from './headline.ts';
-import { compareCommand, variantsYaml } from './variants-file.ts';
+import { compareCommand, savedFileName } from './compare-command.ts';
 import { WorkerRunner, type Job } from './runner.ts';
-import type { AnalystReply, AnalystRequest, PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, Setting, StudySummary } from './protocol.ts';
+import type { AnalystReply, AnalystRequest, PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, ReportRequest, Setting, StudySummary } from './protocol.ts';
+import type { Scenario } from '../../scenario/types.ts';
 import type { Lever } from './study.ts';
+import type { SavedPlans } from './variants-file.ts';
 
 const DEFAULT_REPLICATIONS = 10;
 /** Plans that can be pinned side by side. */
@@ -44,10 +45,26 @@ const reportButton = byId<HTMLButtonElement>('report');
 const pinButton = byId<HTMLButtonElement>('pin');
 const commandLine = byId<HTMLElement>('command');
 
+// The reader starts at once (it reads the first scenario); the analyst and the simulation
+// workers start in later tasks (warmWorkers), so that loading the page is no single long task.
 const reader = new Worker('reader.js');
-const analyst = new Worker('analyst.js');
-const toAnalyst = (message: AnalystRequest, transfer: Transferable[] = []): void => analyst.postMessage(message, transfer);
+let analystWorker: Worker | null = null;
+function analyst(): Worker {
+  if (analystWorker === null) {
+    analystWorker = new Worker('analyst.js');
+    analystWorker.onmessage = analystAnswered;
+  }
+  return analystWorker;
+}
+const toAnalyst = (message: AnalystRequest, transfer: Transferable[] = []): void => analyst().postMessage(message, transfer);
 const runner = new WorkerRunner('worker.js', Math.max(1, navigator.hardwareConcurrency || 1), (port) => toAnalyst({ kind: 'port', port }, [port]));
+
+/** Starts the analyst, then one simulation worker per task. */
+function warmWorkers(): void {
+  if (analystWorker === null) analyst();
+  else if (!runner.warm()) return;
+  setTimeout(warmWorkers, 0);
+}
 
 /** The scenario being studied (null while it is read, or when it has problems). */
 let study: StudySummary | null = null;
@@ -57,7 +74,6 @@ let levers: PlanRequest | null = null;
 let replications = DEFAULT_REPLICATIONS;
 /** Scenario keys whose replications have all been run (the analyst keeps their results). */
 let cache = new Set<string>();
-let lastSaved: { yaml: string; name: string } | null = null;
 /** Finished updates, counted for whoever watches the page (tests wait for the next one). */
 let finished = 0;
 /** The latest request to the reader; older answers are stale. */
@@ -67,13 +83,23 @@ let analysisId = 0;
 let pendingPlan: { started: number } | null = null;
 /** The levers of the latest update, to skip an update that changes nothing. */
 let lastAsked = '';
-/** What the page shows now, for pinning. */
+/**
+ * A plan that has run: what the page shows of it, and what a variants file and the report need
+ * (its settings, its scenario and its baseline's, their keys in the analyst's store).
+ */
 interface Shown {
   cards: CardFigures[];
+  /** Settings shared with its baseline (the horizon), and its own. */
+  common: Setting[];
   settings: Setting[];
   hash: string;
   days: number;
   replications: number;
+  seed: number;
+  key: string;
+  scenario: Scenario;
+  baseKey: string;
+  baseScenario: Scenario;
 }
 let shown: Shown | null = null;
 let pins: Shown[] = [];
@@ -91,8 +117,12 @@ function ask(request: ReaderAsk): void {
 
 reader.onmessage = (e: MessageEvent<ReaderReply>) => {
   const reply = e.data;
-  if (reply.id !== latest) return;
-  if (reply.kind === 'read') read(reply);
+  if (reply.kind === 'bundled') listBundled(reply.files);
+  else if (reply.kind === 'saved') {
+    if ('error' in reply) status.textContent = `Saving failed: ${reply.error}`;
+    else download(reply.yaml, reply.fileName, 'application/yaml');
+  } else if (reply.id !== latest) return;
+  else if (reply.kind === 'read') read(reply);
   else planned(reply);
 };
 
@@ -105,6 +135,12 @@ function chooseScenario(file: string, text: string): void {
   readText();
 }
 
+/** A bundled scenario: the reader has its text and sends it back with its reading. */
+function chooseBundled(file: string): void {
+  beforeReading();
+  ask({ kind: 'bundled', file });
+}
+
 function clearResults(): void {
   cardsBox.replaceChildren();
   typesBox.replaceChildren();
@@ -115,17 +151,27 @@ function clearResults(): void {
   shown = null;
 }
 
-function readText(): void {
+function beforeReading(): void {
   study = null;
   levers = null;
   lastAsked = '';
   runner.cancel();
   setState('loading');
   status.textContent = 'Reading the scenario…';
+}
+
+function readText(): void {
+  beforeReading();
   ask({ kind: 'read', text: editor.value, file: editor.dataset['file'] ?? 'pasted.yaml' });
 }
 
 function read(reply: ReadReply): void {
+  if (reply.text !== undefined) {
+    // A bundled scenario: its text, for the editor.
+    editor.value = reply.text;
+    editor.dataset['file'] = 'error' in reply ? (reply.file ?? '') : reply.study.file;
+    showInPicker(editor.dataset['file'], false);
+  }
   if ('error' in reply) {
     problems.textContent = reply.error;
     problems.hidden = false;
@@ -319,7 +365,7 @@ function update(): void {
 }
 
 /** What the latest run is, for the analyst's answers. */
-let current: { id: number; started: number; settings: Setting[]; hash: string; days: number; replications: number; saved: { yaml: string; name: string }; command: string } | null = null;
+let current: { id: number; started: number; plan: Omit<Shown, 'cards'>; command: string } | null = null;
 
 function planned(reply: PlanReply): void {
   const s = study;
@@ -344,18 +390,23 @@ function planned(reply: PlanReply): void {
     },
     done() {
       for (const j of jobs) cache.add(j.key);
-      const name = `${s.file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
-      const saved = { base: s.file, common: reply.common, plan: reply.plan, planName: 'plan', seed, replications: reps };
       analysisId += 1;
       current = {
         id: analysisId,
         started,
-        settings: reply.plan,
-        hash: location.hash,
-        days,
-        replications: reps,
-        saved: { yaml: variantsYaml(saved, name), name },
-        command: compareCommand(saved, name),
+        plan: {
+          common: reply.common,
+          settings: reply.plan,
+          hash: location.hash,
+          days,
+          replications: reps,
+          seed,
+          key: planKey,
+          scenario: reply.planned,
+          baseKey,
+          baseScenario: reply.base,
+        },
+        command: compareCommand({ replications: reps, seed }, savedFileName(s.file)),
       };
       status.textContent = 'Pooling the replications…';
       const request: AnalystRequest = {
@@ -380,8 +431,12 @@ function planned(reply: PlanReply): void {
   });
 }
 
-analyst.onmessage = (e: MessageEvent<AnalystReply>) => {
+function analystAnswered(e: MessageEvent<AnalystReply>): void {
   const reply = e.data;
+  if (reply.kind === 'report' || (reply.kind === 'error' && reply.what === 'report')) {
+    reported(reply);
+    return;
+  }
   if (current === null || reply.id !== current.id) return;
   switch (reply.kind) {
     case 'figures':
@@ -392,21 +447,12 @@ analyst.onmessage = (e: MessageEvent<AnalystReply>) => {
       chartBox.classList.remove('stale');
       document.body.dataset['chart'] = String(reply.id);
       break;
-    case 'report':
-      download(reply.html, current.saved.name.replace(/\.yaml$/, '-report.html'), 'text/html');
-      reportButton.disabled = false;
-      break;
     case 'error':
-      if (reply.what === 'figures') {
-        status.textContent = `The figures failed: ${reply.error}`;
-        setState('error');
-      } else {
-        status.textContent = `The ${reply.what} failed: ${reply.error}`;
-        if (reply.what === 'report') reportButton.disabled = false;
-      }
+      status.textContent = `The ${reply.what} failed: ${reply.error}`;
+      if (reply.what === 'figures') setState('error');
       break;
   }
-};
+}
 
 function figuresArrived(run: NonNullable<typeof current>, cards: CardFigures[], types: TypeRow[], groups: GroupRow[]): void {
   renderCards(cards);
@@ -419,10 +465,9 @@ function figuresArrived(run: NonNullable<typeof current>, cards: CardFigures[], 
   document.body.dataset['updateMs'] = ms.toFixed(0);
   finished += 1;
   document.body.dataset['run'] = String(finished);
-  status.textContent = `Updated in ${ms.toFixed(0)} ms: ${run.replications} replications on seed ${study?.seed ?? ''}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
-  lastSaved = run.saved;
+  status.textContent = `Updated in ${ms.toFixed(0)} ms: ${run.plan.replications} replications on seed ${run.plan.seed}, ${runner.size} worker${runner.size === 1 ? '' : 's'}.`;
   commandLine.textContent = run.command;
-  shown = { cards, settings: run.settings, hash: run.hash, days: run.days, replications: run.replications };
+  shown = { cards, ...run.plan };
   saveButton.disabled = false;
   reportButton.disabled = false;
   pinButton.disabled = pins.length >= MAX_PINS;
@@ -489,7 +534,8 @@ function renderGroups(rows: GroupRow[]): void {
         const fmt = (x: number | null, sign: boolean): string =>
           x === null || !Number.isFinite(x) ? '–' : `${sign && x > 0 ? '+' : ''}${(x * scale).toFixed(c.digits)}${unit}`;
         const d = cell.difference;
-        return el('td', {}, fmt(cell.value, false) + (d === null ? '' : ` (${fmt(d.mean, true)}${d.ci95 === null ? '' : ` ± ${fmt(d.ci95, false)}`})`));
+        const text = fmt(cell.value, false) + (d === null ? '' : ` (${fmt(d.mean, true)}${d.ci95 === null ? '' : ` ± ${fmt(d.ci95, false)}`})`);
+        return el('td', { class: verdictClass(cell.verdict), title: cell.verdict ?? '' }, text);
       }),
     ),
   );
@@ -590,16 +636,74 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The plans a variants file and the report hold: every pinned plan (`plan 1`, `plan 2`, as the
+ * pins are numbered on the page) and the plan on screen unless it is pinned (`plan`), each
+ * against the baseline it ran with. They share one compare run, so a pin run with another
+ * horizon or replication count than the plan on screen is left out (and said so).
+ */
+function plansToSave(): { plans: Array<{ name: string; plan: Shown }>; left: string[] } | null {
+  if (shown === null) return null;
+  const now = shown;
+  const same = (p: Shown): boolean => p.days === now.days && p.replications === now.replications;
+  const plans: Array<{ name: string; plan: Shown }> = [];
+  const left: string[] = [];
+  pins.forEach((p, i) => {
+    if (same(p)) plans.push({ name: `plan ${i + 1}`, plan: p });
+    else left.push(`plan ${i + 1} (${p.days} days, ${p.replications} replications)`);
+  });
+  const pinned = pins.some((p) => same(p) && JSON.stringify(p.settings) === JSON.stringify(now.settings));
+  if (!pinned) plans.push({ name: 'plan', plan: now });
+  return { plans, left };
+}
+
+function leftOut(left: string[]): string {
+  return left.length === 0 ? '' : ` Left out (another horizon or replication count: open it to save it): ${left.join(', ')}.`;
+}
+
+let saveId = 0;
+let reportId = 0;
+
 saveButton.addEventListener('click', () => {
-  if (lastSaved !== null) download(lastSaved.yaml, lastSaved.name, 'application/yaml');
+  const chosen = plansToSave();
+  if (chosen === null || study === null || shown === null) return;
+  saveId += 1;
+  const saved: SavedPlans = {
+    base: study.file,
+    common: shown.common,
+    plans: chosen.plans.map((p) => ({ name: p.name, settings: p.plan.settings })),
+    seed: shown.seed,
+    replications: shown.replications,
+  };
+  const message: ReaderRequest = { kind: 'save', id: saveId, saved, fileName: savedFileName(study.file) };
+  reader.postMessage(message);
+  status.textContent = `Saved ${chosen.plans.map((p) => p.name).join(', ')} with the baseline.${leftOut(chosen.left)}`;
 });
 
 reportButton.addEventListener('click', () => {
-  if (current === null) return;
+  const chosen = plansToSave();
+  if (chosen === null || shown === null) return;
   reportButton.disabled = true;
-  status.textContent = 'Drawing the report…';
-  toAnalyst({ kind: 'report', id: current.id });
+  status.textContent = `Drawing the report (${chosen.plans.map((p) => p.name).join(', ')} against the baseline)…${leftOut(chosen.left)}`;
+  reportId += 1;
+  const request: ReportRequest = {
+    kind: 'report',
+    id: reportId,
+    seed: shown.seed,
+    replications: shown.replications,
+    common: shown.common,
+    baseline: { key: shown.baseKey, scenario: shown.baseScenario },
+    plans: chosen.plans.map((p) => ({ name: p.name, key: p.plan.key, scenario: p.plan.scenario, settings: p.plan.settings })),
+  };
+  toAnalyst(request);
 });
+
+function reported(reply: Extract<AnalystReply, { kind: 'report' } | { kind: 'error' }>): void {
+  if (reply.id !== reportId) return;
+  reportButton.disabled = false;
+  if (reply.kind === 'error') status.textContent = `The report failed: ${reply.error}`;
+  else download(reply.html, `${savedFileName(study?.file ?? 'scenario.yaml').replace(/\.yaml$/, '')}-report.html`, 'text/html');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Start
@@ -622,11 +726,25 @@ editor.addEventListener('input', () => {
   typing = setTimeout(readText, 300);
 });
 picker.addEventListener('change', () => {
-  const chosen = BUNDLED.find((b) => b.file === picker.value) ?? given;
-  if (chosen !== undefined && chosen.file === picker.value) chooseScenario(chosen.file, chosen.text);
+  const option = picker.selectedOptions[0];
+  if (option === undefined) return;
+  if (option.dataset['given'] !== undefined && given !== undefined) chooseScenario(given.file, given.text);
+  else chooseBundled(option.value);
 });
 
 let given: { file: string; text: string } | undefined;
+
+/** The bundled scenarios' names (sent by the reader when it starts), after the given file. */
+function listBundled(files: string[]): void {
+  for (const f of files) picker.append(el('option', { value: f }, f));
+  const file = editor.dataset['file'];
+  if (file !== undefined) showInPicker(file, given !== undefined && file === given.file && picker.selectedOptions[0]?.dataset['given'] !== undefined);
+}
+
+function showInPicker(file: string, isGiven: boolean): void {
+  const option = [...picker.options].find((o) => o.value === file && (o.dataset['given'] !== undefined) === isGiven);
+  if (option !== undefined) option.selected = true;
+}
 
 async function start(): Promise<void> {
   setState('loading');
@@ -640,12 +758,15 @@ async function start(): Promise<void> {
   } catch {
     // No server behind the page: only the bundled scenarios.
   }
-  if (given !== undefined) picker.append(el('option', { value: given.file }, `${given.file} (given)`));
-  for (const b of BUNDLED) picker.append(el('option', { value: b.file }, b.file));
-  const named = shared?.get('scenario');
-  const first = [given, ...BUNDLED].find((c) => c !== undefined && c.file === named) ?? given ?? BUNDLED[0]!;
-  picker.value = first.file;
-  chooseScenario(first.file, first.text);
+  const named = shared?.get('scenario') ?? undefined;
+  if (given !== undefined) {
+    picker.prepend(el('option', { value: given.file, 'data-given': '' }, `${given.file} (given)`));
+    picker.selectedIndex = 0;
+  }
+  // The given file unless the address names another; a bundled scenario (the first by default).
+  if (given !== undefined && (named === undefined || named === given.file)) chooseScenario(given.file, given.text);
+  else chooseBundled(named ?? '');
 }
 
 void start();
+setTimeout(warmWorkers, 0);

@@ -162,20 +162,30 @@ export function typeRows(planAggregate: Result, plan: readonly Result[], baselin
   });
 }
 
-/** The per-group table's figures: what the group's agents did, plan and baseline. */
+/**
+ * The per-group table's figures: what the group's agents did, plan and baseline. `metric`: the
+ * catalogue metric a column is a share of, whose better direction rates its difference (the
+ * group's cost is agents' cost: lower is better; agents, occupancy, contacts handled and paid
+ * hours have no better direction, so a clear difference is only higher or lower).
+ */
 export const GROUP_COLUMNS = [
-  { key: 'agents', label: 'Agents (mean)', digits: 1 },
-  { key: 'occupancy', label: 'Occupancy', digits: 1 },
-  { key: 'handled', label: 'Contacts handled', digits: 0 },
-  { key: 'paid_hours', label: 'Paid hours', digits: 0 },
-  { key: 'cost', label: 'Cost', digits: 0 },
-] as const;
+  { key: 'agents', label: 'Agents (mean)', digits: 1, metric: 'agents' },
+  { key: 'occupancy', label: 'Occupancy', digits: 1, metric: 'occupancy' },
+  { key: 'handled', label: 'Contacts handled', digits: 0, metric: 'answered' },
+  { key: 'paid_hours', label: 'Paid hours', digits: 0, metric: 'paid_hours' },
+  { key: 'cost', label: 'Cost', digits: 0, metric: 'cost_agents' },
+] as const satisfies ReadonlyArray<{ key: keyof GroupMetrics; label: string; digits: number; metric: MetricName }>;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number]['key'];
 
 export interface GroupCell {
   value: number | null;
   /** Plan − baseline: the mean of the per-replication differences and its paired 95% half-width. */
   difference: { mean: number; ci95: number | null } | null;
+  /**
+   * The difference rated as the cards rate theirs (verdictOf: no clear difference when the
+   * paired interval includes zero); null without a baseline or without an interval.
+   */
+  verdict: Verdict | null;
 }
 
 export interface GroupRow {
@@ -199,7 +209,7 @@ export function groupRows(plan: readonly Result[], baseline: readonly Result[] |
   const groups = Object.keys(plan[0]?.totals.by_group ?? {});
   return groups.map((group) => {
     const cells = {} as Record<GroupColumn, GroupCell>;
-    for (const { key } of GROUP_COLUMNS) {
+    for (const { key, metric } of GROUP_COLUMNS) {
       const of = (runs: readonly Result[]): Array<GroupMetrics | undefined> => runs.map((r) => r.totals.by_group?.[group]);
       const estimate = (gs: Array<GroupMetrics | undefined>): number | null => {
         if (key === 'occupancy') {
@@ -228,7 +238,7 @@ export function groupRows(plan: readonly Result[], baseline: readonly Result[] |
         });
         if (value !== null && base !== null) difference = { mean: value - base, ci95: ci95HalfWidth(diffs) };
       }
-      cells[key] = { value, difference };
+      cells[key] = { value, difference, verdict: difference === null ? null : verdictOf(metric, difference.mean, difference.ci95) };
     }
     return { group, cells };
   });

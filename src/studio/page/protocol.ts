@@ -3,6 +3,7 @@ import type { Scenario } from '../../scenario/types.ts';
 import type { Result } from '../../metrics/types.ts';
 import type { Lever, LeverValues } from './study.ts';
 import type { CardFigures, GroupRow, TypeRow } from './headline.ts';
+import type { SavedPlans } from './variants-file.ts';
 
 /**
  * Run one replication of a scenario. `key` names the scenario; its text is sent to a worker
@@ -57,14 +58,31 @@ export interface PlanRequest {
   days: number;
 }
 
-export type ReaderAsk = { kind: 'read'; text: string; file: string } | ({ kind: 'plan' } & PlanRequest);
-export type ReaderRequest = ReaderAsk & { id: number };
+/**
+ * A scenario text to read (pasted, opened, or the FILE given to `ccsim studio`), or one of the
+ * bundled scenarios by name (the reader holds their texts: the page's main script stays small).
+ */
+export type ReaderAsk =
+  | { kind: 'read'; text: string; file: string }
+  | { kind: 'bundled'; file: string }
+  | ({ kind: 'plan' } & PlanRequest);
+/** `save`: the variants file of plans the page shows, written by the reader (it has the YAML writer). */
+export type ReaderRequest = (ReaderAsk & { id: number }) | { kind: 'save'; id: number; saved: SavedPlans; fileName: string };
 
-export type ReadReply = { id: number; kind: 'read'; study: StudySummary } | { id: number; kind: 'read'; error: string };
+/** A read; for a bundled scenario with its text, for the editor. */
+export type ReadReply =
+  | { id: number; kind: 'read'; study: StudySummary; text?: string }
+  | { id: number; kind: 'read'; error: string; text?: string; file?: string };
 export type PlanReply =
   | { id: number; kind: 'plan'; common: Setting[]; plan: Setting[]; base: Scenario; planned: Scenario }
   | { id: number; kind: 'plan'; error: string };
-export type ReaderReply = ReadReply | PlanReply;
+/** `bundled`: sent once when the reader starts, the names of the scenarios it holds. */
+export type ReaderReply =
+  | ReadReply
+  | PlanReply
+  | { kind: 'bundled'; files: string[] }
+  | { id: number; kind: 'saved'; yaml: string; fileName: string }
+  | { id: number; kind: 'saved'; error: string };
 
 export interface Setting {
   path: string;
@@ -89,10 +107,20 @@ export interface AnalysisRequest {
   settings: Setting[];
 }
 
-/** Asks for report.html of the analysed plan `id`. */
+/**
+ * Asks for report.html of `ccsim compare` on the saved variants file: the baseline and the
+ * plans listed, each run with `replications` replications on `seed` (their results are kept by
+ * the analyst under their keys). `id` names the request in the answer.
+ */
 export interface ReportRequest {
   kind: 'report';
   id: number;
+  seed: number;
+  replications: number;
+  /** Settings every plan shares (the horizon): the baseline is then a variant of the base file. */
+  common: Setting[];
+  baseline: { key: string; scenario: Scenario };
+  plans: Array<{ name: string; key: string; scenario: Scenario; settings: Setting[] }>;
 }
 
 /**

@@ -50,14 +50,27 @@ export class WorkerRunner {
   private total = 0;
   private handlers: RunHandlers | null = null;
 
-  /** `connect` is given the analyst's end of a new worker's channel. */
+  private readonly count: number;
+
+  /**
+   * `connect` is given the analyst's end of a new worker's channel. No worker is started here:
+   * `warm` starts them one per call (one per task of the page, so starting the page is not one
+   * long task), and `start` starts any still missing.
+   */
   constructor(
     private readonly url: string,
     count: number,
     private readonly connect: (port: MessagePort) => void,
   ) {
     this.slots = [];
-    for (let i = 0; i < Math.max(1, count); i++) this.slots.push(this.spawn());
+    this.count = Math.max(1, count);
+  }
+
+  /** Starts one more worker; false when all are running. */
+  warm(): boolean {
+    if (this.slots.length >= this.count) return false;
+    this.slots.push(this.spawn());
+    return this.slots.length < this.count;
   }
 
   private spawn(): Slot {
@@ -73,7 +86,7 @@ export class WorkerRunner {
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.count;
   }
 
   /** Replaces the workers that have been running an abandoned run's replication for long. */
@@ -96,6 +109,7 @@ export class WorkerRunner {
 
   /** Starts a run, abandoning the one in progress. */
   start(jobs: Job[], handlers: RunHandlers): void {
+    while (this.warm());
     this.run += 1;
     this.jobs = jobs;
     this.handlers = handlers;

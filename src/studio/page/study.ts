@@ -106,7 +106,7 @@ function shiftLabel(shift: Record<string, unknown>): string {
  * (staffing_scale), its count (a group staffed by one number), agents added to every staffed
  * interval (a group staffed by hour or interval) or each shift's agents (a group staffed by
  * shifts); per contact type its volume %, AHT %, patience % (types with patience), FCR, and
- * self-service share and containment (types with self-service).
+ * self-service share and containment (every type: one without self-service gets it added).
  */
 export function studyLevers(study: Study): Lever[] {
   const out: Lever[] = [];
@@ -135,13 +135,21 @@ export function studyLevers(study: Study): Lever[] {
     lever({ key: `aht.${t}`, owner: t, kind: 'aht', label: 'AHT', unit: '%', base: 0, min: -95, step: 5 });
     if (type.patience !== null) lever({ key: `patience.${t}`, owner: t, kind: 'patience', label: 'patience', unit: '%', base: 0, min: -95, step: 10 });
     lever({ key: `fcr.${t}`, owner: t, kind: 'fcr', label: 'FCR', unit: 'share %', base: tidy(type.fcr * 100), min: 0, max: 100 });
-    if (type.self_service !== null) {
-      lever({ key: `share.${t}`, owner: t, kind: 'share', label: 'self-service share', unit: 'share %', base: tidy(type.self_service.share_offered * 100), min: 0, max: 100 });
-      lever({ key: `containment.${t}`, owner: t, kind: 'containment', label: 'containment', unit: 'share %', base: tidy(type.self_service.containment * 100), min: 0, max: 100 });
-    }
+    // A type without self-service starts at 0% offered and 0% contained (what it has now).
+    const ss = type.self_service;
+    lever({ key: `share.${t}`, owner: t, kind: 'share', label: 'self-service share', unit: 'share %', base: ss === null ? 0 : tidy(ss.share_offered * 100), min: 0, max: 100 });
+    lever({ key: `containment.${t}`, owner: t, kind: 'containment', label: 'containment', unit: 'share %', base: ss === null ? 0 : tidy(ss.containment * 100), min: 0, max: 100 });
   }
   return out;
 }
+
+/**
+ * The self-service a plan adds to a type that has none: the session length of the bundled
+ * bank's IVR (about 2 minutes), no cost per session and no longer handling after a failed
+ * session (the format's defaults). Written out in full in the saved variants file, so the
+ * planner sees (and can edit) what was assumed.
+ */
+export const ADDED_SELF_SERVICE_DURATION = { distribution: 'lognormal', mean_minutes: 2, cv: 0.5 } as const;
 
 /**
  * A distribution as the file writes it, every time in it multiplied by `f`: a bare number of
@@ -169,6 +177,8 @@ export function scaledDistribution(raw: unknown, f: number): unknown {
  */
 export function leverSettings(study: Study, levers: Levers, all: readonly Lever[] = studyLevers(study)): Setting[] {
   const out: Setting[] = [];
+  /** Types given a self-service block by this plan. */
+  const added = new Set<string>();
   for (const l of all) {
     const v = levers.values[l.key];
     if (v === undefined || !Number.isFinite(v) || v === l.base) continue;
@@ -214,11 +224,27 @@ export function leverSettings(study: Study, levers: Levers, all: readonly Lever[
         out.push({ path: `${t}.fcr`, value: tidy(v / 100) });
         break;
       case 'share':
-        out.push({ path: `${t}.self_service.share_offered`, value: tidy(v / 100) });
+      case 'containment': {
+        if (isRecord(type?.['self_service'])) {
+          out.push({ path: `${t}.self_service.${l.kind === 'share' ? 'share_offered' : 'containment'}`, value: tidy(v / 100) });
+          break;
+        }
+        // No self-service in the file: one setting adds the whole block (both levers' values),
+        // written once, at the first of the two levers that is changed.
+        if (added.has(l.owner)) break;
+        added.add(l.owner);
+        const share = levers.values[`share.${l.owner}`];
+        const containment = levers.values[`containment.${l.owner}`];
+        out.push({
+          path: `${t}.self_service`,
+          value: {
+            share_offered: share !== undefined && Number.isFinite(share) ? tidy(share / 100) : 0,
+            containment: containment !== undefined && Number.isFinite(containment) ? tidy(containment / 100) : 0,
+            duration: { ...ADDED_SELF_SERVICE_DURATION },
+          },
+        });
         break;
-      case 'containment':
-        out.push({ path: `${t}.self_service.containment`, value: tidy(v / 100) });
-        break;
+      }
     }
   }
   if (levers.policy !== study.scenario.routing.policy) out.push({ path: 'routing.policy', value: levers.policy });

@@ -1,20 +1,26 @@
 /**
- * "Save as variants": the page's plan as a variants file for `ccsim compare`, so the CLI can
+ * "Save as variants": the page's plans as a variants file for `ccsim compare`, so the CLI can
  * reproduce (and archive) what the page showed: same base, same `set`s, same seed, same
- * replications. A horizon changed in the page applies to both plans, so the file then lists
- * the baseline as a variant with that horizon (`include_base: false`).
+ * replications. Every pinned plan is a variant, and so is the plan on screen when it is not
+ * pinned, each under the name the page shows; the baseline is the unchanged base. A horizon
+ * changed in the page applies to every plan, so the file then lists the baseline as a variant
+ * with that horizon (`include_base: false`).
+ *
+ * Written in the reader worker (the YAML writer stays out of the page's main script).
  */
 import { stringify } from 'yaml';
 import type { Setting } from './protocol.ts';
+import { compareCommand } from './compare-command.ts';
 
-export interface SavedPlan {
+export { compareCommand };
+
+export interface SavedPlans {
   /** The base scenario's file name, next to which the variants file is meant to be saved. */
   base: string;
-  /** Settings both plans share (the horizon). */
+  /** Settings every plan shares (the horizon). */
   common: readonly Setting[];
-  /** The plan's own settings. */
-  plan: readonly Setting[];
-  planName: string;
+  /** The plans, each with its own settings (none: the baseline again), in the order listed. */
+  plans: ReadonlyArray<{ name: string; settings: readonly Setting[] }>;
   seed: number;
   replications: number;
 }
@@ -25,19 +31,16 @@ function asSet(settings: readonly Setting[]): Record<string, unknown> {
   return set;
 }
 
-/** The command that reproduces the page's figures from the saved file. */
-export function compareCommand(saved: SavedPlan, fileName: string): string {
-  return `ccsim compare ${fileName} --replications ${saved.replications} --seed ${saved.seed}`;
-}
-
-export function variantsYaml(saved: SavedPlan, fileName: string): string {
+export function variantsYaml(saved: SavedPlans, fileName: string): string {
   const doc: Record<string, unknown> = { base: saved.base };
   const variants: Array<Record<string, unknown>> = [];
   if (saved.common.length > 0) {
     doc['include_base'] = false;
     variants.push({ name: 'baseline', set: asSet(saved.common) });
   }
-  variants.push({ name: saved.planName, set: asSet([...saved.common, ...saved.plan]) });
+  for (const p of saved.plans) {
+    variants.push({ name: p.name, set: asSet([...saved.common, ...p.settings]) });
+  }
   doc['variants'] = variants;
   const header =
     `# Saved by the ccsim what-if studio. Reproduce the page's figures with:\n` +
