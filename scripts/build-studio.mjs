@@ -19,6 +19,8 @@ export async function buildStudio(root) {
     target: 'es2022',
     minify: true,
     loader: { '.yaml': 'text' },
+    // vega draws the page's chart on an OffscreenCanvas in the analyst worker (see the module).
+    alias: { 'vega-canvas': './src/studio/page/offscreen-canvas.ts' },
     logLevel: 'warning',
   });
   mkdirSync(`${root}/dist/studio`, { recursive: true });

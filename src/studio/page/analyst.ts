@@ -10,9 +10,10 @@
  * - Figures: the cards (the estimates and paired differences `ccsim compare` computes, with
  *   the same functions), the per-type and per-group tables. Sent first: they are the update.
  * - Chart: the report's intraday chart (the same vega-lite spec, charts/intraday.ts) of the
- *   baseline and of the plan, as SVG text. vega runs with its expression interpreter, so the
- *   page needs no 'unsafe-eval'; in a worker there is no canvas, so vega estimates text widths
- *   as it does in Node and the SVG is the one the CLI draws.
+ *   baseline and of the plan, drawn on an OffscreenCanvas and sent as bitmaps (an SVG image
+ *   would cost the page's main thread tens of milliseconds to parse and lay out). vega runs
+ *   with its expression interpreter, so the page needs no 'unsafe-eval', and estimates text
+ *   widths as it does in Node (offscreen-canvas.ts), so the report's charts are the CLI's.
  * - Report: on request, report.html of `ccsim compare` on the saved variants file (the baseline
  *   and the plans pinned and shown, from the results kept here by key): the same
  *   CompareResult (experiment/compare-result.ts), chart specs (report/chart-specs.ts) and page
@@ -37,12 +38,18 @@ import { normalizeSvgIds } from '../../report/svg-ids.ts';
 import { cardFigures, groupRows, typeRows } from './headline.ts';
 import type { AnalysisRequest, AnalystReply, AnalystRequest, ReplicationResult, ReportRequest } from './protocol.ts';
 import type { Setting } from './study.ts';
+import { allowCanvas } from './offscreen-canvas.ts';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<AnalystRequest>) => void) | null;
-  postMessage(message: AnalystReply): void;
+  postMessage(message: AnalystReply, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
+
+// From here on vega may draw on canvases (the page's chart); its text measuring stays estimated.
+allowCanvas();
+/** The chart's pixels per CSS pixel: sharp on a high-density screen, still a small bitmap. */
+const CHART_SCALE = 1;
 
 /** The latest analysis (a chart for an older one is not drawn). */
 let last: { request: AnalysisRequest } | null = null;
@@ -116,6 +123,22 @@ async function specToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/**
+ * The page's chart: the same spec drawn by vega's canvas renderer on an OffscreenCanvas, as a
+ * bitmap the page shows without parsing or laying out anything.
+ */
+async function specToBitmap(spec: TopLevelSpec): Promise<ImageBitmap> {
+  const compiled = compileVegaLite(spec).spec;
+  const view = new View(parseVega(compiled, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+  try {
+    const canvas = (await view.toCanvas(CHART_SCALE)) as unknown as OffscreenCanvas | null;
+    if (canvas === null || typeof canvas.transferToImageBitmap !== 'function') throw new Error('this browser has no OffscreenCanvas in workers');
+    return canvas.transferToImageBitmap();
+  } finally {
+    view.finalize();
+  }
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -158,12 +181,12 @@ async function analyse(request: AnalysisRequest): Promise<void> {
   try {
     const target = request.planScenario.service_level.target;
     const minutes = request.planScenario.horizon.interval_minutes;
-    const planSvg = await specToSvg(
+    const planChart = await specToBitmap(
       intradaySpec({ result: full(request.planKey, plan), target, intervalMinutes: minutes, title: changed ? 'Intraday profile: plan' : 'Intraday profile' }),
     );
-    const baseSvg = changed ? await specToSvg(intradaySpec({ result: full(request.baseKey, base), target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
+    const baseChart = changed ? await specToBitmap(intradaySpec({ result: full(request.baseKey, base), target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
     if (last.request.id !== id) return;
-    scope.postMessage({ kind: 'chart', id, base: baseSvg, plan: planSvg });
+    scope.postMessage({ kind: 'chart', id, base: baseChart, plan: planChart }, baseChart === null ? [planChart] : [planChart, baseChart]);
   } catch (err) {
     scope.postMessage({ kind: 'error', id, what: 'chart', error: message(err) });
   }

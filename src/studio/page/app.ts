@@ -45,9 +45,17 @@ const reportButton = byId<HTMLButtonElement>('report');
 const pinButton = byId<HTMLButtonElement>('pin');
 const commandLine = byId<HTMLElement>('command');
 
-// The reader starts at once (it reads the first scenario); the analyst and the simulation
-// workers start in later tasks (warmWorkers), so that loading the page is no single long task.
-const reader = new Worker('reader.js');
+// Every worker starts in a task of its own (starting one costs the main thread milliseconds):
+// the reader first (it reads the first scenario), then the analyst and the simulation workers
+// (warmWorkers), so that loading the page is no single long task.
+let readerWorker: Worker | null = null;
+function reader(): Worker {
+  if (readerWorker === null) {
+    readerWorker = new Worker('reader.js');
+    readerWorker.onmessage = readerAnswered;
+  }
+  return readerWorker;
+}
 let analystWorker: Worker | null = null;
 function analyst(): Worker {
   if (analystWorker === null) {
@@ -80,7 +88,7 @@ let finished = 0;
 let latest = 0;
 /** The latest analysis asked of the analyst; older answers are stale. */
 let analysisId = 0;
-let pendingPlan: { started: number } | null = null;
+let pendingPlan: { started: number; hash: string } | null = null;
 /** The levers of the latest update, to skip an update that changes nothing. */
 let lastAsked = '';
 /**
@@ -103,7 +111,6 @@ interface Shown {
 }
 let shown: Shown | null = null;
 let pins: Shown[] = [];
-let chartUrls: string[] = [];
 
 function setState(state: 'loading' | 'running' | 'ready' | 'invalid' | 'error'): void {
   document.body.dataset['state'] = state;
@@ -112,10 +119,10 @@ function setState(state: 'loading' | 'running' | 'ready' | 'invalid' | 'error'):
 function ask(request: ReaderAsk): void {
   latest += 1;
   const message: ReaderRequest = { ...request, id: latest };
-  reader.postMessage(message);
+  reader().postMessage(message);
 }
 
-reader.onmessage = (e: MessageEvent<ReaderReply>) => {
+function readerAnswered(e: MessageEvent<ReaderReply>): void {
   const reply = e.data;
   if (reply.kind === 'bundled') listBundled(reply.files);
   else if (reply.kind === 'saved') {
@@ -124,7 +131,7 @@ reader.onmessage = (e: MessageEvent<ReaderReply>) => {
   } else if (reply.id !== latest) return;
   else if (reply.kind === 'read') read(reply);
   else planned(reply);
-};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scenario text (read and validated by the reader worker)
@@ -165,13 +172,37 @@ function readText(): void {
   ask({ kind: 'read', text: editor.value, file: editor.dataset['file'] ?? 'pasted.yaml' });
 }
 
+/**
+ * Runs `f` after the next frame has been drawn: what this task changed is laid out in that
+ * frame, what `f` changes in a later one (two shorter main-thread tasks instead of one long).
+ * A hidden page draws no frames: then `f` runs after a moment anyway.
+ */
+function afterNextFrame(f: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    f();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 250);
+}
+
 function read(reply: ReadReply): void {
-  if (reply.text !== undefined) {
-    // A bundled scenario: its text, for the editor.
-    editor.value = reply.text;
-    editor.dataset['file'] = 'error' in reply ? (reply.file ?? '') : reply.study.file;
-    showInPicker(editor.dataset['file'], false);
+  if (reply.text === undefined) {
+    readStudy(reply);
+    return;
   }
+  // A bundled scenario: its text, for the editor, laid out before the levers are built.
+  editor.value = reply.text;
+  editor.dataset['file'] = 'error' in reply ? (reply.file ?? '') : reply.study.file;
+  showInPicker(editor.dataset['file'], false);
+  afterNextFrame(() => {
+    if (reply.id === latest) readStudy(reply);
+  });
+}
+
+function readStudy(reply: ReadReply): void {
   if ('error' in reply) {
     problems.textContent = reply.error;
     problems.hidden = false;
@@ -312,11 +343,21 @@ function buildLevers(s: StudySummary): void {
     if (shifts.length === 0) continue;
     // Rebuilt levers (a reopened pin) keep the shift lists the user had open.
     const box = el('details', { class: 'shifts', 'data-group': g, ...(openShifts.has(g) ? { open: '' } : {}) }, el('summary', {}, `Shifts: ${g} (${shifts.length})`));
+    // A shift's input is made when its list is first opened: a closed list costs the page
+    // nothing to build and lay out (the bank has 25 shifts).
+    let filled = false;
+    const fill = (): void => {
+      if (filled) return;
+      filled = true;
+      box.append(...shifts.map((l) => leverLabel(l, l.label)));
+    };
+    if (openShifts.has(g)) fill();
     box.addEventListener('toggle', () => {
-      if (box.open) openShifts.add(g);
-      else openShifts.delete(g);
+      if (box.open) {
+        openShifts.add(g);
+        fill();
+      } else openShifts.delete(g);
     });
-    for (const l of shifts) box.append(leverLabel(l, l.label));
     shiftBoxes.push(box);
   }
   if (shiftBoxes.length > 0) groups.append(...shiftBoxes);
@@ -354,10 +395,13 @@ function update(): void {
   const asked = `${studyNumber}|${replications}|${JSON.stringify(levers)}`;
   if (asked === lastAsked) return;
   lastAsked = asked;
-  history.replaceState(null, '', `#${shareable(study, levers)}`);
+  // The address is updated in a task of its own: a same-document navigation costs the main
+  // thread several milliseconds (Chromium's trace), which this change's task need not carry.
+  const address = `#${shareable(study, levers)}`;
+  if (address !== location.hash) setTimeout(() => history.replaceState(null, '', address), 0);
   runner.cancel();
   analysisId += 1; // an analysis still in progress is for an older plan
-  pendingPlan = { started: performance.now() };
+  pendingPlan = { started: performance.now(), hash: address };
   setState('running');
   for (const b of [saveButton, reportButton, pinButton]) b.disabled = true;
   status.textContent = 'Preparing the plan…';
@@ -370,7 +414,7 @@ let current: { id: number; started: number; plan: Omit<Shown, 'cards'>; command:
 function planned(reply: PlanReply): void {
   const s = study;
   if (s === null || pendingPlan === null || levers === null) return;
-  const started = pendingPlan.started;
+  const { started, hash } = pendingPlan;
   if ('error' in reply) {
     status.textContent = reply.error;
     setState('error');
@@ -397,7 +441,7 @@ function planned(reply: PlanReply): void {
         plan: {
           common: reply.common,
           settings: reply.plan,
-          hash: location.hash,
+          hash,
           days,
           replications: reps,
           seed,
@@ -542,18 +586,19 @@ function renderGroups(rows: GroupRow[]): void {
   groupsBox.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
 
-/** The intraday charts as images (SVG drawn by the analyst; an image needs no inline style). */
-function showChart(base: string | null, plan: string | null): void {
-  for (const u of chartUrls) URL.revokeObjectURL(u);
-  chartUrls = [];
-  const img = (svg: string, which: string): HTMLElement => {
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    chartUrls.push(url);
-    return el('figure', { 'data-chart': which }, el('img', { src: url, alt: `intraday profile of the ${which}` }));
+/**
+ * The intraday charts: bitmaps drawn by the analyst, handed to canvases as they are (a
+ * 'bitmaprenderer' canvas takes the bitmap without copying or drawing on this thread).
+ */
+function showChart(base: ImageBitmap | null, plan: ImageBitmap | null): void {
+  const figure = (bitmap: ImageBitmap, which: string): HTMLElement => {
+    const canvas = el('canvas', { width: String(bitmap.width), height: String(bitmap.height), role: 'img', 'aria-label': `intraday profile of the ${which}` });
+    canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+    return el('figure', { 'data-chart': which }, canvas);
   };
   const figures: HTMLElement[] = [];
-  if (base !== null) figures.push(img(base, 'baseline'));
-  if (plan !== null) figures.push(img(plan, base === null ? 'baseline' : 'plan'));
+  if (base !== null) figures.push(figure(base, 'baseline'));
+  if (plan !== null) figures.push(figure(plan, base === null ? 'baseline' : 'plan'));
   chartBox.replaceChildren(...figures);
 }
 
@@ -676,7 +721,7 @@ saveButton.addEventListener('click', () => {
     replications: shown.replications,
   };
   const message: ReaderRequest = { kind: 'save', id: saveId, saved, fileName: savedFileName(study.file) };
-  reader.postMessage(message);
+  reader().postMessage(message);
   status.textContent = `Saved ${chosen.plans.map((p) => p.name).join(', ')} with the baseline.${leftOut(chosen.left)}`;
 });
 
@@ -768,5 +813,6 @@ async function start(): Promise<void> {
   else chooseBundled(named ?? '');
 }
 
+setTimeout(reader, 0);
 void start();
 setTimeout(warmWorkers, 0);

@@ -131,6 +131,7 @@ export type AnalystRequest = AnalysisRequest | ReportRequest | { kind: 'port'; p
 
 export type AnalystReply =
   | { kind: 'figures'; id: number; cards: CardFigures[]; types: TypeRow[]; groups: GroupRow[] }
-  | { kind: 'chart'; id: number; base: string | null; plan: string }
+  /** The intraday charts as bitmaps (the baseline's only after a change). */
+  | { kind: 'chart'; id: number; base: ImageBitmap | null; plan: ImageBitmap }
   | { kind: 'report'; id: number; html: string }
   | { kind: 'error'; id: number; what: 'figures' | 'chart' | 'report'; error: string };
