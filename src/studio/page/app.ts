@@ -8,10 +8,9 @@
 import { cardKey, formatDelta, formatValue, GROUP_COLUMNS, verdict, type CardFigures, type GroupRow, type TypeRow } from './headline.ts';
 import { compareCommand, savedFileName } from './compare-command.ts';
 import { WorkerRunner, type Job } from './runner.ts';
-import type { AnalystReply, AnalystRequest, PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, ReportRequest, Setting, StudySummary } from './protocol.ts';
+import type { AnalystReply, AnalystRequest, PlanReply, PlanRequest, ReadReply, ReaderAsk, ReaderReply, ReaderRequest, ReportRequest, SavedPlans, Setting, StudySummary } from './protocol.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { Lever } from './study.ts';
-import type { SavedPlans } from './variants-file.ts';
 
 const DEFAULT_REPLICATIONS = 10;
 /** Plans that can be pinned side by side. */

@@ -3,7 +3,6 @@ import type { Scenario } from '../../scenario/types.ts';
 import type { Result } from '../../metrics/types.ts';
 import type { Lever, LeverValues } from './study.ts';
 import type { CardFigures, GroupRow, TypeRow } from './headline.ts';
-import type { SavedPlans } from './variants-file.ts';
 
 /**
  * Run one replication of a scenario. `key` names the scenario; its text is sent to a worker
@@ -83,6 +82,18 @@ export type ReaderReply =
   | { kind: 'bundled'; files: string[] }
   | { id: number; kind: 'saved'; yaml: string; fileName: string }
   | { id: number; kind: 'saved'; error: string };
+
+/** What "Save as variants" writes (variants-file.ts): the baseline and the plans the page shows. */
+export interface SavedPlans {
+  /** The base scenario's file name, next to which the variants file is meant to be saved. */
+  base: string;
+  /** Settings every plan shares (the horizon). */
+  common: readonly Setting[];
+  /** The plans, each with its own settings (none: the baseline again), in the order listed. */
+  plans: ReadonlyArray<{ name: string; settings: readonly Setting[] }>;
+  seed: number;
+  replications: number;
+}
 
 export interface Setting {
   path: string;

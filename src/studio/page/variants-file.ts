@@ -9,21 +9,11 @@
  * Written in the reader worker (the YAML writer stays out of the page's main script).
  */
 import { stringify } from 'yaml';
-import type { Setting } from './protocol.ts';
+import type { SavedPlans, Setting } from './protocol.ts';
 import { compareCommand } from './compare-command.ts';
 
 export { compareCommand };
-
-export interface SavedPlans {
-  /** The base scenario's file name, next to which the variants file is meant to be saved. */
-  base: string;
-  /** Settings every plan shares (the horizon). */
-  common: readonly Setting[];
-  /** The plans, each with its own settings (none: the baseline again), in the order listed. */
-  plans: ReadonlyArray<{ name: string; settings: readonly Setting[] }>;
-  seed: number;
-  replications: number;
-}
+export type { SavedPlans };
 
 function asSet(settings: readonly Setting[]): Record<string, unknown> {
   const set: Record<string, unknown> = {};
