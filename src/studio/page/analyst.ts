@@ -48,8 +48,6 @@ const scope = self as unknown as WorkerScope;
 
 // From here on vega may draw on canvases (the page's chart); its text measuring stays estimated.
 allowCanvas();
-/** The chart's pixels per CSS pixel: sharp on a high-density screen, still a small bitmap. */
-const CHART_SCALE = 1;
 
 /** The latest analysis (a chart for an older one is not drawn). */
 let last: { request: AnalysisRequest } | null = null;
@@ -127,11 +125,11 @@ async function specToSvg(spec: TopLevelSpec): Promise<string> {
  * The page's chart: the same spec drawn by vega's canvas renderer on an OffscreenCanvas, as a
  * bitmap the page shows without parsing or laying out anything.
  */
-async function specToBitmap(spec: TopLevelSpec): Promise<ImageBitmap> {
+async function specToBitmap(spec: TopLevelSpec, pixelRatio: number): Promise<ImageBitmap> {
   const compiled = compileVegaLite(spec).spec;
   const view = new View(parseVega(compiled, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
   try {
-    const canvas = (await view.toCanvas(CHART_SCALE)) as unknown as OffscreenCanvas | null;
+    const canvas = (await view.toCanvas(pixelRatio)) as unknown as OffscreenCanvas | null;
     if (canvas === null || typeof canvas.transferToImageBitmap !== 'function') throw new Error('this browser has no OffscreenCanvas in workers');
     return canvas.transferToImageBitmap();
   } finally {
@@ -183,8 +181,9 @@ async function analyse(request: AnalysisRequest): Promise<void> {
     const minutes = request.planScenario.horizon.interval_minutes;
     const planChart = await specToBitmap(
       intradaySpec({ result: full(request.planKey, plan), target, intervalMinutes: minutes, title: changed ? 'Intraday profile: plan' : 'Intraday profile' }),
+      request.pixelRatio,
     );
-    const baseChart = changed ? await specToBitmap(intradaySpec({ result: full(request.baseKey, base), target, intervalMinutes: minutes, title: 'Intraday profile: baseline' })) : null;
+    const baseChart = changed ? await specToBitmap(intradaySpec({ result: full(request.baseKey, base), target, intervalMinutes: minutes, title: 'Intraday profile: baseline' }), request.pixelRatio) : null;
     if (last.request.id !== id) return;
     scope.postMessage({ kind: 'chart', id, base: baseChart, plan: planChart }, baseChart === null ? [planChart] : [planChart, baseChart]);
   } catch (err) {

@@ -464,6 +464,7 @@ function planned(reply: PlanReply): void {
         seed,
         common: reply.common,
         settings: reply.plan,
+        pixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1)),
       };
       toAnalyst(request);
     },

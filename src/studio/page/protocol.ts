@@ -116,6 +116,8 @@ export interface AnalysisRequest {
   /** Settings both plans share (the horizon) and the plan's own, as in the variants file. */
   common: Setting[];
   settings: Setting[];
+  /** The screen's device pixels per CSS pixel: the chart's bitmap is drawn at this scale. */
+  pixelRatio: number;
 }
 
 /**
