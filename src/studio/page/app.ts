@@ -96,7 +96,7 @@ let lastAsked = '';
  */
 interface Shown {
   cards: CardFigures[];
-  /** Settings shared with its baseline (the horizon), and its own. */
+  /** Settings it shares with its baseline (the horizon); `settings`: its own. */
   common: Setting[];
   settings: Setting[];
   hash: string;

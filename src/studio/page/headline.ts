@@ -164,9 +164,9 @@ export function typeRows(planAggregate: Result, plan: readonly Result[], baselin
 
 /**
  * The per-group table's figures: what the group's agents did, plan and baseline. `metric`: the
- * catalogue metric a column is a share of, whose better direction rates its difference (the
- * group's cost is agents' cost: lower is better; agents, occupancy, contacts handled and paid
- * hours have no better direction, so a clear difference is only higher or lower).
+ * catalogue metric whose better direction rates a column's difference (the group's cost is
+ * agents' cost: lower is better; agents, occupancy, contacts handled (answered) and paid hours
+ * have no better direction, so a clear difference is only higher or lower).
  */
 export const GROUP_COLUMNS = [
   { key: 'agents', label: 'Agents (mean)', digits: 1, metric: 'agents' },
