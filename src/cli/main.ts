@@ -4,7 +4,8 @@
  * option groups (`options-*.ts`, gathered in options.ts).
  *
  * Start-up is most of a quick command's time, so a command line loads only what it uses:
- * a help request prints the help stored at build time (help-text.ts); a plain line loads its
+ * a help request prints the help stored at build time (help-text.ts); `validate FILE` runs from
+ * one script with V8's code cache (quick-validate.ts); a plain line loads its
  * own command and is read without yargs (direct-args.ts); only the rest (usage errors, unusual
  * lines, help on a narrow terminal) loads yargs and every command (yargs-cli.ts).
  *
@@ -14,9 +15,11 @@
 import { COMMAND_LOADERS, COMMAND_NAMES, isCommandName } from './command-list.ts';
 import { parseDirect } from './direct-args.ts';
 import { storedHelp } from './help-text.ts';
+import { runQuickValidate } from './quick-validate.ts';
 import { reportError } from './report-error.ts';
 
 export { COMMAND_NAMES };
+export { validateCacheUse, writeValidateCache } from './quick-validate.ts';
 
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -26,6 +29,10 @@ export async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const word = args[0];
+  if (word === 'validate') {
+    const code = await runQuickValidate(args.slice(1));
+    if (code !== null) return code;
+  }
   if (isCommandName(word)) {
     try {
       const { declared } = await COMMAND_LOADERS[word]();
