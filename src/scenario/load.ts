@@ -31,10 +31,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
  */
 export function validateScenarioObject(obj: unknown, file: string, locate?: Locate): LoadedScenario {
   if (!isRecord(obj)) throw new ScenarioError(file, [{ path: '', message: MSG.topLevel(obj), ...locate?.([]) }]);
-  // jitless: zod would otherwise generate and compile a parser function (`new Function`) for
-  // each object schema on its first use; a scenario is checked once per run, so compiling them
-  // costs more CPU than it saves. The checks and messages are the same either way.
-  const parsed = scenarioSchema(fileStem(file)).safeParse(obj, { error: fallbackMessage, jitless: true });
+  const parsed = scenarioSchema(fileStem(file)).safeParse(obj, { error: fallbackMessage });
   const checks = checkScenario(obj);
   const found = (f: Finding) => problemAt(obj, f.path, f.message, locate);
   const problems = dedupe([
