@@ -9,7 +9,10 @@
  * 3. The help texts (`ccsim --help`, `ccsim COMMAND --help`) are rendered by the CLI's own yargs
  *    parser, from the same command and option definitions, into dist/bin/ccsim-help.json: a help
  *    request prints the stored text without loading yargs (src/cli/help-text.ts).
- * 4. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
+ * 4. `ccsim validate` is also bundled as one CommonJS script, dist/bin/validate.cjs, with a V8
+ *    code cache made by validating a bundled scenario in a fresh process (validate.cjs.cache):
+ *    validate then starts without parsing and compiling its code (src/cli/code-cache.ts).
+ * 5. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +44,31 @@ await build({
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// One script, not ES-module chunks: only a script can carry a code cache in Node 20. Heavy
+// libraries stay out as above; validate reaches none of them.
+await build({
+  absWorkingDir: root,
+  entryPoints: { validate: 'src/cli/validate-script.ts' },
+  outdir: 'dist/bin',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'exceljs', 'highs', 'playwright-core', '@duckdb/node-api'],
+  logLevel: 'warning',
+});
+// In a fresh process, as a user's `ccsim validate` runs (src/cli/quick-validate.ts).
+const mainUrl = new URL('../dist/bin/main.js', import.meta.url).href;
+const sample = `${root}/scenarios/retail-bank.yaml`;
+execFileSync(
+  process.execPath,
+  ['--input-type=module', '-e', `const m = await import(${JSON.stringify(mainUrl)}); await m.writeValidateCache(${JSON.stringify(sample)});`],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+);
 
 // Rendered by the bundle just built, at the width yargs uses when stdout is not a terminal (or
 // is one at least that wide); on a narrower terminal yargs renders the help itself.

@@ -4,7 +4,8 @@
  * option groups (`options-*.ts`, gathered in options.ts).
  *
  * Start-up is most of a quick command's time, so a command line loads only what it uses:
- * a help request prints the help stored at build time (help-text.ts); a plain line loads its
+ * a help request prints the help stored at build time (help-text.ts); `validate FILE` runs from
+ * one script with V8's code cache (quick-validate.ts); a plain line loads its
  * own command and is read without yargs (direct-args.ts); only the rest (usage errors, unusual
  * lines, help on a narrow terminal) loads yargs and every command (yargs-cli.ts).
  *
@@ -18,6 +19,14 @@ import { reportError } from './report-error.ts';
 
 export { COMMAND_NAMES };
 
+/** For the build (writing the cache) and its test (that V8 accepts it): quick-validate.ts. */
+export async function writeValidateCache(sample: string): Promise<void> {
+  await (await import('./quick-validate.ts')).writeValidateCache(sample);
+}
+export async function validateCacheUse(): Promise<string | null> {
+  return (await import('./quick-validate.ts')).validateCacheUse();
+}
+
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
   const help = storedHelp(args);
@@ -26,6 +35,12 @@ export async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const word = args[0];
+  if (word === 'validate') {
+    // Imported here: node:vm and the rest are for validate only, not for --help.
+    const { runQuickValidate } = await import('./quick-validate.ts');
+    const code = await runQuickValidate(args.slice(1));
+    if (code !== null) return code;
+  }
   if (isCommandName(word)) {
     try {
       const { declared } = await COMMAND_LOADERS[word]();

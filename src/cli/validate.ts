@@ -1,20 +1,8 @@
 /** `ccsim validate FILE`: load and check a scenario file without simulating it. */
 
-import { statSync } from 'node:fs';
 import { defineCommand } from './command.ts';
 import { plural, printWarnings } from './output.ts';
-import { skipOptimizingCompiler } from './quick-start.ts';
-
-/** Up to this size a scenario reads faster without V8's optimizing compiler (quick-start.ts). */
-const QUICK_FILE_BYTES = 128 * 1024;
-
-function isSmallFile(file: string): boolean {
-  try {
-    return statSync(file).size <= QUICK_FILE_BYTES;
-  } catch {
-    return false; // The loader reports what is wrong with it.
-  }
-}
+import { isSmallFile, skipOptimizingCompiler } from './quick-start.ts';
 
 export const validateCommand = defineCommand({
   name: 'validate',

@@ -5,7 +5,7 @@
  * an edited shard is refused rather than merged into a plan.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../errors.ts';
 import type { SweepDocument } from './sweep.ts';
 

@@ -5,7 +5,7 @@
  * Ids, names and clock times are read as the text the user wrote: YAML would otherwise turn
  * `id: 0123` into the number 123, and a different id than the one written is worse than an error.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document } from 'yaml';
 import type { Problem } from '../errors.ts';
 import { MSG } from './messages.ts';
 
@@ -41,6 +41,26 @@ class AliasBudgetSpent extends Error {
   }
 }
 
+/** The node an alias stands for (undefined for an unknown anchor). */
+type ResolveAlias = (alias: Alias) => unknown;
+
+/**
+ * Alias resolution for one document that is not changed afterwards. `Alias.resolve(doc)` alone
+ * walks the whole document to list its anchors, at every alias; the context's cache (the
+ * library's own `aliasResolveCache`) lists them once. The node found is the same either way.
+ */
+function aliasResolver(doc: Document): ResolveAlias {
+  const ctx: NonNullable<Parameters<Alias['resolve']>[1]> = {
+    anchors: new Map(),
+    doc,
+    keep: false,
+    mapAsMap: false,
+    mapKeyWarned: false,
+    maxAliasCount: -1, // Not a limit: resolve() refuses only 0; the expansion is counted here.
+  };
+  return (alias) => alias.resolve(doc, ctx);
+}
+
 export function parseSource(text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -48,7 +68,8 @@ export function parseSource(text: string): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locate: Locate = (path) => locateIn(doc, path, at);
+  const resolveAlias = aliasResolver(doc);
+  const locate: Locate = (path) => locateIn(doc.contents, resolveAlias, path, at);
   const problems: Problem[] = doc.errors.map((e) => ({ path: '', message: MSG.yamlSyntax(e.message), ...at(e.pos[0]) }));
   const warnings: Problem[] = doc.warnings.map((w) => ({ path: '', message: w.message, ...at(w.pos[0]) }));
   if (problems.length > 0) return { value: undefined, locate, problems, warnings };
@@ -58,7 +79,7 @@ export function parseSource(text: string): ParsedSource {
   const complexKeys: Problem[] = [];
   let value: unknown;
   try {
-    value = toPlain(doc, doc.contents, false, new Set(), (offset) =>
+    value = toPlain(resolveAlias, doc.contents, false, new Set(), (offset) =>
       complexKeys.push({ path: '', message: MSG.complexKey, ...at(offset) }),
     { left: MAX_ALIAS_EXPANSION, inAlias: false });
   } catch (e) {
@@ -68,8 +89,8 @@ export function parseSource(text: string): ParsedSource {
   return { value, locate, problems: complexKeys, warnings };
 }
 
-function keyText(doc: Document, key: unknown): string | undefined {
-  const node = isAlias(key) ? key.resolve(doc) : key;
+function keyText(resolveAlias: ResolveAlias, key: unknown): string | undefined {
+  const node = isAlias(key) ? resolveAlias(key) : key;
   if (isScalar(node)) {
     return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
   }
@@ -78,7 +99,7 @@ function keyText(doc: Document, key: unknown): string | undefined {
 }
 
 function toPlain(
-  doc: Document,
+  resolveAlias: ResolveAlias,
   node: unknown,
   asText: boolean,
   ancestors: Set<unknown>,
@@ -86,13 +107,13 @@ function toPlain(
   budget: { left: number; inAlias: boolean },
 ): unknown {
   if (isAlias(node)) {
-    const target = node.resolve(doc);
+    const target = resolveAlias(node);
     // An alias to its own ancestor would expand forever.
     if (target === undefined || ancestors.has(target)) return null;
     const outer = budget.inAlias;
     budget.inAlias = true;
     try {
-      return toPlain(doc, target, asText, ancestors, onComplexKey, budget);
+      return toPlain(resolveAlias, target, asText, ancestors, onComplexKey, budget);
     } catch (e) {
       // Point at the outermost alias: the one the user wrote where the expansion starts.
       if (e instanceof AliasBudgetSpent && !outer) throw new AliasBudgetSpent(node.range?.[0] ?? e.offset);
@@ -115,7 +136,7 @@ function toPlain(
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
-        const key = keyText(doc, pair.key);
+        const key = keyText(resolveAlias, pair.key);
         if (key === undefined) {
           const range = (pair.key as { range?: [number, number, number] } | null)?.range;
           onComplexKey(range?.[0] ?? 0);
@@ -123,7 +144,7 @@ function toPlain(
         }
         // defineProperty: a key like `__proto__` must stay an ordinary key.
         Object.defineProperty(out, key, {
-          value: toPlain(doc, pair.value, KEYS_READ_AS_TEXT.has(key), ancestors, onComplexKey, budget),
+          value: toPlain(resolveAlias, pair.value, KEYS_READ_AS_TEXT.has(key), ancestors, onComplexKey, budget),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -131,25 +152,25 @@ function toPlain(
       }
       return out;
     }
-    if (isSeq(node)) return node.items.map((item) => toPlain(doc, item, false, ancestors, onComplexKey, budget));
+    if (isSeq(node)) return node.items.map((item) => toPlain(resolveAlias, item, false, ancestors, onComplexKey, budget));
   } finally {
     ancestors.delete(node);
   }
   return null;
 }
 
-function locateIn(doc: Document, path: readonly PathKey[], at: (offset: number) => Position): Position | undefined {
+function locateIn(contents: unknown, resolveAlias: ResolveAlias, path: readonly PathKey[], at: (offset: number) => Position): Position | undefined {
   const start = (node: unknown): Position | undefined => {
     const range = (node as { range?: readonly number[] | null } | null)?.range;
     return range && range[0] !== undefined ? at(range[0]) : undefined;
   };
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-  let node: unknown = doc.contents;
+  const resolve = (node: unknown): unknown => (isAlias(node) ? resolveAlias(node) : node);
+  let node: unknown = contents;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const current = resolve(node);
     if (isMap(current)) {
-      const pair = current.items.find((p) => keyText(doc, p.key) === String(seg));
+      const pair = current.items.find((p) => keyText(resolveAlias, p.key) === String(seg));
       if (!pair) return start(current);
       if (i === path.length - 1) {
         // A scalar value is pointed at exactly; a list or mapping at its key, where it begins.

@@ -44,6 +44,14 @@ describe('the npm package', () => {
     expect(result.totals.service_level).toBeLessThanOrEqual(1);
   });
 
+  it('runs `npx ccsim validate` from the script with its code cache, which the package carries', () => {
+    const bin = join(dir, 'node_modules', 'ccsim', 'dist', 'bin');
+    for (const file of ['validate.cjs', 'validate.cjs.cache']) expect(existsSync(join(bin, file)), file).toBe(true);
+    const r = spawnSync('npx', ['ccsim', 'validate', 'erlang-c.yaml'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^erlang-c\.yaml: ok \(1 contact type, 1 agent group, /);
+  });
+
   it('imports as a library from plain Node ESM', () => {
     const script = `import('ccsim').then((m) => { const { scenario } = m.loadScenario('erlang-c.yaml'); console.log(m.simulate(scenario, { days: 1 }).totals.service_level); })`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
