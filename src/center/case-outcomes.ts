@@ -1,6 +1,5 @@
 import { effortScore, type EffortModel } from '../model/effort.ts';
-import { F } from '../metrics/tally.ts';
-import type { LogHistograms } from '../metrics/log-histogram.ts';
+import { F, type Tally } from '../metrics/tally.ts';
 import type { IntervalBooks } from './interval-books.ts';
 import { CasePool } from './pools.ts';
 
@@ -14,8 +13,8 @@ export class CaseOutcomes {
   readonly pool = new CasePool(1024);
   /** The books' grid and TTR histograms, held directly: every resolved case writes to them. */
   private readonly grid: Float64Array;
-  private readonly ttrByType: LogHistograms;
-  private readonly ttrByInterval: LogHistograms;
+  private readonly ttrByType: Tally['ttrByType'];
+  private readonly ttrByInterval: Tally['ttrByInterval'];
 
   constructor(
     private readonly books: IntervalBooks,
