@@ -1,5 +1,5 @@
 import { effortScore, type EffortModel } from '../model/effort.ts';
-import { F } from '../metrics/tally.ts';
+import { F, type Tally } from '../metrics/tally.ts';
 import type { IntervalBooks } from './interval-books.ts';
 import { CasePool } from './pools.ts';
 
@@ -11,11 +11,19 @@ import { CasePool } from './pools.ts';
  */
 export class CaseOutcomes {
   readonly pool = new CasePool(1024);
+  /** The books' grid and TTR histograms, held directly: every resolved case writes to them. */
+  private readonly grid: Float64Array;
+  private readonly ttrByType: Tally['ttrByType'];
+  private readonly ttrByInterval: Tally['ttrByInterval'];
 
   constructor(
     private readonly books: IntervalBooks,
     private readonly effort: EffortModel,
-  ) {}
+  ) {
+    this.grid = books.grid;
+    this.ttrByType = books.tally.ttrByType;
+    this.ttrByInterval = books.tally.ttrByInterval;
+  }
 
   /** A first contact of type j opens a case at `now`, in interval iv (-1: not counted). */
   open(j: number, now: number, iv: number): number {
@@ -30,14 +38,15 @@ export class CaseOutcomes {
     if (kIv >= 0) {
       const j = cases.type[k]!;
       const ttr = now - cases.opened[k]!;
-      this.books.add(F.casesResolved, kIv, j, 1);
-      this.books.add(F.ttrSum, kIv, j, ttr);
-      const tally = this.books.tally;
-      const fine = tally.ttrByType;
+      const grid = this.grid;
+      const row = this.books.rowOf(kIv, j);
+      grid[row + F.casesResolved]! += 1;
+      grid[row + F.ttrSum]! += ttr;
+      const fine = this.ttrByType;
       const bin = fine.binOf(ttr);
       fine.counts[j * fine.bins + bin]! += 1;
-      tally.ttrByInterval.addFinerBin(kIv, bin, fine.subBitsLog2);
-      this.score(k, F.effortSum);
+      this.ttrByInterval.addFinerBin(kIv, bin, fine.subBitsLog2);
+      this.scoreAt(k, row, F.effortSum);
     }
     cases.free(k);
   }
@@ -71,12 +80,15 @@ export class CaseOutcomes {
    * end) in the row of its first contact; an ended case at or above the threshold is "high".
    */
   private score(k: number, field: number): void {
+    this.scoreAt(k, this.books.rowOf(this.pool.iv[k]!, this.pool.type[k]!), field);
+  }
+
+  /** `score`, with case k's row in the grid already worked out. */
+  private scoreAt(k: number, row: number, field: number): void {
     const cases = this.pool;
     const e = this.effort;
     const score = effortScore(e, cases.points[k]!, cases.waitSeconds[k]!);
-    const kIv = cases.iv[k]!;
-    const j = cases.type[k]!;
-    this.books.add(field, kIv, j, score);
-    if (field === F.effortSum && score >= e.highThreshold) this.books.add(F.casesHighEffort, kIv, j, 1);
+    this.grid[row + field]! += score;
+    if (field === F.effortSum && score >= e.highThreshold) this.grid[row + F.casesHighEffort]! += 1;
   }
 }

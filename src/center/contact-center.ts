@@ -269,9 +269,10 @@ export class ContactCenter {
       p.retryDelay[c] = type.retryAfter(u);
     }
     if (mayFail) p.repeatDelay[c] = type.repeatAfter(s.repeat[gen]!);
-    if (iv >= 0) {
-      this.books.add(F.arrivals, iv, j, 1);
-      if (p.flags[c]! & FL_REPEAT) this.books.add(F.repeats, iv, j, 1);
+    const row = iv >= 0 ? this.books.rowOf(iv, j) : -1;
+    if (row >= 0) {
+      this.books.grid[row + F.arrivals]! += 1;
+      if (p.flags[c]! & FL_REPEAT) this.books.grid[row + F.repeats]! += 1;
     }
     const ss = type.selfService;
     if (ss !== null) {
@@ -281,9 +282,9 @@ export class ContactCenter {
       const contained = u() < ss.containment;
       const duration = ss.duration(u);
       if (tries) {
-        if (iv >= 0) {
-          this.books.add(F.selfServiceTried, iv, j, 1);
-          this.books.add(F.selfServiceCost, iv, j, ss.costPerSession);
+        if (row >= 0) {
+          this.books.grid[row + F.selfServiceTried]! += 1;
+          this.books.grid[row + F.selfServiceCost]! += ss.costPerSession;
         }
         if (contained) p.flags[c]! |= FL_CONTAINED;
         else p.handle[c]! *= ss.failedHandleFactor;
@@ -360,7 +361,7 @@ export class ContactCenter {
     const iv = p.iv[c]!;
     const now = this.now;
     if (iv >= 0) {
-      this.books.add(F.offered, iv, j, 1);
+      this.books.grid[this.books.rowOf(iv, j) + F.offered]! += 1;
       if (this.events.any) this.events.count(j, p.arrive[c]!, E.offered);
     }
     p.queued[c] = now;
@@ -427,34 +428,39 @@ export class ContactCenter {
     const channel = this.channelOf[j]!;
     const iv = p.iv[c]!;
     const books = this.books;
+    const grid = books.grid;
+    // The contact's row in the interval x type books, worked out once for every field below.
+    const row = iv >= 0 ? books.rowOf(iv, j) : -1;
     p.state[c] = S_SERVICE;
     p.agent[c] = a;
     p.start[c] = now;
-    if (!(p.flags[c]! & FL_ANSWERED)) {
-      p.flags[c]! |= FL_ANSWERED;
+    const flags = p.flags[c]!;
+    if (!(flags & FL_ANSWERED)) {
+      p.flags[c] = flags | FL_ANSWERED;
       const wait = now - p.queued[c]!;
       const k = p.case[c]!;
-      this.cases.waitSeconds[k]! += wait;
-      if (this.cases.agentContacts[k]!++ === 0) {
+      const cases = this.cases;
+      cases.waitSeconds[k]! += wait;
+      if (cases.agentContacts[k]!++ === 0) {
         p.flags[c]! |= FL_CASE_FIRST;
-        const kIv = this.cases.iv[k]!;
+        const kIv = cases.iv[k]!;
         // Cases count under the type of their first contact, whatever channel reaches an agent.
-        if (kIv >= 0) books.add(F.casesReached, kIv, this.cases.type[k]!, 1);
+        if (kIv >= 0) books.add(F.casesReached, kIv, cases.type[k]!, 1);
       }
-      if (iv >= 0) {
-        books.add(F.answered, iv, j, 1);
-        books.add(F.waitSum, iv, j, wait);
+      if (row >= 0) {
+        grid[row + F.answered]! += 1;
+        grid[row + F.waitSum]! += wait;
         if (wait <= this.slOf[j]!) {
-          books.add(F.answeredInSl, iv, j, 1);
+          grid[row + F.answeredInSl]! += 1;
           if (this.events.any) this.events.count(j, p.arrive[c]!, E.answeredInSl);
         }
-        if (wait > 0) books.add(F.waited, iv, j, 1);
-        if (channel === VOICE) books.add(F.voiceSeconds, iv, j, wait);
+        if (wait > 0) grid[row + F.waited]! += 1;
+        if (channel === VOICE) grid[row + F.voiceSeconds]! += wait;
       }
     } else {
       // A transferred contact on hold for a skilled agent: the line stays open, the customer waits.
       this.cases.waitSeconds[p.case[c]!]! += now - p.queued[c]!;
-      if (iv >= 0 && channel === VOICE) books.add(F.voiceSeconds, iv, j, now - p.queued[c]!);
+      if (row >= 0 && channel === VOICE) grid[row + F.voiceSeconds]! += now - p.queued[c]!;
     }
     ag.take(a, channel === CHAT, now);
     const proficiency = this.proficiency[g * this.typeCount + j]!;
@@ -465,7 +471,7 @@ export class ContactCenter {
       p.flags[c]! |= FL_TRANSFERRED;
       this.cases.points[p.case[c]!]! += this.effort.transfer;
       this.heap.push(now + duration, EV_TRANSFER_DONE, c);
-      if (iv >= 0) books.add(F.transfers, iv, j, 1);
+      if (row >= 0) grid[row + F.transfers]! += 1;
     } else {
       // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
       duration = (p.handle[c]! * this.handleFactor(j, now)) / proficiency;
@@ -474,10 +480,10 @@ export class ContactCenter {
       this.heap.push(now + duration, EV_SERVICE_DONE, c);
       if (this.hasCohorts) this.cohortBook.handled(a, now, duration);
     }
-    if (iv >= 0) {
-      books.add(F.handleSum, iv, j, duration);
-      books.add(F.agentContacts, iv, j, 1);
-      if (channel === VOICE) books.add(F.voiceSeconds, iv, j, duration);
+    if (row >= 0) {
+      grid[row + F.handleSum]! += duration;
+      grid[row + F.agentContacts]! += 1;
+      if (channel === VOICE) grid[row + F.voiceSeconds]! += duration;
     }
   }
 

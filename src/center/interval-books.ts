@@ -9,7 +9,12 @@ import { FIELDS, G, GROUP_FIELDS, T, TIME_FIELDS, type Tally } from '../metrics/
  */
 export class IntervalBooks {
   readonly tally: Tally;
-  private readonly grid: Float64Array;
+  /**
+   * The (interval x type) rows, lent to the hot handlers: a handler that books several fields of
+   * one contact works out its row once (`rowOf`) and adds at `row + F.field`, instead of redoing
+   * the index arithmetic (and its bounds check) per field through `add`.
+   */
+  readonly grid: Float64Array;
   private readonly typeCount: number;
   private readonly groupCount: number;
   private readonly warmup: number;
@@ -29,6 +34,11 @@ export class IntervalBooks {
   /** The reporting interval of time t, or -1 in the warm-up and after the horizon. */
   intervalOf(t: number): number {
     return t >= this.warmup && t < this.horizon ? Math.floor(t / this.ivLen) : -1;
+  }
+
+  /** Offset in `grid` of the row of interval iv (>= 0), type j; add `F.field` to reach a field. */
+  rowOf(iv: number, j: number): number {
+    return (iv * this.typeCount + j) * FIELDS;
   }
 
   add(field: number, iv: number, j: number, v: number): void {
