@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: registers tsx so Node can load the TypeScript sources, then runs the benchmark.
 import { register } from 'tsx/esm/api';
-import { setFlagsFromString } from 'node:v8';
-
-// The same inlining budget as bin/ccsim.mjs (see there), so the in-process figures are the CLI's.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=3000');
-setFlagsFromString('--max-inlined-bytecode-size=1000');
+import './v8-flags.mjs'; // the same V8 flags as bin/ccsim.mjs, so the in-process figures are the CLI's
 
 register();
 

@@ -62,11 +62,13 @@ await build({
   logLevel: 'warning',
 });
 // In a fresh process, as a user's `ccsim validate` runs (src/cli/quick-validate.ts).
+// Under the CLI's V8 flags (bin/v8-flags.mjs): V8 refuses a cache made under other flags.
+const flagsUrl = new URL('../bin/v8-flags.mjs', import.meta.url).href;
 const mainUrl = new URL('../dist/bin/main.js', import.meta.url).href;
 const sample = `${root}/scenarios/retail-bank.yaml`;
 execFileSync(
   process.execPath,
-  ['--input-type=module', '-e', `const m = await import(${JSON.stringify(mainUrl)}); await m.writeValidateCache(${JSON.stringify(sample)});`],
+  ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeValidateCache(${JSON.stringify(sample)});`],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 

@@ -60,10 +60,16 @@ function runBundle(bin: string, args: string[]): CliRun {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** How V8 took the cache beside the bundle in `bin`: accepted, rejected or missing. */
+/** The V8 flags the `ccsim` executable sets before it loads anything (bin/ccsim.mjs). */
+const CLI_FLAGS = pathToFileURL(fileURLToPath(new URL('../../bin/v8-flags.mjs', import.meta.url))).href;
+
+/**
+ * How V8 took the cache beside the bundle in `bin`: accepted, rejected or missing. Asked under
+ * the executable's V8 flags, as `ccsim validate` runs: V8 refuses a cache made under others.
+ */
 function cacheUse(bin: string): string {
   const main = pathToFileURL(join(bin, 'main.js')).href;
-  const code = `const m = await import(${JSON.stringify(main)}); process.stdout.write(String(await m.validateCacheUse()));`;
+  const code = `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(${JSON.stringify(main)}); process.stdout.write(String(await m.validateCacheUse()));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
   expect(r.stderr).toBe('');
   return r.stdout;
