@@ -51,11 +51,11 @@ function judge(scenario, checked) {
   return { holds: v.holds, worstTotal, worstDay, share: v.loaded_intervals > 0 ? v.intervals_meeting / v.loaded_intervals : 1, v };
 }
 
-const rows = [['scenario', 'CPU s', 'plan holds', 'lowest total/day', 'intervals', 'shifts hold', 'lowest total/day', 'intervals', 'current holds', 'cost vs current']];
+const rows = [['scenario', 'CPU s', 'iter/sims', 'plan holds', 'lowest total/day', 'intervals', 'shifts hold', 'lowest total/day', 'intervals', 'current holds', 'cost vs current']];
 let failed = false;
 for (const file of files) {
   if (notAScenario(file)) {
-    rows.push([file.replace(/^scenarios\//, ''), '', 'not a scenario (a compare file of plans): skipped']);
+    rows.push([file.replace(/^scenarios\//, ''), '', '', 'not a scenario (a compare file of plans): skipped']);
     continue;
   }
   const dir = mkdtempSync(join(tmpdir(), 'ccsim-staff-check-'));
@@ -64,7 +64,7 @@ for (const file of files) {
   const lines = run.stderr.trim().split('\n');
   const [user, sys] = (lines.pop() ?? '').split(' ').map(Number);
   if (run.status !== 0 || lines.some((l) => l.startsWith('Command exited'))) {
-    rows.push([file, '', `staff failed: ${lines.filter((l) => !l.startsWith('Command exited')).slice(-3).join(' / ')}`]);
+    rows.push([file, '', '', `staff failed: ${lines.filter((l) => !l.startsWith('Command exited')).slice(-3).join(' / ')}`]);
     failed = true;
     rmSync(dir, { recursive: true, force: true });
     continue;
@@ -97,6 +97,7 @@ for (const file of files) {
   rows.push([
     file.replace(/^scenarios\//, ''),
     (user + sys).toFixed(1),
+    `${result.search.iterations}/${result.search.simulations}`,
     plan.holds ? 'yes' : exactHolds ? `exactly (${pct(exact.pooled)}); simulation: no` : 'NO',
     `${pct(plan.worstTotal)} / ${pct(plan.worstDay)}`,
     pct(plan.share),

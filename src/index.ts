@@ -24,4 +24,6 @@ export { fitHistory, fitHistoryFile } from './library/api.ts';
 export { reportFiles } from './report/report-files.ts';
 
 // Staffing search.
-export { staff } from './library/api.ts';
+export { staff, staffParallel } from './library/api.ts';
+export type { StaffOptions, Staffed, StaffingResult } from './staffing/index.ts';
+export type { VerifiedStaffing, VerifyOptions } from './staffing/verified.ts';

@@ -23,6 +23,7 @@ import type { RawScenario } from '../experiment/variants.ts';
 import type { Axis } from '../experiment/specs.ts';
 import type { Plan } from '../experiment/types.ts';
 import { staff as staffScenario, type StaffOptions, type Staffed } from '../staffing/index.ts';
+import { staffVerified, type VerifiedStaffing, type VerifyOptions } from '../staffing/verified.ts';
 import { fitHistory as fitHistoryText, fitHistoryFile as fitHistoryPath, type FitOptions } from '../fit/index.ts';
 import type { FitResult } from '../fit/types.ts';
 import { checkWork, expectedContacts } from '../experiment/work-estimate.ts';
@@ -83,11 +84,26 @@ export async function sweep(base: RawScenario, axes: readonly Axis[], options?: 
   return sweepExperiment({ ...base, scenario }, axes, o);
 }
 
+const STAFF_OPTIONS = ['seed', 'days', 'replications', 'earlyReplications', 'maxIterations', 'minOffered', 'maxRemovalRounds', 'tolerance', 'onProgress'];
+
+/** The staffing search on the calling thread (synchronous): the interval plan, not verified. */
 export function staff(scenario: Scenario, options?: StaffOptions): Staffed {
   const s = scenarioArgument(scenario, 'staff');
-  const o = optionsArgument<StaffOptions>(options, 'staff', ['seed', 'days', 'replications', 'earlyReplications', 'maxIterations', 'minOffered', 'maxRemovalRounds', 'onProgress']);
+  const o = optionsArgument<StaffOptions>(options, 'staff', STAFF_OPTIONS);
   checkWork({ contactsPerReplication: expectedContacts(compileModel(withOverrides(s, { seed: o.seed, days: o.days }))), replications: 1, runs: 1 });
   return staffScenario(s, o);
+}
+
+/**
+ * What `ccsim staff` does: the search, both plans (interval and shifts) verified on fresh
+ * replications and repaired, with `jobs` worker threads (default 1). The plans and every figure
+ * are the same whatever `jobs`.
+ */
+export async function staffParallel(scenario: Scenario, options?: VerifyOptions): Promise<VerifiedStaffing> {
+  const s = scenarioArgument(scenario, 'staffParallel');
+  const o = optionsArgument<VerifyOptions>(options, 'staffParallel', [...STAFF_OPTIONS, 'jobs', 'verifyReplications']);
+  checkWork({ contactsPerReplication: expectedContacts(compileModel(withOverrides(s, { seed: o.seed, days: o.days }))), replications: 1, runs: 1 });
+  return staffVerified(s, o);
 }
 
 export function fitHistory(text: string, file: string, options?: FitOptions): FitResult {

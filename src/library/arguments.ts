@@ -148,6 +148,8 @@ export const OPTION_CHECKS: Readonly<Record<string, Check>> = {
   maxIterations: integer(1, 1_000_000),
   minOffered: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : expected(WHAT.nonNegative, v)),
   maxRemovalRounds: integer(0, 1_000_000),
+  tolerance: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 0.05 ? null : expected('a share between 0 and 0.05', v)),
+  verifyReplications: integer(2, 10_000),
   maps: (v) => (Array.isArray(v) ? null : expected('a list of column mappings', v)),
   strict: bool,
   delimiter: (v) => (typeof v === 'string' && [',', ';', '\t', '|'].includes(v) ? null : expected("one of ',', ';', tab or '|'", v)),

@@ -161,6 +161,14 @@ export function readRunInput(dir: string): ReportInput {
     const scenario = checkScenario(readJson(dir, 'scenario.json'), join(dir, 'scenario.json'));
     return { kind: 'simulate', scenario, result: result as unknown as Result };
   }
+  if (has('staffing.json')) {
+    // A staff folder's report is drawn from the search's own simulation of the plan and from the
+    // scenario as given, neither of which the folder keeps (staffed.yaml is the plan, not them).
+    throw new UserError(
+      `report: ${dir}: a \`ccsim staff\` folder cannot be rebuilt: its report is drawn from the search's simulation of the plan, which the folder does not keep; ` +
+        `re-run \`ccsim staff\` for a new report, or \`ccsim simulate ${join(dir, 'staffed.yaml')}\` for a report of the plan`,
+    );
+  }
   throw new UserError(`report: ${dir}: not a ccsim run folder (no summary.json, compare.json or sweep.json)`);
 }
 

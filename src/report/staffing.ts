@@ -200,20 +200,36 @@ function verdictText(v: ServiceLevelVerdict | undefined): string {
   return `${(100 * v.service_level).toFixed(1)}%${ci}${v.meets === false ? ' MISS' : ''}`;
 }
 
-/** What holds for a plan that is the exact Erlang answer in every loaded interval (verify.ts ExactVerdict). */
+/** The exact verdict decides: every loaded interval at its exact Erlang answer, meeting the target, and the simulation agreeing. */
+function exactDecides(v: Verification): boolean {
+  return !v.holds && v.exact !== undefined && v.exact.meets && v.exact.consistent;
+}
+
+/**
+ * What holds for a plan that is the exact Erlang answer in every loaded interval (verify.ts
+ * ExactVerdict): the exact values are the verdict; the simulated check is reported beside them,
+ * with why it cannot pass for a plan this close to the target.
+ */
 function exactLines(v: Verification): string[] {
   const x = v.exact;
   if (x === undefined) return [];
-  const lines = [
+  const total = `${pct(x.simulated)} ±${x.simulated_ci95 === null ? NONE : (100 * x.simulated_ci95).toFixed(1)}`;
+  if (exactDecides(v)) {
+    return [
+      `  The plan HOLDS exactly: every loaded interval is staffed at its exact Erlang answer, exact service level ${pct(x.pooled)} ` +
+        `(lowest ${pct(x.lowest)}), at or above ${pct(v.target)} in every interval; one agent fewer would miss.`,
+      `  The simulated check does not pass and cannot for this plan: at an exact ${pct(x.lowest)}, the mean of ${v.replications} replications ` +
+        `of one interval falls below ${pct(v.target)} by chance in ${num(x.expected_below, 1)} of ${v.loaded_intervals} intervals ` +
+        `(${x.below} here), and a day's 95% interval reaches below it. The simulation's total, ${total}, agrees with the exact value; ` +
+        `passing that check would take agents the target does not need.`,
+    ];
+  }
+  return [
     `  Every loaded interval is staffed at its exact Erlang answer: exact service level ${pct(x.pooled)} (lowest ${pct(x.lowest)}), ` +
-      (x.meets ? `at or above ${pct(v.target)} in every interval: the plan meets the target exactly.` : `below ${pct(v.target)} somewhere: the plan misses.`),
-    `  The simulation ${x.consistent ? 'agrees' : 'does NOT agree'} (${pct(x.simulated)} ±${x.simulated_ci95 === null ? NONE : (100 * x.simulated_ci95).toFixed(1)} in total); ` +
+      (x.meets ? `at or above ${pct(v.target)} in every interval.` : `below ${pct(v.target)} somewhere: the plan misses.`),
+    `  The simulation ${x.consistent ? 'agrees' : 'does NOT agree'} (${total} in total); ` +
       `${x.below} of ${v.loaded_intervals} intervals below target on their mean, ${num(x.expected_below, 1)} expected by chance with ${v.replications} replications.`,
   ];
-  if (!v.holds && x.meets && x.consistent) {
-    lines.push(`  ${v.replications} replications cannot show per day and per interval a level this close to the target; the exact values are the verdict.`);
-  }
-  return lines;
 }
 
 /** One verified plan: service level per type in total and per day, and the interval count. */
@@ -230,7 +246,11 @@ function verificationLines(title: string, v: Verification): string[] {
     `${title}: service level on ${v.replications} fresh replications (mean ±95% half-width; MISS: lower end below ${pct(v.target)})`,
     ...renderTable(rows, ['l', ...types.map((): 'r' => 'r')]),
     `  ${v.intervals_meeting} of ${v.loaded_intervals} loaded intervals (${(100 * share).toFixed(1)}%) meet the target on their mean; ` +
-      (v.holds ? 'the plan HOLDS.' : 'the plan does NOT hold (needs every total and day at or above target and 95% of intervals).'),
+      (v.holds
+        ? 'the plan HOLDS.'
+        : exactDecides(v)
+          ? 'the simulated check (every total and day at or above target, 95% of intervals) does not pass; the exact values decide:'
+          : 'the plan does NOT hold (needs every total and day at or above target and 95% of intervals).'),
     ...exactLines(v),
     ...Object.entries(v.outside_open_hours ?? {})
       .filter(([, o]) => o.offered > 0)

@@ -7,12 +7,12 @@
  * expected rate; the daily gamma factor of overdispersion has mean 1):
  *   first contacts   o = λ · (1 − share_offered · containment)      (self-service thinning)
  *   repeats (fcr<1)  every agent contact leaves the case open with probability 1 − f (f = fcr times
- *                    the best proficiency among the groups that serve j), and repeats go through
- *                    self-service again, so in steady state the offered stream is o / (1 − (1 − f)·k)
- *                    with k = 1 − share·containment. The extra stream arrives `repeat_after` later:
- *                    it is spread over the day at the horizon's mean rate when that delay averages
- *                    6 h or more (the default is 24 h), else it follows the interval's own rate;
- *                    either way it ramps up as 1 − exp(−t / mean delay) from the start of the run.
+ *                    the proficiency of the best group serving j, new hires' ramp included), and
+ *                    the case comes back `repeat_after` later as an arrival of its repeat type,
+ *                    going through self-service again. The repeats are carried forward interval
+ *                    by interval from where they were offered, by the spread of that delay over
+ *                    the following intervals (a repeat a day later comes at about the same hour),
+ *                    from nothing at the start of the run.
  * Retries of abandoned contacts and transfer legs are not in the analytic load (the simulation
  * has them).
  *
@@ -20,6 +20,10 @@
  *   h_j · ((1 − s) + s·(1 − c)·failed_handle_time_factor) / (1 − s·c) / p,
  * times `handle_time_by_hour` in the middle of the interval. Voice and chat arriving while their
  * type is closed are not offered (the interval's rate times its open share).
+ *
+ * With a workforce (headcount, attrition, hiring classes) the requirement is in agents on line at
+ * the proficiency of the agents then employed, and the plan is written so that the simulator's
+ * scale by employees / headcount gives it (workforce-factors.ts).
  *
  * Per group (interval by interval):
  *  - a group that serves exactly one contact type, served by no other group ("single-skill"):
@@ -41,6 +45,8 @@
 import { erlangA, erlangAStaffing, erlangCStaffing } from '../analytic/index.ts';
 import { distributionMean } from '../dist/sampler.ts';
 import { EMAIL, type Model } from '../model/model.ts';
+import { randomStream } from '../engine/random.ts';
+import { workforceFactors, writtenFor } from './workforce-factors.ts';
 import { openShare } from '../model/open-windows.ts';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -95,39 +101,73 @@ export interface AnalyticPlan {
 /** A patience mean below this (e.g. `patience: 0`) is sized as this, in seconds: Erlang A needs a positive mean. */
 const PATIENCE_FLOOR_SECONDS = 1e-3;
 
-/** Offered rates per interval and type, per second (see the module comment). */
-export function offeredRates(model: Model): Float64Array[] {
+/** Draws of a repeat delay that give its spread over the following intervals (see `repeatOffsets`). */
+const DELAY_DRAWS = 20_000;
+
+/**
+ * Where the repeat of a contact offered in some interval arrives, in whole intervals later:
+ * `P[d]` for a contact arriving uniformly within its interval and coming back `repeat_after`
+ * later. Drawn from a fixed stream (the same answer every time), so that any distribution, a
+ * mixture included, spreads as it will in the simulation (repeats at about the same hour a day
+ * later stay at that hour, instead of being spread over the day).
+ */
+function repeatOffsets(model: Model, j: number): Float64Array {
+  const len = model.intervalSeconds;
   const nI = model.intervalCount;
+  const u = randomStream(0, 0, `staffing:repeat-offsets:${model.types[j]!.id}`);
+  const sample = model.types[j]!.repeatAfter;
+  const counts = new Float64Array(nI + 1);
+  for (let n = 0; n < DELAY_DRAWS; n++) {
+    const d = Math.floor(u() + sample(u) / len);
+    counts[Math.min(nI, Math.max(0, d))]! += 1 / DELAY_DRAWS;
+  }
+  // Only as far as the longest delay drawn: the carry-forward loops over it for every interval.
+  let last = counts.length - 1;
+  while (last > 0 && counts[last] === 0) last--;
+  return counts.subarray(0, last + 1);
+}
+
+/**
+ * Offered rates per interval and type, per second (see the module comment): first contacts
+ * thinned by self-service, plus the repeats of unresolved contacts, carried forward in time by
+ * the repeat delay (`repeatOffsets`) from the interval they were offered in. `resolved[j]`, when
+ * given, is type j's first-contact resolution per interval (fcr times the proficiency of the
+ * agents serving it, ramp of new hires included); else fcr times the best proficiency.
+ */
+export function offeredRates(model: Model, resolved?: readonly Float64Array[]): Float64Array[] {
+  const nI = model.intervalCount;
+  const nT = model.types.length;
   const len = model.intervalSeconds;
   const rates: Float64Array[] = [];
-  for (let i = 0; i < nI; i++) rates.push(new Float64Array(model.types.length));
-  model.types.forEach((t, j) => {
-    const k = t.selfService ? 1 - t.selfService.shareOffered * t.selfService.containment : 1;
-    const first = new Float64Array(nI);
-    let sum = 0;
-    let span = 0;
-    for (let i = 0; i < nI; i++) {
+  for (let i = 0; i < nI; i++) rates.push(new Float64Array(nT));
+  const thin = model.types.map((t) => (t.selfService ? 1 - t.selfService.shareOffered * t.selfService.containment : 1));
+  const inflow = rates.map(() => new Float64Array(nT)); // repeats arriving, before self-service thinning
+  const offsets = model.types.map((t, j) => (t.fcr < 1 ? repeatOffsets(model, j) : null));
+  for (let i = 0; i < nI; i++) {
+    for (let j = 0; j < nT; j++) {
+      const t = model.types[j]!;
       // Voice and chat arriving while closed are turned away, not offered (email waits: kept as sent).
       const open = t.channel === EMAIL ? 1 : openShare(t.open, i * len, (i + 1) * len);
-      first[i] = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * k * open;
-      const inside = Math.min(len, model.horizonSeconds - i * len);
-      sum += first[i]! * inside;
-      span += inside;
-    }
-    const meanFirst = span > 0 ? sum / span : 0;
-    const f = t.fcr * bestProficiency(model, j);
-    const repeatFactor = f < 1 ? 1 / Math.max(1e-9, 1 - (1 - f) * k) - 1 : 0;
-    const delay = distributionMean(model.scenario.contact_types[j]!.repeat_after);
-    for (let i = 0; i < nI; i++) {
-      let extra = 0;
-      if (repeatFactor > 0) {
-        const mid = (i + 0.5) * len;
-        const ramp = delay > 0 ? 1 - Math.exp(-mid / delay) : 1;
-        extra = repeatFactor * ramp * (delay >= 6 * 3600 ? meanFirst : first[i]!);
+      const first = (t.rates[Math.floor((i * len) / t.rateSeconds)] ?? 0) * thin[j]! * open;
+      const offered = first + inflow[i]![j]! * thin[j]! * open;
+      rates[i]![j] = offered;
+      const spread = offsets[j] ?? null;
+      if (spread === null || !(offered > 0)) continue;
+      const f = resolved?.[j]?.[i] ?? t.fcr * bestProficiency(model, j);
+      const fail = Math.max(0, 1 - f);
+      const to = t.repeatTo;
+      // Repeats back within the same interval feed its own load: offered = o + offered·fail·P0·thin.
+      const own = to === j ? fail * spread[0]! * thin[j]! * open : 0;
+      const total = own > 0 && own < 1 ? offered / (1 - own) : offered;
+      rates[i]![j] = total;
+      // Contacts offered here and not resolved come back as arrivals of the repeat type; those of
+      // another type due within this interval are counted in the next (its rate here is set).
+      const back = total * fail;
+      for (let d = to === j ? 1 : 0; d < spread.length && i + d < nI; d++) {
+        if (spread[d]! > 0) inflow[Math.min(nI - 1, i + Math.max(1, d))]![to]! += back * spread[d]!;
       }
-      rates[i]![j] = first[i]! + extra;
     }
-  });
+  }
   return rates;
 }
 
@@ -238,7 +278,19 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
   const nI = model.intervalCount;
   const nT = model.types.length;
   const len = model.intervalSeconds;
-  const { rate, open } = servedRates(model, offeredRates(model));
+  // Headcount, attrition and new hires (workforce-factors.ts): the plan is scaled by the expected
+  // employees over headcount when simulated, and ramping new hires are slower and resolve less.
+  const workforce = model.groups.map((_, gi) => workforceFactors(model, gi));
+  const speedOf = (gi: number, i: number): number => workforce[gi]!.speed[i]!;
+  /** The proficiency of group gi for type j in interval i, ramp of new hires included. */
+  const proficiencyAt = (gi: number, j: number, i: number): number => model.groups[gi]!.proficiency[j]! * speedOf(gi, i);
+  const bestAt = (j: number, i: number): number => {
+    let best = 0;
+    for (let gi = 0; gi < model.groups.length; gi++) best = Math.max(best, proficiencyAt(gi, j, i));
+    return best;
+  };
+  const resolved = model.types.map((t, j) => Float64Array.from({ length: nI }, (_, i) => t.fcr * bestAt(j, i)));
+  const { rate, open } = servedRates(model, offeredRates(model, resolved));
   const offered = rate.map((row, i) => {
     const inside = Math.max(0, Math.min(len, model.horizonSeconds - i * len));
     return row.map((r) => r * inside);
@@ -298,7 +350,7 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
     if (single) {
       const gi = component.groups[0]!;
       const j = component.types[0]!;
-      for (let i = 0; i < nI; i++) agents[gi]![i] = pooledAgents(i, [[j, 1, model.groups[gi]!.proficiency[j]!]], model.groups[gi]!.concurrency);
+      for (let i = 0; i < nI; i++) agents[gi]![i] = pooledAgents(i, [[j, 1, proficiencyAt(gi, j, i)]], model.groups[gi]!.concurrency);
       continue;
     }
     // Several groups or types: the whole component as one pooled queue (every type at its best
@@ -308,14 +360,14 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
     for (let i = 0; i < nI; i++) {
       const total = pooledAgents(
         i,
-        component.types.map((j) => [j, 1, bestProficiency(model, j)] as const),
+        component.types.map((j) => [j, 1, bestAt(j, i)] as const),
         concurrency,
       );
       if (total === 0) continue;
       const own = component.groups.map((gi) =>
         pooledAgents(
           i,
-          component.types.filter((j) => preferred[j]!.includes(gi)).map((j) => [j, 1 / preferred[j]!.length, model.groups[gi]!.proficiency[j]!] as const),
+          component.types.filter((j) => preferred[j]!.includes(gi)).map((j) => [j, 1 / preferred[j]!.length, proficiencyAt(gi, j, i)] as const),
           model.groups[gi]!.concurrency,
         ),
       );
@@ -354,6 +406,9 @@ export function analyticPlan(model: Model, targets: StaffingTargets): AnalyticPl
   // expected absence, so that the start is the Erlang answer in agents present.
   model.groups.forEach((g, gi) => {
     if (g.absence > 0) agents[gi] = agents[gi]!.map((n) => (n === 0 ? 0 : Math.ceil(n / (1 - g.absence) - 1e-9)));
+    // With a workforce the simulator puts round(plan · H(t) / headcount) on line: the plan
+    // written is the count that gives the requirement on line after that scale.
+    if (g.workforce !== null) agents[gi] = agents[gi]!.map((n, i) => writtenFor(n, workforce[gi]!.scale[i]!));
   });
   return { offered, rate, agents, method, separate, open };
 }

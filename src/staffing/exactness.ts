@@ -9,7 +9,8 @@
  *  - exponential handle time, with no self-service mixture (a failed bot attempt changes the
  *    handle-time law), one contact at a time (no chat concurrency);
  *  - no patience, or an exponential one (Erlang A is exact only for exponential patience);
- *  - no scenario `events` (they change load and handle times inside time windows);
+ *  - no scenario `events` (they change load and handle times inside time windows), no absence
+ *    and no workforce (attrition and hiring classes make the agents on line random);
  *  - the same offered rate as the interval before (no carry-over of a queue built up under a
  *    different load: the steady state of the previous interval is this interval's steady state).
  * Everywhere else (multi-skill groups, other distributions, the first interval after a change of
@@ -53,8 +54,9 @@ export function exactCells(model: Model, analytic: AnalyticPlan): Uint8Array[] {
     const method = analytic.method[gi];
     if (method !== 'erlang_c' && method !== 'erlang_a') return out;
     const j = g.proficiency.findIndex((p) => p > 0);
-    // With absence, the agents present are a binomial draw of those scheduled: not M/M/c.
-    if (j < 0 || g.absence > 0 || inexactReason(model, j, g.concurrency) !== null) return out;
+    // With absence, the agents present are a binomial draw of those scheduled; with attrition
+    // or new hires, the agents on line vary by replication and ramp up: not M/M/c.
+    if (j < 0 || g.absence > 0 || g.workforce !== null || inexactReason(model, j, g.concurrency) !== null) return out;
     for (let i = 0; i < nI; i++) {
       const r = analytic.rate[i]![j]!;
       const before = i > 0 ? analytic.rate[i - 1]![j]! : r;

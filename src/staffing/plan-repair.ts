@@ -4,6 +4,7 @@
  */
 
 import type { Model } from '../model/model.ts';
+import { timestampOf } from '../model/calendar.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { evaluationOf, withPlan } from './evaluation.ts';
 import type { SearchOutcome } from './search.ts';
@@ -16,8 +17,9 @@ const MAX_PLAN_REPAIR_ROUNDS = 4;
 /**
  * Simulates the searched plan on fresh replications (a new set each round, so that the final
  * verdict is on replications no decision was taken on) and, while it does not hold, adds one
- * agent in every loaded interval missing on its mean, to the group serving the type with the
- * most useful capacity per unit of cost, except where the answer is the exact Erlang one.
+ * agent in every loaded interval missing on its mean (and, on a day that misses for a type, in
+ * that day's intervals below what the day needs), to the group serving the type with the most
+ * useful capacity per unit of cost, except where the answer is the exact Erlang one.
  */
 export function* repairPlan(
   scenario: Scenario,
@@ -34,7 +36,7 @@ export function* repairPlan(
   let repairs = 0;
   for (let round = 0; ; round++) {
     onProgress?.(`verifying the interval plan on ${R} fresh replications${round > 0 ? ` (after repair round ${round})` : ''}`);
-    const { verification } = yield* verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R, exact);
+    const { verification, evaluation } = yield* verifyScenario(withPlan(scenario, plan), outcome.checked, R, FRESH_REPLICATIONS_FROM + round * R, exact);
     if (verification.holds || round >= MAX_PLAN_REPAIR_ROUNDS) {
       if (repairs === 0) return { outcome, verification, repairs };
       // The figures reported are the repaired plan's, on the search's replications.
@@ -42,8 +44,28 @@ export function* repairPlan(
       const final = evaluationOf(model.intervalCount, model.types.length, simulated.counts, simulated.results);
       return { outcome: { ...outcome, final }, verification, repairs };
     }
+    // The cells to repair: every loaded cell below the target on its mean, and on a day whose
+    // lower end misses for a type, that day's cells of the type below the level the day needs
+    // (the target plus the day's half-width): a day can miss with few of its cells below target.
+    const nT = scenario.contact_types.length;
+    const len = model.intervalSeconds;
+    const cells = new Map<number, { interval: number; type: string }>();
+    for (const miss of verification.missed) cells.set(miss.interval * nT + scenario.contact_types.findIndex((t) => t.id === miss.type), miss);
+    for (const day of verification.by_day) {
+      for (const [type, v] of Object.entries(day.by_type)) {
+        if (v.meets !== false) continue;
+        const j = scenario.contact_types.findIndex((t) => t.id === type);
+        const need = scenario.service_level.target + (v.ci95 ?? 0);
+        for (let i = 0; i < model.intervalCount; i++) {
+          const c = i * nT + j;
+          if (!outcome.checked[c] || timestampOf(scenario.horizon.start, i * len).slice(0, 10) !== day.date) continue;
+          const sl = evaluation.serviceLevel[c]!.mean;
+          if (sl !== null && sl < need && !cells.has(c)) cells.set(c, { interval: i, type });
+        }
+      }
+    }
     let added = 0;
-    for (const miss of verification.missed) {
+    for (const miss of cells.values()) {
       const j = scenario.contact_types.findIndex((t) => t.id === miss.type);
       let best = -1;
       let bestValue = 0;

@@ -6,7 +6,7 @@
  */
 
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, Shift, ShiftTemplate, Staffing } from '../scenario/types.ts';
+import type { AgentGroup, Arrivals, ContactType, Distribution, Scenario, ScenarioEvent, Shift, ShiftTemplate, Staffing } from '../scenario/types.ts';
 import { openHoursToFile } from '../scenario/open-hours.ts';
 
 type FileValue = string | number | boolean | FileValue[] | { [key: string]: FileValue };
@@ -51,6 +51,7 @@ function contactTypeToFile(t: ContactType): FileMap {
   if (t.retry !== null) out['retry'] = { probability: t.retry.probability, after: distributionToFile(t.retry.after) };
   out['fcr'] = t.fcr;
   out['repeat_after'] = distributionToFile(t.repeat_after);
+  if (t.repeat_channel !== undefined) out['repeat_channel'] = t.repeat_channel;
   out['priority'] = t.priority;
   out['service_level_seconds'] = t.service_level_seconds;
   if (t.self_service !== null) {
@@ -116,7 +117,24 @@ function groupToFile(g: AgentGroup): FileMap {
   // The plan was searched and verified with these: dropping them would simulate another center.
   if ((g.staffing_scale ?? 1) !== 1) out['staffing_scale'] = g.staffing_scale!;
   if ((g.absence ?? 0) > 0) out['absence'] = g.absence!;
+  // The workforce too: the plan's counts are scaled by employees / headcount when simulated, as
+  // they were in the search, and the hiring classes ramp up as they did there.
+  if (g.headcount !== undefined) out['headcount'] = g.headcount;
+  if (g.attrition_per_year !== undefined) out['attrition_per_year'] = g.attrition_per_year;
+  if (g.cohorts !== undefined && g.cohorts.length > 0) {
+    out['cohorts'] = g.cohorts.map((c) => ({ start: c.start, agents: c.agents, ramp: { weeks: c.ramp.weeks, from: c.ramp.from } }));
+  }
   if (g.shift_templates !== undefined) out['shift_templates'] = g.shift_templates.map(templateToFile);
+  return out;
+}
+
+function eventToFile(e: ScenarioEvent): FileMap {
+  const out: FileMap = { name: e.name, from: e.from, to: e.to };
+  if (e.types !== null) out['types'] = [...e.types];
+  if (e.arrivals_factor !== 1) out['arrivals_factor'] = e.arrivals_factor;
+  if (e.handle_time_factor !== 1) out['handle_time_factor'] = e.handle_time_factor;
+  if (e.self_service_down) out['self_service'] = 'down';
+  if (Object.keys(e.agents_absent).length > 0) out['agents_absent'] = { ...e.agents_absent };
   return out;
 }
 
@@ -143,9 +161,15 @@ export function scenarioToFile(s: Scenario): FileMap {
       per_minute_voice: s.costs.per_minute_voice,
       per_contact: s.costs.per_contact,
       overhead_per_agent_hour: s.costs.overhead_per_agent_hour,
+      ...(s.costs.currency !== undefined ? { currency: s.costs.currency } : {}),
     },
   };
   if (s.open_hours !== undefined) out['open_hours'] = openHoursToFile(s.open_hours);
+  // A written plan is the same scenario with new staffing: its incidents, effort points and
+  // scorecard are part of what was staffed and what a comparison scores.
+  if (s.events !== undefined && s.events.length > 0) out['events'] = s.events.map(eventToFile);
+  if (s.experience !== undefined) out['experience'] = { effort: { ...s.experience.effort } };
+  if (s.scorecard !== undefined) out['scorecard'] = s.scorecard.map((p) => ({ metric: p.metric, target: p.target, weight: p.weight }));
   return out;
 }
 

@@ -12,7 +12,7 @@ import type { Scenario, Shift } from '../scenario/types.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { analyticPlan, exactServiceLevel, targetsOf, type AnalyticPlan, type StaffingTargets } from './analytic.ts';
 import type { Model } from '../model/model.ts';
-import { intervalFigures, intervalServiceLevel, withPlan } from './evaluation.ts';
+import { evaluationOf, intervalFigures, intervalServiceLevel, withPlan, type Evaluation } from './evaluation.ts';
 import { groupShifts, payOf, rosterHours } from './group-shifts.ts';
 import { templatesOf } from './patterns.ts';
 import { openRequirement } from './open-requirement.ts';
@@ -21,7 +21,7 @@ import { pooling } from './pooling.ts';
 import type { GroupRequirement, GroupShifts, GroupSummary, Staffed, StaffingInterval, StaffingResult, TypeFigures } from './result.ts';
 import { searchStaffing, type SearchOptions } from './search.ts';
 import { coverWithShifts, evaluateShifts } from './shifts.ts';
-import type { Simulating } from './simulations.ts';
+import { simulate, type Simulating } from './simulations.ts';
 import { checkStaffable } from './staffable.ts';
 
 export const DEFAULT_STAFF_OPTIONS: SearchOptions = {
@@ -69,7 +69,10 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
       : yield* repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress, exact);
 
   const staffedScenario = withPlan(scenario, outcome.plan);
-  const simulation = aggregate(outcome.final.results!);
+  // The final plan's summarised results, for the report: asked for once here (a repair already
+  // brings them) rather than on every plan the search simulated.
+  const final = outcome.final.results !== null ? outcome.final : yield* finalWithResults(model, staffedScenario, scenario.seed, settings.replications);
+  const simulation = aggregate(final.results!);
 
   const nI = model.intervalCount;
   const nT = model.types.length;
@@ -77,7 +80,6 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   const from = model.firstReportedInterval;
   const groupIds = scenario.agent_groups.map((g) => g.id);
   const typeIds = scenario.contact_types.map((t) => t.id);
-  const final = outcome.final;
   const reportedHours = (i: number): number => Math.max(0, Math.min((i + 1) * len, model.horizonSeconds) - Math.max(i * len, model.warmupSeconds)) / 3600;
 
   const intervals: StaffingInterval[] = [];
@@ -224,6 +226,12 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   };
   if (verification !== null) result.verification = { plan: verification, shifts: null };
   return { result, scenario: staffedScenario, shiftsScenario: Object.keys(shifts).length > 0 ? shiftsScenario : null, simulation, events: outcome.events, checked: outcome.checked };
+}
+
+/** The plan simulated on the search's replications 0..R−1 with each replication's summarised result. */
+function* finalWithResults(model: Model, staffed: Scenario, seed: number, replications: number): Simulating<Evaluation> {
+  const simulated = yield* simulate(staffed, seed, replications, 0, true);
+  return evaluationOf(model.intervalCount, model.types.length, simulated.counts, simulated.results);
 }
 
 /**

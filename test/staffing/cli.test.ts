@@ -103,6 +103,17 @@ describe('ccsim staff', () => {
     expect(t.stdout).toContain('Wrote run4/');
   }, 120_000);
 
+  it('`ccsim report` on a staff folder says plainly why it cannot rebuild it (exit code 2, no stack trace)', () => {
+    const before = readFileSync(join(cwd, 'run1', 'report.html'), 'utf8');
+    const r = ccsim('report', 'run1');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/a `ccsim staff` folder cannot be rebuilt: its report is drawn from the search's simulation of the plan, which the folder does not keep/);
+    expect(r.stderr).toMatch(/ccsim simulate run1\/staffed\.yaml/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Nothing in the folder was touched.
+    expect(readFileSync(join(cwd, 'run1', 'report.html'), 'utf8')).toBe(before);
+  });
+
   it('refuses caps that no staffing can meet (exit code 2, the field named)', () => {
     const cases: Array<[string, RegExp]> = [
       ['target: 0.8, max_occupancy: 0', /service_level\.max_occupancy: expected a share above 0/],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.ts';
 import { scenarioToYaml, withPlan } from '../../src/staffing/index.ts';
+import { loadScenario } from '../../src/files/scenario-file.ts';
 
 const RICH = `
 name: Rich
@@ -52,5 +53,30 @@ describe('scenarioToYaml', () => {
       { kind: 'by_interval', agents: [...plan[0]!] },
       { kind: 'by_interval', agents: [...plan[1]!] },
     ]);
+  });
+});
+
+describe('scenarioToYaml on the bundled scenarios with a workforce and incidents', () => {
+  // A written plan must be the same scenario with new staffing: headcount, attrition, hiring
+  // classes, events, effort points and scorecard included (else `ccsim simulate staffed.yaml`
+  // plays another center than the one staffed).
+  for (const file of ['scenarios/tech-support-quarter.yaml', 'scenarios/retail-bank-incident.yaml']) {
+    it(`${file} loads back to the same scenario`, () => {
+      const { scenario } = loadScenario(file);
+      const { source: _source, ...loaded } = scenario;
+      const back = parseScenario(scenarioToYaml(scenario), file).scenario;
+      const { source: _back, ...written } = back;
+      expect(written).toEqual(loaded);
+    });
+  }
+
+  it('keeps the workforce and the events that the quarter and the incident scenario use', () => {
+    const quarter = parseScenario(scenarioToYaml(loadScenario('scenarios/tech-support-quarter.yaml').scenario), 'q.yaml').scenario;
+    const network = quarter.agent_groups.find((g) => g.id === 'network-team')!;
+    expect(network.headcount).toBe(60);
+    expect(network.attrition_per_year).toBe(0.35);
+    expect(network.cohorts).toEqual([{ start: '2026-04-13', agents: 12, ramp: { weeks: 8, from: 0.5 } }]);
+    const incident = parseScenario(scenarioToYaml(loadScenario('scenarios/retail-bank-incident.yaml').scenario), 'i.yaml').scenario;
+    expect(incident.events?.length ?? 0).toBeGreaterThan(0);
   });
 });
