@@ -1,4 +1,40 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest (CPU-s of a single-worker run under load, Dec 2026), started first so
+ * that the suite does not end with one of them running alone on one core. Vitest orders files by
+ * their duration in its cache (node_modules/.vite), but a fresh clone has no cache and would start
+ * them in whatever order the glob found them (the README's commands, the longest, near the end).
+ */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+const LONGEST = [
+  'test/readme/commands.test.ts', // 187
+  'test/studio/studio.test.ts', // 14 + Chromium; the longest wall time after the README
+  'test/experiment/cli.test.ts', // 21
+  'test/package/pack.test.ts', // 18
+  'test/metrics/pooled-ratios.test.ts', // 17
+  'test/staffing/cli.test.ts', // 15
+  'test/center/closed-forms.test.ts', // 14
+];
+
+/** Vitest's order (failed first, then longest first by the cache), with LONGEST ahead of the rest. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification): number => {
+      const i = LONGEST.indexOf(relative(ROOT, f.moduleId).split('\\').join('/'));
+      return i < 0 ? LONGEST.length : i;
+    };
+    const order = sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    // CCSIM_TEST_ORDER=1 prints the order the files start in.
+    if (process.env['CCSIM_TEST_ORDER'] === '1') console.log('order:', order.map((f) => relative(ROOT, f.moduleId)).join(' '));
+    return order;
+  }
+}
 
 /**
  * Test files that must have a module graph of their own: they mock a module (vi.mock), which in
@@ -27,6 +63,7 @@ export default defineConfig({
     // Vitest's default is one worker less than the CPUs: a single worker on a 2-core machine,
     // where most of the suite is CPU-bound simulation. Two workers use both cores.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       // Each worker keeps its module graph from one test file to the next: a fresh process and a
       // fresh graph per file (forks, isolate) cost about a third of the unit tests' CPU, in

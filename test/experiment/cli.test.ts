@@ -113,10 +113,12 @@ describe('ccsim sweep and merge', () => {
   const VARY = ['--vary', 'agent_groups[generalists].agents=3..5:1', '--vary', 'routing.policy=skill_based,longest_idle'];
 
   it('three shards merged give the same sweep.json and sweep.csv as one unsharded run', () => {
-    const full = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--out', 'full', '--quiet');
+    // --no-charts: only sweep.json and sweep.csv are compared; the charts would cost each of
+    // these four runs about 1.4 CPU-s (the compare test above checks a report with its charts).
+    const full = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--out', 'full', '--quiet', '--no-charts');
     expect(full.status, full.stderr).toBe(0);
     for (const i of [1, 2, 3]) {
-      const r = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--shard', `${i}/3`, '--out', `shard-${i}`, '--jobs', String(1 + (i % 2)), '--quiet');
+      const r = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--shard', `${i}/3`, '--out', `shard-${i}`, '--jobs', String(1 + (i % 2)), '--quiet', '--no-charts');
       expect(r.status, r.stderr).toBe(0);
     }
     const merged = ccsim('merge', 'shard-2', 'shard-3', 'shard-1', '--out', 'merged');
@@ -131,7 +133,7 @@ describe('ccsim sweep and merge', () => {
   });
 
   it('sweep --json prints {rows: [{point, totals, ci95}]} on stdout only', () => {
-    const r = ccsim('sweep', 'small.yaml', '--vary', 'agent_groups[sellers].agents=1,2', '--replications', '2', '--json');
+    const r = ccsim('sweep', 'small.yaml', '--vary', 'agent_groups[sellers].agents=1,2', '--replications', '2', '--json', '--no-charts');
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { rows: Array<{ point: unknown; totals: unknown; ci95: unknown }> };
     expect(doc.rows.map((row) => row.point)).toEqual([{ 'agent_groups[sellers].agents': 1 }, { 'agent_groups[sellers].agents': 2 }]);

@@ -98,7 +98,7 @@ function prepared(line: string): string {
 
 let root: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
   dir = join(root, 'prepared');
   mkdirSync(dir);
@@ -111,17 +111,19 @@ beforeAll(() => {
   writeFileSync(join(dir, '.bin', 'ccsim'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(dir, '.bin', 'ccsim'), 0o755);
   // A run folder for `ccsim report`, and sweep shards for `ccsim merge` (made quickly on the
-  // small bundled scenario: what is checked is that the README's commands read them).
+  // small bundled scenario, without charts: what is checked is that the README's commands read
+  // them). The three are independent, so they run at once.
   const setup = [
     'ccsim simulate scenarios/erlang-c.yaml --out output/retail-bank-20261207-093000 --quiet --no-charts',
-    "ccsim sweep scenarios/erlang-c.yaml --vary 'agent_groups[team].agents=18..21' --shard 1/2 --out shards/1 --quiet",
-    "ccsim sweep scenarios/erlang-c.yaml --vary 'agent_groups[team].agents=18..21' --shard 2/2 --out shards/2 --quiet",
-    'mkdir -p results && cp -r shards/1 results/shard-1 && cp -r shards/2 results/shard-2',
+    "ccsim sweep scenarios/erlang-c.yaml --vary 'agent_groups[team].agents=18..21' --shard 1/2 --out shards/1 --quiet --no-charts",
+    "ccsim sweep scenarios/erlang-c.yaml --vary 'agent_groups[team].agents=18..21' --shard 2/2 --out shards/2 --quiet --no-charts",
   ];
-  for (const c of setup) {
-    const r = sh(c);
-    if (r.status !== 0) throw new Error(`setup '${c}' failed: ${r.stderr}`);
-  }
+  const results = await Promise.all(setup.map((c) => shAsync(c, dir)));
+  results.forEach((r, i) => {
+    if (r.status !== 0) throw new Error(`setup '${setup[i]!}' failed: ${r.stderr}`);
+  });
+  const copy = sh('mkdir -p results && cp -r shards/1 results/shard-1 && cp -r shards/2 results/shard-2');
+  if (copy.status !== 0) throw new Error(`setup copy failed: ${copy.stderr}`);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -140,7 +142,12 @@ describe('README commands', () => {
   // they run concurrently (vitest's maxConcurrency at a time): this file is the suite's longest,
   // and one line at a time would leave it running alone on one core at the end of the suite.
   const ran = new Map<string, string>();
-  commands.forEach((line, i) => {
+  // The lines start longest first (two at a time), so that no long line starts last and runs alone:
+  // `staff` (a search over many replications, 8-22 CPU-s a line, measured under load), then the
+  // lines that run several replications or plans (5-7 CPU-s), then the rest (under 2 CPU-s each).
+  const cost = (line: string): number => (/ccsim staff /.test(line) ? 0 : /--replications|--target-ci|ccsim (compare|sweep) /.test(line) ? 1 : 2);
+  const order = commands.map((line, i) => ({ line, i })).sort((x, y) => cost(x.line) - cost(y.line) || x.i - y.i);
+  order.forEach(({ line, i }) => {
     it.concurrent(`runs: ${line}`, async () => {
       const here = join(root, 'runs', String(i));
       cpSync(dir, here, { recursive: true });
