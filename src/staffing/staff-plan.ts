@@ -61,12 +61,13 @@ export function* staffSteps(input: Scenario, options: StaffOptions = {}): Simula
   const targets: StaffingTargets = targetsOf(scenario);
   const model = compile(scenario);
   const analytic = analyticPlan(model, targets);
-  const searched = yield* searchStaffing(model, analytic, targets, scenario.seed, { ...settings, rosterable: rosterable(scenario, model.intervalCount) });
+  const can = rosterable(scenario, model.intervalCount);
+  const searched = yield* searchStaffing(model, analytic, targets, scenario.seed, { ...settings, rosterable: can });
   const exact = exactLevels(model, analytic, searched.plan, searched.pinned);
   const { outcome, verification, repairs } =
     options.verifyReplications === undefined
       ? { outcome: searched, verification: null, repairs: 0 }
-      : yield* repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress, exact);
+      : yield* repairPlan(scenario, model, searched, settings.replications, options.verifyReplications, options.onProgress, exact, can);
 
   const staffedScenario = withPlan(scenario, outcome.plan);
   // The final plan's summarised results, for the report: asked for once here (a repair already

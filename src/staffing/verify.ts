@@ -17,6 +17,7 @@
 
 import { timestampOf } from '../model/calendar.ts';
 import { compile } from '../model/compile.ts';
+import type { Model } from '../model/model.ts';
 import { openShare } from '../model/open-windows.ts';
 import { F, FIELDS } from '../metrics/tally.ts';
 import type { Scenario, Weekday } from '../scenario/types.ts';
@@ -29,6 +30,32 @@ export const FRESH_REPLICATIONS_FROM = 100_000;
 
 /** Share of loaded intervals that must meet the target on their mean. */
 export const INTERVAL_SHARE = 0.95;
+
+/**
+ * How many 95% half-widths above the target a total's or day's mean must be for staff to accept
+ * it: 1 + √2. The plan is judged again, by the user or the staffing check, on *another* set of
+ * replications of the same size (`ccsim simulate --replications 20` runs 0..19; staff verifies on
+ * fresh ones), and that judgement asks its own lower end, M′ − t·se, to be at or above the
+ * target. Our mean M and theirs, M′, are independent estimates of the same level with the same
+ * standard error se, so, given M, M′ is predicted as M with standard deviation √2·se (the
+ * prediction interval of a future mean of a sample of the same size). Their lower end is then at
+ * or above the target with 97.5% probability (one-sided) when
+ *   M − t·√2·se ≥ target + t·se,   i.e.   M − (1 + √2)·ci95 ≥ target,   ci95 = t·se,
+ * t the same 97.5% Student t quantile. The plain rule (M − ci95 ≥ target) accepts a day whose
+ * fresh lower end falls below the target half the time at its boundary; demanding only the
+ * fresh mean at or above the target (M − √2·ci95 ≥ target) still leaves a day at that boundary
+ * failing the fresh lower end one time in four.
+ */
+export const FRESH_SET_MARGIN = 1 + Math.SQRT2;
+
+/**
+ * A mean with 95% half-width `ci95` clears `target` with room for a fresh set of replications of
+ * the same size (see FRESH_SET_MARGIN). No half-width (one replication, or no contacts in some)
+ * gives no room to judge by: it does not clear.
+ */
+export function clearsForFreshSet(mean: number, ci95: number | null, target: number): boolean {
+  return ci95 !== null && mean - FRESH_SET_MARGIN * ci95 >= target;
+}
 
 /** Intervals of a group that no template covers, and the template that would. */
 export interface TemplateGap {
@@ -46,6 +73,11 @@ export interface ServiceLevelVerdict {
   ci95: number | null;
   /** Lower end of the 95% interval at or above the target; null without contacts. */
   meets: boolean | null;
+  /**
+   * At or above the target with room for another set of replications of the same size
+   * (`clearsForFreshSet`): what staff repairs the interval plan towards; null without contacts.
+   */
+  clears: boolean | null;
 }
 
 export interface Verification {
@@ -66,6 +98,12 @@ export interface Verification {
   /** Loaded cells below the target on their mean, worst first. */
   missed: Array<{ interval: number; start: string; type: string; service_level: number }>;
   holds: boolean;
+  /**
+   * Holds with room for another set of replications (every total and day `clears`, and the
+   * interval share): staff repairs the interval plan until this is so, so that the check on
+   * other replications (`ccsim simulate --replications 20`) holds too.
+   */
+  clears: boolean;
   /**
    * Set when every loaded cell's requirement is the exact Erlang C/A answer (exactness.ts): the
    * exact service levels, and whether the simulation agrees with them. See `exactVerdict`.
@@ -96,6 +134,15 @@ export interface ExactVerdict {
   expected_below: number;
   /** Loaded cells below the target on their mean in this simulation. */
   below: number;
+}
+
+/**
+ * Interval i is open all through for type j: its contacts count in the totals and days (every
+ * interval with load, checked by the search or not).
+ */
+export function openAllThrough(model: Model, i: number, j: number): boolean {
+  const w = model.types[j]!.open;
+  return w === null || openShare(w, i * model.intervalSeconds, (i + 1) * model.intervalSeconds) >= 1 - 1e-9;
 }
 
 /**
@@ -130,7 +177,12 @@ export function* verifyScenario(
       }
     });
     const e = ratioEstimate(inSl, offered);
-    return { service_level: e.mean, ci95: e.ci95, meets: e.mean === null ? null : e.mean - (e.ci95 ?? 0) >= target };
+    return {
+      service_level: e.mean,
+      ci95: e.ci95,
+      meets: e.mean === null ? null : e.mean - (e.ci95 ?? 0) >= target,
+      clears: e.mean === null ? null : clearsForFreshSet(e.mean, e.ci95, target),
+    };
   };
 
   const reported: number[] = [];
@@ -142,10 +194,7 @@ export function* verifyScenario(
     list.push(i);
     days.set(date, list);
   }
-  const isOpen = (i: number, j: number): boolean => {
-    const w = model.types[j]!.open;
-    return w === null || openShare(w, i * len, (i + 1) * len) >= 1 - 1e-9;
-  };
+  const isOpen = (i: number, j: number): boolean => openAllThrough(model, i, j);
   const openOnly = (list: readonly number[], j: number): number[] => list.filter((i) => isOpen(i, j));
   const byType: Record<string, ServiceLevelVerdict> = {};
   typeIds.forEach((id, j) => (byType[id] = verdict(openOnly(reported, j), j)));
@@ -178,7 +227,10 @@ export function* verifyScenario(
   }
   missed.sort((a, b) => a.service_level - b.service_level || a.interval - b.interval);
   const allMeet = (v: Record<string, ServiceLevelVerdict>): boolean => Object.values(v).every((x) => x.meets !== false);
-  const holds = allMeet(byType) && byDay.every((d) => allMeet(d.by_type)) && (loaded === 0 || meeting >= INTERVAL_SHARE * loaded);
+  const allClear = (v: Record<string, ServiceLevelVerdict>): boolean => Object.values(v).every((x) => x.clears !== false);
+  const shareMet = loaded === 0 || meeting >= INTERVAL_SHARE * loaded;
+  const holds = allMeet(byType) && byDay.every((d) => allMeet(d.by_type)) && shareMet;
+  const clears = holds && allClear(byType) && byDay.every((d) => allClear(d.by_type));
   const exactVerdictOf = (): ExactVerdict | undefined => {
     if (exact === null || loaded === 0) return undefined;
     let lowest = Infinity;
@@ -212,7 +264,7 @@ export function* verifyScenario(
     };
   };
   return {
-    verification: { exact: exactVerdictOf(), replications: R, first_replication: from, target, by_type: byType, by_day: byDay, outside_open_hours: outside, loaded_intervals: loaded, intervals_meeting: meeting, missed, holds },
+    verification: { exact: exactVerdictOf(), replications: R, first_replication: from, target, by_type: byType, by_day: byDay, outside_open_hours: outside, loaded_intervals: loaded, intervals_meeting: meeting, missed, holds, clears },
     evaluation,
   };
 }
