@@ -184,6 +184,10 @@ function* repairShifts(
       // A new fresh set every round: the final verdict is on replications no repair was based on.
       const { verification } = yield* verifyScenario(shiftsScenario, checked, R, FRESH_REPLICATIONS_FROM + SHIFT_SETS + round * R);
       shiftsVerification = verification;
+      // The plain verdict (`holds`), not the interval plan's `clears` (plan-repair.ts): this repair
+      // adds shifts only for intervals missed on the mean, so it cannot lift a day that holds
+      // without room. Shifts round the requirement up, and every bundled scenario's shift plan
+      // held on replications 0..19 (scripts/staffing-check.mjs) without the margin.
       if (verification.holds || round >= MAX_REPAIR_ROUNDS) break;
       // Per day and group, the worst missed interval gets the cheapest shift covering it.
       const done = new Set<string>();
