@@ -39,7 +39,7 @@ await build({
   // Smaller text parses faster at every start; names are kept so an internal error's stack reads.
   minify: true,
   keepNames: true,
-  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'exceljs', 'highs', 'playwright-core', '@duckdb/node-api'],
+  external: ['@resvg/resvg-js', 'dejavu-fonts-ttf', 'exceljs', 'highs', 'playwright-core', '@duckdb/node-api'],
   // CommonJS packages in the bundle (yaml, yargs' helpers) call require() for Node built-ins.
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
