@@ -12,10 +12,14 @@
  * 4. `ccsim validate` is also bundled as one CommonJS script, dist/bin/validate.cjs, with a V8
  *    code cache made by validating a bundled scenario in a fresh process (validate.cjs.cache):
  *    validate then starts without parsing and compiling its code (src/cli/code-cache.ts).
+ *    vega-lite and vega likewise, as dist/bin/chart-libraries.cjs with a code cache made by
+ *    drawing a bundled scenario's charts (src/report/chart-libraries.ts).
  * 5. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -39,7 +43,7 @@ await build({
   // Smaller text parses faster at every start; names are kept so an internal error's stack reads.
   minify: true,
   keepNames: true,
-  external: ['@resvg/resvg-js', 'dejavu-fonts-ttf', 'exceljs', 'highs', 'playwright-core', '@duckdb/node-api'],
+  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'exceljs', 'highs', 'playwright-core', '@duckdb/node-api'],
   // CommonJS packages in the bundle (yaml, yargs' helpers) call require() for Node built-ins.
   banner: { js: "import { createRequire as __ccsimCreateRequire } from 'node:module'; const require = __ccsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -71,6 +75,38 @@ execFileSync(
   ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeValidateCache(${JSON.stringify(sample)});`],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
+
+// vega-lite and vega as one CommonJS script with a V8 code cache, made (as validate's) in a fresh
+// process under the CLI's V8 flags, after drawing a bundled scenario's charts: runs then skip
+// compiling ~900 KB of chart code (src/report/chart-libraries.ts). vega-canvas's Node build
+// looks for the optional `canvas` package with a top-level await, which a script cannot hold;
+// its browser build answers as the Node one does without that package (not a dependency): no
+// canvas, so vega estimates text widths the same way in both.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'chart-libraries': 'src/report/chart-libraries-script.ts' },
+  outdir: 'dist/bin',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+  logLevel: 'warning',
+});
+const chartSample = `${root}/scenarios/erlang-c.yaml`;
+const chartOut = mkdtempSync(join(tmpdir(), 'ccsim-chart-cache-'));
+try {
+  execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeChartCache(${JSON.stringify(chartSample)}, ${JSON.stringify(join(chartOut, 'run'))});`],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+} finally {
+  rmSync(chartOut, { recursive: true, force: true });
+}
 
 // Rendered by the bundle just built, at the width yargs uses when stdout is not a terminal (or
 // is one at least that wide); on a narrower terminal yargs renders the help itself.

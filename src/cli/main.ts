@@ -27,6 +27,20 @@ export async function validateCacheUse(): Promise<string | null> {
   return (await import('./quick-validate.ts')).validateCacheUse();
 }
 
+/**
+ * For the build: draws the charts of `sample` (a `simulate --out outDir`, output discarded by the
+ * caller) and stores what V8 compiled for the chart libraries as their code cache
+ * (report/chart-libraries.ts); and for its test, how this process loaded them.
+ */
+export async function writeChartCache(sample: string, outDir: string): Promise<void> {
+  const code = await main(['simulate', sample, '--out', outDir]);
+  if (code !== 0) throw new Error(`simulating ${sample} for the chart code cache exited ${String(code)}`);
+  (await import('../report/chart-libraries.ts')).writeChartLibrariesCache();
+}
+export async function chartCacheUse(): Promise<string | undefined> {
+  return (await import('../report/chart-libraries.ts')).chartCacheUse();
+}
+
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
   const help = storedHelp(args);
