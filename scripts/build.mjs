@@ -96,12 +96,17 @@ await build({
   alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   logLevel: 'warning',
 });
-const chartSample = `${root}/scenarios/erlang-c.yaml`;
+// A run's charts and a comparison's (which draw marks the run's do not), kept short; on this
+// thread, as worker threads would inherit the -e process's --input-type.
 const chartOut = mkdtempSync(join(tmpdir(), 'ccsim-chart-cache-'));
+const chartRuns = [
+  ['simulate', `${root}/scenarios/erlang-c.yaml`, '--out', join(chartOut, 'simulate')],
+  ['compare', `${root}/scenarios/bank-ivr-tradeoff.yaml`, '--replications', '2', '--jobs', '1', '--out', join(chartOut, 'compare')],
+];
 try {
   execFileSync(
     process.execPath,
-    ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeChartCache(${JSON.stringify(chartSample)}, ${JSON.stringify(join(chartOut, 'run'))});`],
+    ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeChartCache(${JSON.stringify(chartRuns)});`],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 } finally {

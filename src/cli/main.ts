@@ -28,13 +28,15 @@ export async function validateCacheUse(): Promise<string | null> {
 }
 
 /**
- * For the build: draws the charts of `sample` (a `simulate --out outDir`, output discarded by the
- * caller) and stores what V8 compiled for the chart libraries as their code cache
+ * For the build: runs ccsim with each of `runs` (commands that draw charts, into folders the
+ * caller discards) and stores what V8 compiled for the chart libraries as their code cache
  * (report/chart-libraries.ts); and for its test, how this process loaded them.
  */
-export async function writeChartCache(sample: string, outDir: string): Promise<void> {
-  const code = await main(['simulate', sample, '--out', outDir]);
-  if (code !== 0) throw new Error(`simulating ${sample} for the chart code cache exited ${String(code)}`);
+export async function writeChartCache(runs: readonly (readonly string[])[]): Promise<void> {
+  for (const args of runs) {
+    const code = await main(args);
+    if (code !== 0) throw new Error(`ccsim ${args.join(' ')} for the chart code cache exited ${String(code)}`);
+  }
   (await import('../report/chart-libraries.ts')).writeChartLibrariesCache();
 }
 export async function chartCacheUse(): Promise<string | undefined> {
