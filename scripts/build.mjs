@@ -101,7 +101,7 @@ await build({
 const chartOut = mkdtempSync(join(tmpdir(), 'ccsim-chart-cache-'));
 const chartRuns = [
   ['simulate', `${root}/scenarios/erlang-c.yaml`, '--out', join(chartOut, 'simulate')],
-  ['compare', `${root}/scenarios/bank-ivr-tradeoff.yaml`, '--replications', '2', '--jobs', '1', '--out', join(chartOut, 'compare')],
+  ['compare', `${root}/scenarios/bank-ivr-tradeoff.yaml`, '--replications', '2', '--jobs', '1', '--quiet', '--out', join(chartOut, 'compare')],
 ];
 try {
   execFileSync(
