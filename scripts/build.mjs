@@ -12,10 +12,14 @@
  * 4. `ccsim validate` is also bundled as one CommonJS script, dist/bin/validate.cjs, with a V8
  *    code cache made by validating a bundled scenario in a fresh process (validate.cjs.cache):
  *    validate then starts without parsing and compiling its code (src/cli/code-cache.ts).
+ *    vega-lite and vega likewise, as dist/bin/chart-libraries.cjs with a code cache made by
+ *    drawing a bundled scenario's charts (src/report/chart-libraries.ts).
  * 5. esbuild bundles the what-if studio page for browsers into dist/studio/ (build-studio.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -71,6 +75,43 @@ execFileSync(
   ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeValidateCache(${JSON.stringify(sample)});`],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
+
+// vega-lite and vega as one CommonJS script with a V8 code cache, made (as validate's) in a fresh
+// process under the CLI's V8 flags, after drawing a bundled scenario's charts: runs then skip
+// compiling ~900 KB of chart code (src/report/chart-libraries.ts). vega-canvas's Node build
+// looks for the optional `canvas` package with a top-level await, which a script cannot hold;
+// its browser build answers as the Node one does without that package (not a dependency): no
+// canvas, so vega estimates text widths the same way in both.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'chart-libraries': 'src/report/chart-libraries-script.ts' },
+  outdir: 'dist/bin',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+  logLevel: 'warning',
+});
+// A run's charts and a comparison's (which draw marks the run's do not), kept short; on this
+// thread, as worker threads would inherit the -e process's --input-type.
+const chartOut = mkdtempSync(join(tmpdir(), 'ccsim-chart-cache-'));
+const chartRuns = [
+  ['simulate', `${root}/scenarios/erlang-c.yaml`, '--out', join(chartOut, 'simulate')],
+  ['compare', `${root}/scenarios/bank-ivr-tradeoff.yaml`, '--replications', '2', '--jobs', '1', '--quiet', '--out', join(chartOut, 'compare')],
+];
+try {
+  execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', `await import(${JSON.stringify(flagsUrl)}); const m = await import(${JSON.stringify(mainUrl)}); await m.writeChartCache(${JSON.stringify(chartRuns)});`],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+} finally {
+  rmSync(chartOut, { recursive: true, force: true });
+}
 
 // Rendered by the bundle just built, at the width yargs uses when stdout is not a terminal (or
 // is one at least that wide); on a narrower terminal yargs renders the help itself.

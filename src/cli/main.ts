@@ -27,6 +27,22 @@ export async function validateCacheUse(): Promise<string | null> {
   return (await import('./quick-validate.ts')).validateCacheUse();
 }
 
+/**
+ * For the build: runs ccsim with each of `runs` (commands that draw charts, into folders the
+ * caller discards) and stores what V8 compiled for the chart libraries as their code cache
+ * (report/chart-libraries.ts); and for its test, how this process loaded them.
+ */
+export async function writeChartCache(runs: readonly (readonly string[])[]): Promise<void> {
+  for (const args of runs) {
+    const code = await main(args);
+    if (code !== 0) throw new Error(`ccsim ${args.join(' ')} for the chart code cache exited ${String(code)}`);
+  }
+  (await import('../report/chart-libraries.ts')).writeChartLibrariesCache();
+}
+export async function chartCacheUse(): Promise<string | undefined> {
+  return (await import('../report/chart-libraries.ts')).chartCacheUse();
+}
+
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
   const help = storedHelp(args);

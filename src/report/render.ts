@@ -4,8 +4,9 @@
  *   vega-lite spec --vega-lite compile--> vega spec --vega View (renderer 'none')--> SVG text
  *     --resvg with the bundled DejaVu fonts--> PNG bytes
  *
- * The chart libraries (vega-lite, vega, @resvg/resvg-js) take most of a second to load, so they
- * are imported on the first drawing, never when this module is imported. resvg is given the TTF
+ * The chart libraries (vega-lite, vega, @resvg/resvg-js) take a good part of a second to load, so
+ * they are loaded on the first drawing, never when this module is imported (vega-lite and vega by
+ * chart-libraries.ts: in the built CLI, one script with a code cache). resvg is given the TTF
  * files of the `dejavu-fonts-ttf` package and no system fonts: PNG text looks the same on every
  * machine, including one with no fonts installed (where system fonts would make all text vanish
  * silently). The charts name the same font (charts/common.ts).
@@ -13,6 +14,7 @@
 
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
+import { type ChartLibraries, chartLibraries } from './chart-libraries.ts';
 import { FONT_FAMILY } from './charts/common.ts';
 import { normalizeSvgIds } from './svg-ids.ts';
 
@@ -33,23 +35,21 @@ export interface RenderOptions {
   scale?: number;
 }
 
-type VegaLite = typeof import('vega-lite');
-type Vega = typeof import('vega');
 type Resvg = typeof import('@resvg/resvg-js');
 
-interface Libraries {
-  vegaLite: VegaLite;
-  vega: Vega;
+interface Libraries extends ChartLibraries {
   resvg: Resvg;
 }
 
 let libraries: Promise<Libraries> | undefined;
 
-/** Imports the chart libraries once, on first use. */
+/** Loads the chart libraries once, on first use. */
 function load(): Promise<Libraries> {
-  libraries ??= Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]).then(
-    ([vegaLite, vega, resvg]) => ({ vegaLite, vega, resvg }),
-  );
+  libraries ??= Promise.all([chartLibraries(), import('@resvg/resvg-js')]).then(([{ vegaLite, vega }, resvg]) => ({
+    vegaLite,
+    vega,
+    resvg,
+  }));
   return libraries;
 }
 
