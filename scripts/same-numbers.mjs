@@ -27,7 +27,10 @@ mkdirSync(join(dir, 'inputs'), { recursive: true });
 register();
 const { WORKLOADS } = await import('../bench/workloads.ts');
 const cases = [];
-const yamls = (d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.yaml')).map((f) => join(root, d, f));
+// Variants files (a base and its variants) are not scenarios: `simulate` would only print an
+// error naming the checkout's path, which differs between two checkouts.
+const isVariants = (file) => /^variants:/m.test(readFileSync(file, 'utf8'));
+const yamls = (d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.yaml')).map((f) => join(root, d, f)).filter((f) => !isVariants(f));
 for (const file of [...yamls('scenarios'), ...yamls('scenarios/what-if')]) {
   const name = file.slice(root.length).replaceAll('/', '_');
   cases.push({ name: `${name}.r1`, args: [file] });

@@ -7,55 +7,55 @@ import { LogHistograms } from './log-histogram.ts';
  * interval in which they opened. Totals per interval and per type are sums of rows, made once
  * at the end. Memory does not grow with the number of contacts.
  */
-export const F = {
-  arrivals: 0,
-  contained: 1,
-  selfServiceTried: 2,
-  repeats: 3,
-  offered: 4,
-  answered: 5,
-  abandoned: 6,
-  transfers: 7,
-  answeredInSl: 8,
-  waitSum: 9,
-  waited: 10,
-  handleSum: 11,
-  voiceSeconds: 12,
-  agentContacts: 13,
-  cases: 14,
-  casesReached: 15,
-  casesFcr: 16,
-  casesResolved: 17,
-  casesLost: 18,
-  ttrSum: 19,
-  selfServiceCost: 20,
-  leftWaiting: 21, // still queued when the run stopped
-  leftInSelfService: 22,
-  casesOpenAtEnd: 23,
-  effortSum: 24, // effort scores of cases that ended (resolved or lost), by the case's first contact
-  casesHighEffort: 25, // of those, cases scoring at or above the high-effort threshold
-  effortOpenSum: 26, // effort so far of cases still open at the end (unresolved points included)
-  closed: 27, // arrivals while their type was closed (not offered)
-} as const;
+export const enum F {
+  arrivals = 0,
+  contained = 1,
+  selfServiceTried = 2,
+  repeats = 3,
+  offered = 4,
+  answered = 5,
+  abandoned = 6,
+  transfers = 7,
+  answeredInSl = 8,
+  waitSum = 9,
+  waited = 10,
+  handleSum = 11,
+  voiceSeconds = 12,
+  agentContacts = 13,
+  cases = 14,
+  casesReached = 15,
+  casesFcr = 16,
+  casesResolved = 17,
+  casesLost = 18,
+  ttrSum = 19,
+  selfServiceCost = 20,
+  leftWaiting = 21, // still queued when the run stopped
+  leftInSelfService = 22,
+  casesOpenAtEnd = 23,
+  effortSum = 24, // effort scores of cases that ended (resolved or lost), by the case's first contact
+  casesHighEffort = 25, // of those, cases scoring at or above the high-effort threshold
+  effortOpenSum = 26, // effort so far of cases still open at the end (unresolved points included)
+  closed = 27, // arrivals while their type was closed (not offered)
+}
 export const FIELDS = 28;
 
 /** Time-based figures per interval, clipped to [warm-up, horizon). */
-export const T = {
-  busy: 0, // agent-busy seconds (a chat slot counts 1/concurrency)
-  logged: 1, // agent logged-in seconds
-  paidHours: 2,
-  agentCost: 3,
-} as const;
+export const enum T {
+  busy = 0, // agent-busy seconds (a chat slot counts 1/concurrency)
+  logged = 1, // agent logged-in seconds
+  paidHours = 2,
+  agentCost = 3,
+}
 export const TIME_FIELDS = 4;
 
 /** Figures per (interval, agent group), clipped to [warm-up, horizon); `handled` by arrival interval. */
-export const G = {
-  busy: 0, // busy seconds (a chat slot counts 1/concurrency)
-  logged: 1, // logged-in seconds
-  paidHours: 2,
-  cost: 3,
-  handled: 4, // agent contacts (legs) the group's agents finished
-} as const;
+export const enum G {
+  busy = 0, // busy seconds (a chat slot counts 1/concurrency)
+  logged = 1, // logged-in seconds
+  paidHours = 2,
+  cost = 3,
+  handled = 4, // agent contacts (legs) the group's agents finished
+}
 export const GROUP_FIELDS = 5;
 
 /** TTR histograms: 2^6 = 64 sub-bins per octave per type (<1.6% error), 2^3 per interval (<12.5%). */
@@ -63,11 +63,11 @@ export const TTR_SUB_BITS_TYPE = 6;
 export const TTR_SUB_BITS_INTERVAL = 3;
 
 /** Per event: contacts of its types born in its window (see metrics/events.ts). */
-export const E = { offered: 0, answeredInSl: 1, abandoned: 2, waitingAtEnd: 3 } as const;
+export const enum E { offered = 0, answeredInSl = 1, abandoned = 2, waitingAtEnd = 3 }
 export const EVENT_FIELDS = 4;
 
 /** Per (cohort, week): logged-in seconds, proficiency-seconds, contacts handled, handle seconds. */
-export const W = { logged: 0, rampSeconds: 1, handled: 2, handleSum: 3 } as const;
+export const enum W { logged = 0, rampSeconds = 1, handled = 2, handleSum = 3 }
 export const COHORT_FIELDS = 4;
 
 export interface Tally {
