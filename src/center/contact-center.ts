@@ -45,15 +45,18 @@ import { replicationStaffing, Shifts } from './shifts.ts';
  * reaches the head of its queue, which is exact because queues are served in FIFO order.
  */
 
-const EV_ARRIVAL = 0;
-const EV_SELF_SERVICE_DONE = 1;
-const EV_SERVICE_DONE = 2;
-const EV_ABANDON = 3;
-const EV_FOLLOW_UP = 4;
-const EV_ROSTER = 5;
-const EV_TRANSFER_DONE = 6;
-const EV_EVENT_END = 7;
-const EV_OPENING = 8; // a parked email joins the queue at its type's opening
+/** Event kinds: a const enum, so the bundle's dispatch switch compares number literals. */
+const enum Ev {
+  ARRIVAL = 0,
+  SELF_SERVICE_DONE = 1,
+  SERVICE_DONE = 2,
+  ABANDON = 3,
+  FOLLOW_UP = 4,
+  ROSTER = 5,
+  TRANSFER_DONE = 6,
+  EVENT_END = 7,
+  OPENING = 8, // a parked email joins the queue at its type's opening
+}
 
 export class ContactCenter {
   private readonly heap = new EventHeap(1024);
@@ -155,14 +158,14 @@ export class ContactCenter {
     const onProgress = this.onProgress;
     const heap = this.heap;
     const m = this.model;
-    for (let g = 0; g < m.groups.length; g++) heap.push(0, EV_ROSTER, g);
+    for (let g = 0; g < m.groups.length; g++) heap.push(0, Ev.ROSTER, g);
     // The queue at an event's end (at the horizon's end for an event that outlasts it).
     this.events.list.forEach((e, i) => {
-      if (e.toSeconds >= 0) heap.push(Math.min(e.toSeconds, this.horizon), EV_EVENT_END, i);
+      if (e.toSeconds >= 0) heap.push(Math.min(e.toSeconds, this.horizon), Ev.EVENT_END, i);
     });
     for (let j = 0; j < m.types.length; j++) {
       const t = this.arrivals.next(j, 0);
-      if (t < this.horizon) heap.push(t, EV_ARRIVAL, j);
+      if (t < this.horizon) heap.push(t, Ev.ARRIVAL, j);
     }
     const horizon = this.horizon;
     const stopAt = horizon + m.drainSeconds;
@@ -175,31 +178,31 @@ export class ContactCenter {
       const subject = heap.peekSubject();
       heap.beginDispatch();
       switch (kind) {
-        case EV_ARRIVAL:
+        case Ev.ARRIVAL:
           this.onArrival(subject);
           break;
-        case EV_SERVICE_DONE:
+        case Ev.SERVICE_DONE:
           this.onServiceDone(subject);
           break;
-        case EV_SELF_SERVICE_DONE:
+        case Ev.SELF_SERVICE_DONE:
           this.onSelfServiceDone(subject);
           break;
-        case EV_ABANDON:
+        case Ev.ABANDON:
           this.onAbandonDeadline(subject);
           break;
-        case EV_FOLLOW_UP:
+        case Ev.FOLLOW_UP:
           this.born(subject, this.books.intervalOf(this.now));
           break;
-        case EV_ROSTER:
+        case Ev.ROSTER:
           this.onRoster(subject);
           break;
-        case EV_TRANSFER_DONE:
+        case Ev.TRANSFER_DONE:
           this.onTransferDone(subject);
           break;
-        case EV_OPENING:
+        case Ev.OPENING:
           this.onOpening(subject);
           break;
-        case EV_EVENT_END:
+        case Ev.EVENT_END:
           this.events.closeWindow(subject, this.router.allQueues(), this.contacts, this.now);
           break;
       }
@@ -218,7 +221,7 @@ export class ContactCenter {
   private onArrival(j: number): void {
     const now = this.now;
     const next = this.arrivals.next(j, now);
-    if (next < this.horizon) this.heap.push(next, EV_ARRIVAL, j);
+    if (next < this.horizon) this.heap.push(next, Ev.ARRIVAL, j);
     if (this.traceArrivals) this.onFirstArrival(j, now);
     // The case opens in the interval its first contact is born in: worked out once for both.
     const iv = this.books.intervalOf(now);
@@ -291,7 +294,7 @@ export class ContactCenter {
         if (contained) p.flags[c]! |= FL_CONTAINED;
         else p.handle[c]! *= ss.failedHandleFactor;
         p.state[c] = S_SELF;
-        this.heap.push(now + duration, EV_SELF_SERVICE_DONE, c);
+        this.heap.push(now + duration, Ev.SELF_SERVICE_DONE, c);
         return;
       }
     }
@@ -322,7 +325,7 @@ export class ContactCenter {
     const k = p.case[c]!;
     if (comesBack) {
       const back = nextOpening(type.open!, now) + delay;
-      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+      if (back < this.horizon) this.heap.push(back, Ev.FOLLOW_UP, this.newContact(j, k, FL_RETRY));
     } else this.outcomes.lose(k);
     this.end(c);
   }
@@ -374,7 +377,7 @@ export class ContactCenter {
       p.deadline[c] = Infinity;
       p.flags[c]! |= FL_PARKED;
       const at = nextOpening(open, now);
-      if (at < Infinity) this.heap.push(at, EV_OPENING, c);
+      if (at < Infinity) this.heap.push(at, Ev.OPENING, c);
       return;
     }
     const a = this.router.agentFor(j);
@@ -395,7 +398,7 @@ export class ContactCenter {
     if (deadline < Infinity && this.types[j]!.retryProbability > 0) {
       // A retry must be scheduled at the moment of abandoning, so this one is an event.
       p.flags[c]! |= FL_ABANDON_EVENT;
-      this.heap.push(deadline, EV_ABANDON, c);
+      this.heap.push(deadline, Ev.ABANDON, c);
     }
   }
 
@@ -472,14 +475,14 @@ export class ContactCenter {
       duration = this.model.transferSeconds;
       p.flags[c]! |= FL_TRANSFERRED;
       this.cases.points[p.case[c]!]! += this.effort.transfer;
-      this.heap.push(now + duration, EV_TRANSFER_DONE, c);
+      this.heap.push(now + duration, Ev.TRANSFER_DONE, c);
       if (row >= 0) grid[row + F.transfers]! += 1;
     } else {
       // Drawn as always, then scaled: a slow CRM or a new hire's ramp shifts no stream.
       duration = (p.handle[c]! * this.handleFactor(j, now)) / proficiency;
       if (this.hasCohorts) duration /= this.cohortBook.rampOf(a, now);
       if (this.events.changesHandling) duration *= this.events.handleFactor(j, now);
-      this.heap.push(now + duration, EV_SERVICE_DONE, c);
+      this.heap.push(now + duration, Ev.SERVICE_DONE, c);
       if (this.hasCohorts) this.cohortBook.handled(a, now, duration);
     }
     if (row >= 0) {
@@ -528,7 +531,7 @@ export class ContactCenter {
       // Not fixed: the customer comes back about the same case (if still within the horizon),
       // on the channel its type sends repeats to.
       const back = this.now + p.repeatDelay[c]!;
-      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_REPEAT));
+      if (back < this.horizon) this.heap.push(back, Ev.FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_REPEAT));
     }
     this.end(c);
     this.agentFreed(a);
@@ -604,7 +607,7 @@ export class ContactCenter {
     cases.points[k]! += this.effort.abandon;
     if (type.retryProbability > 0 && p.retryU[c]! < type.retryProbability) {
       const back = p.deadline[c]! + p.retryDelay[c]!;
-      if (back < this.horizon) this.heap.push(back, EV_FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
+      if (back < this.horizon) this.heap.push(back, Ev.FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
       return; // the case stays open: a retry follows, or would after the horizon
     }
     this.outcomes.lose(k);
@@ -626,7 +629,7 @@ export class ContactCenter {
 
   private onRoster(g: number): void {
     const next = this.shifts.rosterChange(g, this.now);
-    if (next >= 0) this.heap.push(next, EV_ROSTER, g);
+    if (next >= 0) this.heap.push(next, Ev.ROSTER, g);
   }
 
   /** Close the books: pay the last stretch of logged-in time; count what is left in the system. */
