@@ -6,6 +6,10 @@ import { LogHistograms } from './log-histogram.ts';
  * interval, contact type). Contacts count in the interval in which they arrived; cases in the
  * interval in which they opened. Totals per interval and per type are sums of rows, made once
  * at the end. Memory does not grow with the number of contacts.
+ *
+ * The field offsets here are const enums: the CLI's bundler writes `grid[row + F.answered]` as
+ * `grid[row + 5]`. As properties of an object, every booking loaded the offset and checked the
+ * object's map first: about 8% of the W1 run's instructions (callgrind, whole process).
  */
 export const enum F {
   arrivals = 0,
