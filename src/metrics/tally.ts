@@ -9,7 +9,7 @@ import { LogHistograms } from './log-histogram.ts';
  *
  * The field offsets here are const enums: the CLI's bundler writes `grid[row + F.answered]` as
  * `grid[row + 5]`. As properties of an object, every booking loaded the offset and checked the
- * object's map first: about 8% of the W1 run's instructions (callgrind, whole process).
+ * object's map first: 5-9% of the W1 run's instructions (callgrind, whole process).
  */
 export const enum F {
   arrivals = 0,
