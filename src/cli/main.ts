@@ -16,6 +16,7 @@ import { COMMAND_LOADERS, COMMAND_NAMES, isCommandName } from './command-list.ts
 import { parseDirect } from './direct-args.ts';
 import { storedHelp } from './help-text.ts';
 import { reportError } from './report-error.ts';
+import { drawChartsWithoutOptimizer } from '../report/optimizer-off.ts';
 
 export { COMMAND_NAMES };
 
@@ -45,6 +46,8 @@ export async function chartCacheUse(): Promise<string | undefined> {
 
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
+  // A ccsim process draws its charts once, after its simulations, then exits.
+  drawChartsWithoutOptimizer();
   const help = storedHelp(args);
   if (help !== undefined) {
     process.stdout.write(help);

@@ -17,6 +17,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { type ChartLibraries, chartLibraries } from './chart-libraries.ts';
 import { FONT_FAMILY } from './charts/common.ts';
 import { normalizeSvgIds } from './svg-ids.ts';
+import { withoutOptimizer } from './optimizer-off.ts';
 
 export { normalizeSvgIds };
 
@@ -102,17 +103,21 @@ function collectingLogger(messages: string[]): Logger {
 
 /** A vega-lite spec as SVG text (the chart libraries are loaded on first use). */
 export async function specToSvg(spec: TopLevelSpec): Promise<{ svg: string; warnings: string[] }> {
+  // Loaded first: V8 takes the libraries' code cache only under the flags it was made with.
   const { vegaLite, vega } = await load();
-  const warnings: string[] = [];
-  const logger = collectingLogger(warnings);
-  const compiled = vegaLite.compile(spec, { logger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
-  try {
-    const svg = normalizeSvgIds(await view.toSVG());
-    return { svg, warnings };
-  } finally {
-    view.finalize();
-  }
+  // In the command line, with V8's optimizing compiler off (optimizer-off.ts).
+  return withoutOptimizer(async () => {
+    const warnings: string[] = [];
+    const logger = collectingLogger(warnings);
+    const compiled = vegaLite.compile(spec, { logger }).spec;
+    const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
+    try {
+      const svg = normalizeSvgIds(await view.toSVG());
+      return { svg, warnings };
+    } finally {
+      view.finalize();
+    }
+  });
 }
 
 /** SVG text as PNG bytes, drawn by resvg with the bundled fonts only; `scale` pixels per SVG pixel. */
