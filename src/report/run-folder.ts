@@ -15,7 +15,7 @@
  * `planRunFolder` (checks, picks the name) and `writeRunFolder` (writes, renames).
  */
 
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, parse, relative, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -168,8 +168,13 @@ export function writeRunFolder(plan: RunFolderPlan, files: Readonly<Record<strin
   mkdirSync(parent, { recursive: true });
   const tmp = claimTemporary(parent, basename(plan.dir), 'tmp');
   try {
-    const all: Record<string, string | Uint8Array> = { ...files, [RUN_MARKER]: markerText(Object.keys(files)) };
-    for (const [name, content] of Object.entries(all)) {
+    // Each file's bytes once: written from them, and both checks below compare against them (a
+    // simulation's folder holds ~11 MB of text; encoding it three times cost more than writing it).
+    const all = new Map<string, Uint8Array>();
+    for (const [name, content] of Object.entries({ ...files, [RUN_MARKER]: markerText(Object.keys(files)) })) {
+      all.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    }
+    for (const [name, content] of all) {
       const path = join(tmp, checkedFileName(name));
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
@@ -205,18 +210,34 @@ function claimTemporary(parent: string, name: string, kind: string): string {
   }
 }
 
-/** Reads every file back and compares it with what was meant to be written; throws if one differs. */
-function verifyWritten(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
-  for (const [name, content] of Object.entries(files)) {
+/** Bytes read back per step when checking a file (one buffer for every file). */
+const CHECK_CHUNK = 1 << 20;
+
+/**
+ * Reads every file back and compares it with what was meant to be written; throws if one differs.
+ * Read in steps into one buffer, not file by file into new ones: the same check without
+ * allocating (and the kernel mapping) another copy of the folder.
+ */
+function verifyWritten(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+  const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+  for (const [name, want] of files) {
     const path = join(dir, normalize(name));
-    let got: Buffer;
+    let fd: number;
     try {
-      got = readFileSync(path);
+      fd = openSync(path, 'r');
     } catch {
       throw new Error(`run folder ${dir}: ${name} is missing after writing it`);
     }
-    const want = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    if (!got.equals(want)) throw new Error(`run folder ${dir}: ${name} does not hold what was written`);
+    try {
+      let at = 0;
+      let same = true;
+      for (let n: number; same && (n = readSync(fd, chunk, 0, CHECK_CHUNK, null)) > 0; at += n) {
+        same = at + n <= want.byteLength && Buffer.compare(chunk.subarray(0, n), want.subarray(at, at + n)) === 0;
+      }
+      if (!same || at !== want.byteLength) throw new Error(`run folder ${dir}: ${name} does not hold what was written`);
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 
