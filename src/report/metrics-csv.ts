@@ -19,7 +19,7 @@ import type { Metrics, Result } from '../metrics/types.ts';
 import type { GroupMetrics } from '../metrics/types.ts';
 import { CATALOGUE, metricValue } from '../metrics/catalogue.ts';
 import { GROUP_FIELDS } from '../metrics/field-catalogue.ts';
-import { csvNumber, toCsv } from './csv.ts';
+import { csvField, csvNumber, toCsv } from './csv.ts';
 
 export const METRICS_CSV_HEADER = ['plan', 'level', 'date', 'time', 'weekday', 'interval_start', 'type', 'group', 'metric', 'unit', 'value', 'ci95_low', 'ci95_high'];
 
@@ -47,35 +47,58 @@ export interface MetricsRowsInput {
 
 type When = [string, string, string, string];
 
-/** One row: its place (plan, level, when, type, group), then the figure with its interval. */
-function row(out: string[][], where: string[], metric: string, unit: string, v: number, h: number | null | undefined): void {
-  const half = h === null || h === undefined || !Number.isFinite(h) ? null : h;
-  out.push([...where, metric, unit, csvNumber(v), half === null ? '' : csvNumber(v - half), half === null ? '' : csvNumber(v + half)]);
+/**
+ * The rows are built as CSV lines directly, not as arrays of cells joined by `toCsv`: a week's
+ * run has some 100,000 rows, and the arrays and per-cell quoting checks cost more than the
+ * figures. The same text: places and names go through `csvField` once per row place, metric
+ * and unit, and `csvNumber` yields only digits, `-`, `.` and `e`, which need no quoting.
+ */
+const fieldOnce = new Map<string, string>();
+function field(text: string): string {
+  const known = fieldOnce.get(text);
+  if (known !== undefined) return known;
+  const f = csvField(text);
+  fieldOnce.set(text, f);
+  return f;
 }
 
-function rowsOf(out: string[][], plan: string, level: string, at: When, type: string, m: Metrics, ci: Metrics | null | undefined, currency: string | null | undefined): void {
+/** One row: its place (plan, level, when, type, group, as CSV), then the figure with its interval. */
+function row(out: string[], where: string, metric: string, unit: string, v: number, h: number | null | undefined): void {
+  const half = h === null || h === undefined || !Number.isFinite(h) ? null : h;
+  const interval = half === null ? ',' : `${csvNumber(v - half)},${csvNumber(v + half)}`;
+  out.push(`${where}${field(metric)},${field(unit)},${csvNumber(v)},${interval}\r\n`);
+}
+
+/** The place cells of a row (plan, level, date, time, weekday, interval_start, type, group) as CSV, with the comma after them. */
+function place(plan: string, level: string, at: When, type: string, group: string): string {
+  return `${csvField(plan)},${level},${at.map(csvField).join(',')},${csvField(type)},${csvField(group)},`;
+}
+
+function rowsOf(out: string[], plan: string, level: string, at: When, type: string, m: Metrics, ci: Metrics | null | undefined, currency: string | null | undefined): void {
+  const where = place(plan, level, at, type, 'all');
   for (const info of CATALOGUE) {
     const v = metricValue(m, info.name);
     if (v === null || !Number.isFinite(v)) continue;
     const unit = info.unit === 'money' ? (currency ?? 'money') : info.unit;
-    row(out, [plan, level, ...at, type, 'all'], info.name, unit, v, ci === null || ci === undefined ? null : metricValue(ci, info.name));
+    row(out, where, info.name, unit, v, ci === null || ci === undefined ? null : metricValue(ci, info.name));
   }
 }
 
-function groupRowsOf(out: string[][], plan: string, level: string, at: When, groups: Record<string, GroupMetrics> | undefined, ci: Record<string, GroupMetrics> | undefined, currency: string | null | undefined): void {
+function groupRowsOf(out: string[], plan: string, level: string, at: When, groups: Record<string, GroupMetrics> | undefined, ci: Record<string, GroupMetrics> | undefined, currency: string | null | undefined): void {
   for (const [id, g] of Object.entries(groups ?? {})) {
+    const where = place(plan, level, at, 'all', id);
     for (const f of GROUP_FIELDS) {
       const v = g[f.name];
       if (v === null || !Number.isFinite(v)) continue;
       const unit = f.unit === 'money' ? (currency ?? 'money') : f.unit;
-      row(out, [plan, level, ...at, 'all', id], f.name, unit, v, ci?.[id]?.[f.name]);
+      row(out, where, f.name, unit, v, ci?.[id]?.[f.name]);
     }
   }
 }
 
-/** The long rows of one plan (no header). Undefined figures (a ratio over nothing) are left out. */
-export function metricsRows(input: MetricsRowsInput): string[][] {
-  const out: string[][] = [];
+/** The CSV lines (each ending in CRLF) of one plan, no header. Undefined figures (a ratio over nothing) are left out. */
+export function metricsLines(input: MetricsRowsInput): string[] {
+  const out: string[] = [];
   const none: When = ['', '', '', ''];
   const { plan, currency } = input;
   rowsOf(out, plan, 'total', none, 'all', input.totals, input.ci95, currency);
@@ -91,11 +114,13 @@ export function metricsRows(input: MetricsRowsInput): string[][] {
   return out;
 }
 
+const HEADER_LINE = toCsv([METRICS_CSV_HEADER]);
+
 /** metrics.csv of a simulation. */
 export function resultMetricsCsv(result: Result, currency?: string | null): string {
-  return toCsv([
-    METRICS_CSV_HEADER,
-    ...metricsRows({
+  return (
+    HEADER_LINE +
+    metricsLines({
       plan: result.scenario,
       totals: result.totals,
       ci95: result.ci95?.totals,
@@ -104,12 +129,12 @@ export function resultMetricsCsv(result: Result, currency?: string | null): stri
       by_interval: result.by_interval,
       ci95_by_interval: result.ci95?.by_interval,
       currency,
-    }),
-  ]);
+    }).join('')
+  );
 }
 
 /** metrics.csv of several plans' totals (compare, sweep). */
 export function plansMetricsCsv(plans: ReadonlyArray<{ name: string; totals: Metrics; ci95: Metrics | null }>, currency?: string | null): string {
   // Group rows come with each plan's totals (`totals.by_group`).
-  return toCsv([METRICS_CSV_HEADER, ...plans.flatMap((p) => metricsRows({ plan: p.name, totals: p.totals, ci95: p.ci95, currency }))]);
+  return HEADER_LINE + plans.map((p) => metricsLines({ plan: p.name, totals: p.totals, ci95: p.ci95, currency }).join('')).join('');
 }
