@@ -5,10 +5,12 @@
  * count the other worker's file too); `children` is the CPU of the child processes (CLI runs) the
  * process waited for meanwhile, which with two workers includes the other file's. CPU is what to
  * compare on a machine shared with other work; wall time there measures the load as much as the
- * tests. Without the variable this does nothing.
+ * tests. `start` and `end` (Unix seconds) and `thread` (the worker) show how the two workers were
+ * kept busy. Without the variable this does nothing.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { afterAll, expect } from 'vitest';
 
 const OUT = process.env['CCSIM_TEST_CPU'];
@@ -38,6 +40,10 @@ if (OUT !== undefined && OUT !== '') {
       self: +(end.self - start.self).toFixed(2),
       children: +(end.children - start.children).toFixed(2),
       wall: +((performance.now() - wall) / 1000).toFixed(2),
+      // When the file started and ended (Unix seconds), to see how the workers were kept busy.
+      start: +((performance.timeOrigin + wall) / 1000).toFixed(2),
+      end: +((performance.timeOrigin + performance.now()) / 1000).toFixed(2),
+      thread: threadId,
     };
     appendFileSync(OUT, JSON.stringify(line) + '\n');
   });
