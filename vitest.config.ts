@@ -40,7 +40,7 @@ class LongestFirst extends BaseSequencer {
  * Test files that must have a module graph of their own: they mock a module (vi.mock), which in
  * a shared graph would reach the files after them, or would find the real module already loaded.
  */
-const ISOLATED = ['test/report/lazy-load.test.ts'];
+const ISOLATED = ['test/report/lazy-load.test.ts', 'test/report/optimizer-off.test.ts'];
 
 /** What both projects run with. */
 const common = {
