@@ -262,9 +262,7 @@ export class ContactCenter {
     }
     p.arrive[c] = now;
     p.iv[c] = iv;
-    const em = type.handleExponentialMean;
-    const uh = s.handle[gen]!;
-    p.handle[c] = em > 0 ? -em * Math.log(1 - uh()) : type.handle(uh);
+    p.handle[c] = type.handle(s.handle[gen]!);
     p.patience[c] = type.patience !== null ? type.patience(s.patience[gen]!) : Infinity;
     const mayFail = this.mayFail[j] === 1;
     p.resolveU[c] = mayFail ? s.resolve[gen]!() : 0;

@@ -59,12 +59,6 @@ export class IntervalBooks {
     tally.groupBusy[g * this.typeCount + j]! += weight * (hi - lo);
     const len = this.ivLen;
     let iv = Math.floor(lo / len);
-    if (hi <= (iv + 1) * len) {
-      // Most legs end in the interval they started in: one row, no loop.
-      tally.intervalTime[iv * TIME_FIELDS + T.busy]! += weight * (hi - lo);
-      tally.groupTime[(iv * this.groupCount + g) * GROUP_FIELDS + G.busy]! += weight * (hi - lo);
-      return;
-    }
     let t = lo;
     while (t < hi) {
       const end = Math.min(hi, (iv + 1) * len);

@@ -33,7 +33,6 @@ export function compile(scenario: Scenario): Model {
     closedRetryAfter: makeSampler(t.when_closed?.after ?? { distribution: 'exponential', mean_seconds: 30 * 60 }),
     overdispersionCv: t.arrivals.overdispersion_cv,
     handle: makeSampler(t.handle_time),
-    handleExponentialMean: t.handle_time.distribution === 'exponential' ? t.handle_time.mean_seconds : 0,
     // Email never abandons, whatever the file says.
     patience: t.patience && t.channel !== 'email' ? makeSampler(t.patience) : null,
     retryProbability: t.retry?.probability ?? 0,

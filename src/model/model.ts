@@ -41,12 +41,6 @@ export interface ContactTypeModel {
   closedRetryAfter: Sampler;
   overdispersionCv: number;
   handle: Sampler;
-  /**
-   * The mean when `handle` is exponential, else 0: the engine draws such a handle time inline
-   * (the same expression as the sampler), because a closure call left out of line returns its
-   * double boxed, an allocation per contact on the hottest path.
-   */
-  handleExponentialMean: number;
   patience: Sampler | null;
   retryProbability: number;
   retryAfter: Sampler | null;
