@@ -6,22 +6,41 @@
 import { NonFiniteResultError } from '../errors.ts';
 import type { Result } from './types.ts';
 
-/** Throws NonFiniteResultError naming the first figure (by path) that is NaN or infinite. */
+/**
+ * Throws NonFiniteResultError naming the first figure (by path) that is NaN or infinite. The
+ * path is kept as a stack of keys and written out only for that figure: a week's result has
+ * hundreds of thousands of numbers, and building every one's path string cost more than the
+ * rest of the summary.
+ */
 export function assertFiniteResult(result: Result): void {
-  const walk = (value: unknown, path: string): void => {
+  const keys: Array<string | number> = [];
+  const pathOf = (): string =>
+    keys.reduce<string>((path, k) => (typeof k === 'number' ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`), '');
+  const walk = (value: unknown): void => {
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new NonFiniteResultError(path, value);
+      if (!Number.isFinite(value)) throw new NonFiniteResultError(pathOf(), value);
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        walk(value[i]);
+        keys.pop();
+      }
       return;
     }
     if (typeof value === 'object' && value !== null) {
-      for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        keys.push(k);
+        walk((value as Record<string, unknown>)[k]);
+        keys.pop();
+      }
     }
   };
-  walk(result.totals, 'totals');
-  walk(result.by_type, 'by_type');
-  walk(result.by_interval, 'by_interval');
+  for (const part of ['totals', 'by_type', 'by_interval'] as const) {
+    keys.push(part);
+    walk(result[part]);
+    keys.pop();
+  }
 }
