@@ -30,13 +30,13 @@ export const compareCommand = defineCommand({
     const { withOverrides } = await import('../experiment/simulate.ts');
     for (const p of loaded.plans) printWarnings(compile(withOverrides(p.scenario, { days })).warnings.map((w) => `${p.name}: ${w}`));
     // Estimated and planned before simulating, so too much work or a refused --out fails at once.
-    checkCommandWork(loaded.plans.map((p) => p.scenario), { seed, days, replications, targetCi, maxReplications, allowLong }, loaded.plans.length);
+    const contactsPerReplication = checkCommandWork(loaded.plans.map((p) => p.scenario), { seed, days, replications, targetCi, maxReplications, allowLong }, loaded.plans.length);
     const plan = planRunFolder({ name: `compare ${loaded.name}`, out, force, inputs: files });
 
     const { compare } = await import('../experiment/compare.ts');
     const { createProgress } = await import('./progress.ts');
     const work = loaded.plans.length * (targetCi.length > 0 ? (maxReplications ?? Infinity) : replications);
-    const runner = runnerFor(jobs, work);
+    const runner = runnerFor(jobs, work, contactsPerReplication);
     const progress = createProgress('compare', 'replications', { quiet });
     let outcome;
     try {

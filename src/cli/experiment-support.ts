@@ -3,6 +3,7 @@
  * together, the runner for `--jobs` with a progress display, and warnings for targets not met.
  * Loaded only when a command runs (it pulls in the simulator).
  */
+import { availableParallelism } from 'node:os';
 import { UserError } from '../errors.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Result } from '../metrics/types.ts';
@@ -12,21 +13,23 @@ import { createProgress, type Progress } from './progress.ts';
 import { compile } from '../model/compile.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../experiment/specs.ts';
-import { checkWork, expectedContacts } from '../experiment/work-estimate.ts';
+import { checkWork, expectedContacts, PARALLEL_MIN_CONTACTS } from '../experiment/work-estimate.ts';
 
 /**
  * Refuses, before anything runs, a command whose estimated work is beyond the limits (see
  * work-estimate.ts): `runs` plans or grid points of the largest of `scenarios`, each replicated.
+ * Returns the expected contacts in one replication of the largest, for `runnerFor`.
  */
 export function checkCommandWork(
   scenarios: readonly Scenario[],
   f: ReplicationFlags & { seed?: number | undefined; days?: number | undefined; allowLong: boolean },
   runs: number,
-): void {
+): number {
   let most = 0;
   for (const s of scenarios) most = Math.max(most, expectedContacts(compile(withOverrides(s, { seed: f.seed, days: f.days }))));
   const replications = f.targetCi.length > 0 ? (f.maxReplications ?? DEFAULT_MAX_REPLICATIONS) : f.replications;
   checkWork({ contactsPerReplication: most, replications, runs, allowLong: f.allowLong });
+  return most;
 }
 
 export interface ReplicationFlags {
@@ -57,15 +60,28 @@ export function warnTargets(targets: readonly TargetOutcome[] | undefined, repli
   }
 }
 
-/** A runner for `--jobs`, never with more threads than there is work for. */
-export function runnerFor(jobs: number, work: number): Runner {
-  return createRunner(Math.max(1, Math.min(jobs, Math.max(1, work))));
+/**
+ * The threads for `--jobs` as given or, when it was not given, every core, except on a machine
+ * of two cores or fewer when one replication is expected to hold fewer than
+ * PARALLEL_MIN_CONTACTS contacts: there the replications run in process, which measured faster
+ * (work-estimate.ts). Never more threads than there are replications to run.
+ */
+export function jobsFor(jobs: number | undefined, work: number, contactsPerReplication: number, cores = availableParallelism()): number {
+  const wanted = jobs ?? (cores <= 2 && contactsPerReplication < PARALLEL_MIN_CONTACTS ? 1 : cores);
+  return Math.max(1, Math.min(wanted, Math.max(1, work)));
+}
+
+/** A runner for `jobsFor(jobs, work, contactsPerReplication)` threads. */
+export function runnerFor(jobs: number | undefined, work: number, contactsPerReplication: number): Runner {
+  return createRunner(jobsFor(jobs, work, contactsPerReplication));
 }
 
 export interface SimulateFlags extends ReplicationFlags {
   seed: number | undefined;
   days: number | undefined;
-  jobs: number;
+  jobs: number | undefined;
+  /** Expected contacts in one replication (checkCommandWork), for the default of `jobs`. */
+  contactsPerReplication: number;
   quiet: boolean;
 }
 
@@ -102,7 +118,7 @@ export async function simulateParallel(scenario: Scenario, f: SimulateFlags): Pr
   }
   const { aggregate } = await import('../metrics/aggregate.ts');
   const work = f.targetCi.length > 0 ? (f.maxReplications ?? Infinity) : f.replications;
-  const runner = runnerFor(f.jobs, work);
+  const runner = runnerFor(f.jobs, work, f.contactsPerReplication);
   const progress: Progress = createProgress(`simulate ${scenario.name}`, 'replications', { quiet: f.quiet });
   try {
     const out = await replicateScenario(scenario, {

@@ -2,15 +2,9 @@
  * Options that set up a simulation run and its replications (simulate, compare, sweep; seed
  * and days also staff).
  */
-import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_REPLICATIONS, parseTargetCi, type TargetCiSpec } from '../experiment/specs.ts';
 import { flagOption, repeatableOption, valueOption, type OptionSpec } from './option-spec.ts';
 import { parseInteger, parsePositiveNumber } from './option-values.ts';
-
-/** `--jobs` default: every core. */
-function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
 
 export const RUN_OPTIONS = {
   seed: valueOption<number | undefined>({
@@ -36,12 +30,12 @@ export const RUN_OPTIONS = {
     default: 1,
     parse: (text, flag) => parseInteger(text, flag, 1),
   }),
-  jobs: valueOption<number>({
+  jobs: valueOption<number | undefined>({
     name: 'jobs',
     valueName: 'N',
     description: 'Replications run at once on worker threads (integer >= 1); results do not depend on it',
-    default: defaultJobs(),
-    defaultDescription: 'all cores',
+    default: undefined,
+    defaultDescription: 'every core when replications are long, else 1 (see the README)',
     parse: (text, flag) => parseInteger(text, flag, 1),
   }),
   targetCi: repeatableOption<TargetCiSpec[]>({

@@ -30,13 +30,13 @@ export const simulateCommand = defineCommand({
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Estimated and planned before simulating, so too much work or a refused --out fails at once.
-    checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
+    const contactsPerReplication = checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
     // `--json` alone prints the result and writes nothing (no folder, no charts to draw);
     // `--json --out DIR` does both.
     const plan = json && out === undefined ? undefined : planRunFolder({ name: scenario.name, out, force, inputs: [file] });
 
     // Replications run on worker threads (--jobs); one run stays in process.
-    const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, quiet });
+    const { result } = await simulateParallel(scenario, { seed, days, replications, targetCi, maxReplications, jobs, contactsPerReplication, quiet });
     printWarnings(result.warnings ?? []);
 
     if (plan === undefined) {

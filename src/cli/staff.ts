@@ -10,6 +10,7 @@
  * `--strict`: exit code 2 when a plan does not hold or a shift template is missing.
  */
 
+import { availableParallelism } from 'node:os';
 import { defineCommand } from './command.ts';
 import { printWarnings } from './output.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
@@ -38,7 +39,8 @@ export const staffCommand = defineCommand({
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
-    const staffed = await staffVerified(scenario, { seed, days, jobs, onProgress: progress });
+    // The search hands counts, not summaries, between threads: it gains from every core (README).
+    const staffed = await staffVerified(scenario, { seed, days, jobs: jobs ?? availableParallelism(), onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
     const files: Record<string, string | Uint8Array> = {

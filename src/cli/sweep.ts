@@ -31,7 +31,7 @@ export const sweepCommand = defineCommand({
     const { gridSize: sizeOf } = await import('../experiment/sweep.ts');
     // Estimated before simulating (the base scenario's contacts at every point of this shard).
     const shardPoints = shard === undefined ? sizeOf(vary) : Math.ceil(Math.max(0, sizeOf(vary) - (shard.index - 1)) / shard.count);
-    checkCommandWork([base.scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, shardPoints);
+    const contactsPerReplication = checkCommandWork([base.scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, shardPoints);
     const name = shard === undefined ? `sweep ${base.scenario.name}` : `sweep ${base.scenario.name} shard ${shard.index}-of-${shard.count}`;
     // Planned before simulating, so a refused --out fails at once.
     const plan = planRunFolder({ name, out, force, inputs: [file] });
@@ -40,7 +40,7 @@ export const sweepCommand = defineCommand({
     const { createProgress } = await import('./progress.ts');
     const points = shardIndices(gridSize(vary), shard).length;
     const work = points * (targetCi.length > 0 ? (maxReplications ?? Infinity) : replications);
-    const runner = runnerFor(jobs, work);
+    const runner = runnerFor(jobs, work, contactsPerReplication);
     const progress = createProgress('sweep', 'replications', { quiet });
     let outcome;
     try {

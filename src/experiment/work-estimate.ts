@@ -18,6 +18,17 @@ export const MAX_CONTACTS_PER_REPLICATION = 50_000_000;
 export const CONTACTS_PER_SECOND = 2_500_000;
 /** Fixed cost of one replication (compile, start, summarise, hand-over), seconds. */
 export const SECONDS_PER_REPLICATION = 0.02;
+/**
+ * On a machine of two cores or fewer, the expected contacts per replication from which a command
+ * left at its default `--jobs` runs its replications on both cores; below, in process. (With more
+ * cores the default is every core.) Each worker thread loads the simulator and
+ * warms it up on its own, and hands its results back by copy, and on a two-core machine
+ * (Dec 2026, CLI, --json) that cost more than it saved for every bundled scenario: the bank's
+ * day (37k contacts), 12 replications 2.55 s in process against 3.49 s on two threads; a
+ * quarter of tech support (262k contacts, 8,640 intervals), 6 replications 7.2 s against 9.0 s.
+ * W1 (M/M/100) at 500k contacts, 6 replications, was the first to gain: 2.18 s against 1.86 s.
+ */
+export const PARALLEL_MIN_CONTACTS = 500_000;
 /** The most one command may take on one core, by the estimate, seconds (half an hour). */
 export const MAX_ESTIMATED_SECONDS = 1800;
 /** Replications of one plan or point (each keeps its result until they are combined). */
