@@ -54,7 +54,18 @@ export const METRIC_COLUMNS: readonly Column[] = [
 export function csvNumber(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';
   if (Number.isInteger(x)) return String(x);
-  const rounded = Math.abs(x) >= 1e-3 ? Number(x.toFixed(6)) : Number(x.toPrecision(6));
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e9) {
+    // At most 9 + 6 significant digits, which a double holds exactly: the shortest text of the
+    // rounded number is toFixed's with its trailing zeros cut, so there is no need to parse it
+    // back and print it again (a week's metrics.csv formats a million numbers).
+    const fixed = x.toFixed(6);
+    let end = fixed.length;
+    while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    if (fixed.charCodeAt(end - 1) === 46 /* . */) end--;
+    return fixed.slice(0, end);
+  }
+  const rounded = a >= 1e-3 ? Number(x.toFixed(6)) : Number(x.toPrecision(6));
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 

@@ -117,6 +117,19 @@ describe('csvNumber', () => {
     expect(csvNumber(Number.NaN)).toBe('');
     expect(csvNumber(Number.POSITIVE_INFINITY)).toBe('');
   });
+  it('prints what parsing its 6-decimal rounding back would print, at every magnitude', () => {
+    // The definition, spelled out the slow way: round to 6 decimals (6 significant digits below
+    // 0.001), parse, print; no negative zero.
+    const definition = (x: number): string => {
+      const rounded = Math.abs(x) >= 1e-3 ? Number(x.toFixed(6)) : Number(x.toPrecision(6));
+      return String(Object.is(rounded, -0) ? 0 : rounded);
+    };
+    let seed = 7;
+    const uniform = (): number => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const values = [0.1 + 0.2, 0.0015, -0.0015, 0.001, 0.0009999996, 123.0000005, 999999999.9999996, 1e9 + 0.5, 5e-7, -5e-7, 1.0000004999];
+    for (let e = -8; e <= 12; e++) for (let k = 0; k < 400; k++) values.push((uniform() - 0.5) * 2 * 10 ** e);
+    for (const x of values) expect(csvNumber(x), String(x)).toBe(definition(x));
+  });
   it('round-trips to within its precision', () => {
     for (const x of [0.1, 0.7071067811865476, 12345.678901234, 180.00000049]) {
       expect(Math.abs(Number(csvNumber(x)) - x)).toBeLessThanOrEqual(5e-7);
