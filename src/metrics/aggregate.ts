@@ -11,23 +11,37 @@ import { entriesOf, replicatedScorecard, type Scorecard } from './scorecard.ts';
 type Tree = number | string | null | Tree[] | { [key: string]: Tree };
 
 /**
- * Combine a leaf across replications: numbers by their mean (and 95% half-width), strings by
- * the first value. A ratio that was undefined (null) in some replications is averaged over the
- * others; null when undefined in all.
+ * Combine a tree across replications, leaf by leaf: numbers by their mean and their 95%
+ * half-width, strings by the first value. A ratio that was undefined (null) in some
+ * replications is averaged over the others; null when undefined in all. One walk builds both
+ * trees (a week's result has hundreds of thousands of leaves).
  */
-function combine(values: Tree[], half: boolean): Tree {
+function combine(values: Tree[]): { mean: Tree; ci: Tree } {
   const first = values[0]!;
-  if (typeof first === 'string') return first;
-  if (Array.isArray(first)) return first.map((_, i) => combine(values.map((v) => (v as Tree[])[i]!), half));
+  if (typeof first === 'string') return { mean: first, ci: first };
+  if (Array.isArray(first)) {
+    const mean: Tree[] = [];
+    const ci: Tree[] = [];
+    for (let i = 0; i < first.length; i++) {
+      const both = combine(values.map((v) => (v as Tree[])[i]!));
+      mean.push(both.mean);
+      ci.push(both.ci);
+    }
+    return { mean, ci };
+  }
   if (first !== null && typeof first === 'object') {
-    const out: { [key: string]: Tree } = {};
-    for (const key of Object.keys(first)) out[key] = combine(values.map((v) => (v as { [key: string]: Tree })[key]!), half);
-    return out;
+    const mean: { [key: string]: Tree } = {};
+    const ci: { [key: string]: Tree } = {};
+    for (const key of Object.keys(first)) {
+      const both = combine(values.map((v) => (v as { [key: string]: Tree })[key]!));
+      mean[key] = both.mean;
+      ci[key] = both.ci;
+    }
+    return { mean, ci };
   }
   const nums = values.filter((v): v is number => typeof v === 'number');
-  if (nums.length === 0) return null;
-  if (half) return ci95HalfWidth(nums);
-  return nums.reduce((a, b) => a + b, 0) / nums.length;
+  if (nums.length === 0) return { mean: null, ci: null };
+  return { mean: nums.reduce((a, b) => a + b, 0) / nums.length, ci: ci95HalfWidth(nums) };
 }
 
 /**
@@ -48,8 +62,9 @@ export function aggregate(results: Result[]): Result {
       ...(r.weekly !== undefined ? { weekly: r.weekly } : {}),
     }) as unknown as Tree;
   type Picked = { totals: Metrics; by_type: Record<string, Metrics>; by_interval: IntervalMetrics[]; events?: EventMetrics[]; weekly?: WeekMetrics[] };
-  const mean = combine(results.map(pick), false) as unknown as Picked;
-  const ci = combine(results.map(pick), true) as unknown as Picked;
+  const both = combine(results.map(pick));
+  const mean = both.mean as unknown as Picked;
+  const ci = both.ci as unknown as Picked;
   const hist = poolTtrHistograms(results.map((r) => r.ttr_histogram));
   const quantiles = (h: SparseBins | undefined, bits: number | undefined) =>
     h === undefined || bits === undefined
