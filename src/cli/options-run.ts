@@ -35,7 +35,7 @@ export const RUN_OPTIONS = {
     valueName: 'N',
     description: 'Replications run at once on worker threads (integer >= 1); results do not depend on it',
     default: undefined,
-    defaultDescription: 'every core when replications are long, else 1 (see the README)',
+    defaultDescription: 'every core; on 2 cores or fewer, 1 for short replications (not staff; see the README)',
     parse: (text, flag) => parseInteger(text, flag, 1),
   }),
   targetCi: repeatableOption<TargetCiSpec[]>({

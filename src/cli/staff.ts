@@ -39,7 +39,8 @@ export const staffCommand = defineCommand({
     const plan = planRunFolder({ name: `${scenario.name} staffing`, out, force, inputs: [file] });
 
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
-    // The search hands counts, not summaries, between threads: it gains from every core (README).
+    // The search hands counts, not summaries, between threads: two threads were faster than one
+    // even on two cores (README, the staffing search), unlike the other commands.
     const staffed = await staffVerified(scenario, { seed, days, jobs: jobs ?? availableParallelism(), onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
