@@ -56,9 +56,10 @@ export function csvNumber(x: number | null | undefined): string {
   if (Number.isInteger(x)) return String(x);
   const a = Math.abs(x);
   if (a >= 1e-3 && a < 1e9) {
-    // At most 9 + 6 significant digits, which a double holds exactly: the shortest text of the
-    // rounded number is toFixed's with its trailing zeros cut, so there is no need to parse it
-    // back and print it again (a week's metrics.csv formats a million numbers).
+    // At most 9 + 6 significant digits, within the 15 that survive a round trip through a
+    // double: the shortest text of the rounded number is toFixed's with its trailing zeros cut,
+    // so there is no need to parse it back and print it again (a week's metrics.csv formats a
+    // million numbers).
     const fixed = x.toFixed(6);
     let end = fixed.length;
     while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
