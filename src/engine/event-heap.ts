@@ -42,6 +42,19 @@ export class EventHeap {
     return this.n > 0 ? this.time[0]! : Infinity;
   }
 
+  /** Scheduling order of the earliest event (ties in time run in this order). */
+  peekSeq(): number {
+    return this.seq[0]!;
+  }
+
+  /**
+   * The sequence number a push now would get, taken without pushing: for an event a caller keeps
+   * outside the heap (SingleQueueCenter's next arrival) yet must order exactly as if inside.
+   */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
   peekKind(): number {
     return this.item[0]! & KIND_MASK;
   }
