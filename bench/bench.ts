@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../src/model/compile.ts';
 import { runReplication } from '../src/center/run.ts';
+import { ContactCenter } from '../src/center/contact-center.ts';
 import { summarise } from '../src/metrics/summarise.ts';
 import { WORKLOADS, workload, type Workload } from './workloads.ts';
 import { measureReplicationsPerSecond } from '../src/experiment/replications.ts';
@@ -68,7 +69,7 @@ function timedRun(w: Workload, contacts: number, replications: number): Run {
   let arrived = 0;
   let events = 0;
   for (let r = 0; r < replications; r++) {
-    const tally = runReplication(model, scenario.seed, r);
+    const tally = w.general === true ? new ContactCenter(model, scenario.seed, r).run() : runReplication(model, scenario.seed, r);
     const result = summarise(model, tally, scenario.seed);
     arrived += result.totals.arrivals;
     events += tally.events;

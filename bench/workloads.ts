@@ -16,6 +16,11 @@ export interface Workload {
   replications: number;
   /** The scenario sized for `contacts` expected arrivals (smaller sizes serve as warm-up). */
   build(contacts: number): Scenario;
+  /**
+   * Run on ContactCenter even where runReplication would take SingleQueueCenter: what a model
+   * with any of the journey's features (a second type, repeats, shifts...) runs at.
+   */
+  general?: boolean;
 }
 
 const exp = (mean: number): Distribution => ({ distribution: 'exponential', mean_seconds: mean });
@@ -105,6 +110,7 @@ export const R_REPLICATIONS = 8;
 export const WORKLOADS: Workload[] = [
   { id: 'W1-1M', description: 'M/M/c, 100 agents, 5,700/h, handle exp 60 s', contacts: 1_000_000, replications: 1, build: mmc },
   { id: 'W1-10M', description: 'M/M/c, 100 agents, 5,700/h, handle exp 60 s', contacts: 10_000_000, replications: 1, build: mmc },
+  { id: 'W1-general', description: 'W1 1M on the general center (ContactCenter)', contacts: 1_000_000, replications: 1, build: mmc, general: true },
   { id: 'W2', description: 'W1 + patience exp 120 s', contacts: 1_000_000, replications: 1, build: mmcm },
   { id: 'W3', description: '4 types, 40 agents, 2 skills each (ring), occ ~0.87, handle exp 180 s', contacts: 1_000_000, replications: 1, build: ring },
   { id: 'R', description: `W1 at 100k contacts x ${R_REPLICATIONS} sequential replications`, contacts: 100_000, replications: R_REPLICATIONS, build: mmc },
