@@ -9,7 +9,10 @@
  * judged while other work runs. Node runs with --single-threaded: V8's optimising compiler then
  * works on the main thread, and under valgrind (which runs threads one at a time) optimised code
  * arrives at the same point of each run instead of whenever a background thread gets its turn.
- * Repeated runs agree to about 1%.
+ * Repeated runs agree to about 1%. The price: compiled that way, code meets paths it has not seen
+ * sooner, and a loop deoptimised often enough stays in baseline code. W1's loop on the
+ * single-queue center does (five deoptimisations, then baseline for the rest of the run; a normal
+ * run has one and re-enters optimised code), so for it the count overstates: time it instead.
  *
  *   node scripts/instructions-per-contact.mjs [small=200000] [large=1000000]
  *
