@@ -6,13 +6,24 @@
 import { NonFiniteResultError } from '../errors.ts';
 import type { Result } from './types.ts';
 
+/** Whether every number in `value` (objects and arrays, all the way down) is finite. */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  // Object.values lists own enumerable properties, as the path search below walks them.
+  const items = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < items.length; i++) if (!allFinite(items[i])) return false;
+  return true;
+}
+
 /**
  * Throws NonFiniteResultError naming the first figure (by path) that is NaN or infinite. The
- * path is kept as a stack of keys and written out only for that figure: a week's result has
- * hundreds of thousands of numbers, and building every one's path string cost more than the
- * rest of the summary.
+ * check first walks the result without keeping any path: a week's result has hundreds of
+ * thousands of numbers, and keeping each one's path cost more than the rest of the summary. Only
+ * when a figure fails does a second walk, keeping a stack of keys, find its path.
  */
 export function assertFiniteResult(result: Result): void {
+  if (allFinite(result.totals) && allFinite(result.by_type) && allFinite(result.by_interval)) return;
   const keys: Array<string | number> = [];
   const pathOf = (): string =>
     keys.reduce<string>((path, k) => (typeof k === 'number' ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`), '');
