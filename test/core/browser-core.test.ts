@@ -1,8 +1,9 @@
 /**
  * The simulation core runs in a browser: src/core.ts is bundled by esbuild for the browser (it
  * would fail to bundle if anything it reaches imported a Node module), loaded into headless
- * Chromium, and a bundled scenario simulated there from its text. The result must equal the
- * Node run's for the same seed, figure for figure.
+ * Chromium, and two bundled scenarios simulated there from their text: the bank (the general
+ * center) and the Erlang C check (the single-queue center). Each result must equal the Node
+ * run's for the same seed, figure for figure.
  *
  * Skipped, saying so, when /usr/bin/chromium (or $CCSIM_CHROMIUM) is absent; CI installs it.
  */
@@ -11,12 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText, simulate } from '../../src/core.ts';
+import { compile } from '../../src/model/compile.ts';
+import { isSingleQueue } from '../../src/center/single-queue.ts';
 
 const CHROMIUM = process.env.CCSIM_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const CORE = fileURLToPath(new URL('../../src/core.ts', import.meta.url));
-const BANK = fileURLToPath(new URL('../../scenarios/retail-bank.yaml', import.meta.url));
+const SCENARIOS = ['retail-bank.yaml', 'erlang-c.yaml'].map((name) => ({ name, file: fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)) }));
 
 async function bundleCore(): Promise<string> {
   const out = await build({
@@ -38,9 +41,8 @@ describe('the simulation core', () => {
     expect(code).not.toMatch(/require\(["']node:/);
   });
 
-  it.skipIf(!HAVE_CHROMIUM)('simulates a bundled scenario in headless Chromium with the Node run\'s numbers', async () => {
+  it.skipIf(!HAVE_CHROMIUM)('simulates bundled scenarios in headless Chromium with the Node run\'s numbers', async () => {
     const code = await bundleCore();
-    const text = readFileSync(BANK, 'utf8');
     const options = { seed: 11, days: 3, replications: 2 };
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -50,23 +52,29 @@ describe('the simulation core', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.setContent('<!doctype html><title>ccsim core</title>');
       await page.addScriptTag({ content: code });
-      const inBrowser = await page.evaluate(
-        ([t, o]) => {
-          const api = (globalThis as unknown as { ccsim: typeof import('../../src/core.ts') }).ccsim;
-          const { scenario } = api.loadScenarioText(t, 'retail-bank.yaml');
-          return JSON.stringify(api.simulate(scenario, o));
-        },
-        [text, options] as const,
-      );
-      expect(errors).toEqual([]);
-      const inNode = JSON.stringify(simulate(loadScenarioText(text, 'retail-bank.yaml').scenario, options));
-      const parsed = JSON.parse(inBrowser) as { totals: { answered: number } };
-      expect(parsed.totals.answered).toBeGreaterThan(0);
-      // Every count is identical (the same contacts met the same events in the same order);
-      // a continuous figure may differ in its last digits, since Chromium's V8 and Node's may
-      // round Math.log/exp differently, and those last bits add up in long sums.
-      const differences = compareFigures(JSON.parse(inBrowser), JSON.parse(inNode), '');
-      expect(differences).toEqual([]);
+      for (const { name, file } of SCENARIOS) {
+        const text = readFileSync(file, 'utf8');
+        const inBrowser = await page.evaluate(
+          ([t, n, o]) => {
+            const api = (globalThis as unknown as { ccsim: typeof import('../../src/core.ts') }).ccsim;
+            const { scenario } = api.loadScenarioText(t, n);
+            return JSON.stringify(api.simulate(scenario, o));
+          },
+          [text, name, options] as const,
+        );
+        expect(errors).toEqual([]);
+        const { scenario } = loadScenarioText(text, name);
+        // The bank runs on the general center, the Erlang C check on the single-queue one.
+        expect(isSingleQueue(compile(scenario)), name).toBe(name === 'erlang-c.yaml');
+        const inNode = JSON.stringify(simulate(scenario, options));
+        const parsed = JSON.parse(inBrowser) as { totals: { answered: number } };
+        expect(parsed.totals.answered, name).toBeGreaterThan(0);
+        // Every count is identical (the same contacts met the same events in the same order);
+        // a continuous figure may differ in its last digits, since Chromium's V8 and Node's may
+        // round Math.log/exp differently, and those last bits add up in long sums.
+        const differences = compareFigures(JSON.parse(inBrowser), JSON.parse(inNode), name);
+        expect(differences).toEqual([]);
+      }
     } finally {
       await browser.close();
     }
