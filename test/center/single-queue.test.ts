@@ -11,7 +11,8 @@ import { loadScenarioText } from '../../src/scenario/load.ts';
  * center's, bit for bit (every counter, every sum, both TTR histograms, the event count), for
  * every seed and replication. The scenarios below vary what such a model may still vary: the
  * channel, the routing policy, patience (including customers who hang up at once), handle-time
- * distributions (deterministic ones make events at equal times), arrival curves and daily
+ * distributions (deterministic ones make events at equal times; a handle time of 0 ends a service
+ * at the instant it starts, one longer than the run never ends), arrival curves and daily
  * overdispersion, warm-up, interval length, costs, effort points, no agents at all, overload
  * (contacts left waiting and in service at the end) and a drain cut short.
  */
@@ -74,6 +75,14 @@ const CASES: Array<[string, string]> = [
       horizon: '{ start: 2026-01-05, days: 1, interval_minutes: 60, warmup_hours: 0 }',
       type: '    channel: email\n    arrivals: { per_hour: 100 }\n    handle_time: { distribution: exponential, mean_seconds: 3000 }',
       group: '    agents: 50',
+    }),
+  ],
+  [
+    'handle time 0 (a service ends at the instant it starts) and handle times longer than the run',
+    base({
+      horizon: '{ start: 2026-01-05, days: 1, interval_minutes: 60, warmup_hours: 0 }',
+      type: '    arrivals: { per_hour: 600 }\n    handle_time:\n      distribution: mixture\n      parts:\n        - { weight: 0.5, distribution: deterministic, mean_seconds: 0 }\n        - { weight: 0.5, distribution: deterministic, mean_seconds: 500000 }',
+      group: '    agents: 30',
     }),
   ],
   [
