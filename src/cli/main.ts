@@ -5,17 +5,17 @@
  *
  * Start-up is most of a quick command's time, so a command line loads only what it uses:
  * a help request prints the help stored at build time (help-text.ts); `validate FILE` runs from
- * one script with V8's code cache (quick-validate.ts); a plain line loads its
- * own command and is read without yargs (direct-args.ts); only the rest (usage errors, unusual
- * lines, help on a narrow terminal) loads yargs and every command (yargs-cli.ts).
+ * one small script with V8's code cache (quick-validate.ts); any other plain line runs from the
+ * script of all commands with its code cache (quick-commands.ts), or from these modules when
+ * the CLI runs from source, and is read without yargs (direct-args.ts); only the rest (usage
+ * errors, unusual lines, help on a narrow terminal) loads yargs and every command (yargs-cli.ts).
  *
  * Exit codes: 0 success; 2 the user's to fix (bad arguments, bad scenario, refused --out);
  * 1 a bug in ccsim (message "ccsim: internal error" and the stack trace).
  */
-import { COMMAND_LOADERS, COMMAND_NAMES, isCommandName } from './command-list.ts';
-import { parseDirect } from './direct-args.ts';
+import { COMMAND_NAMES, isCommandName } from './command-list.ts';
+import { runDirect } from './direct-run.ts';
 import { storedHelp } from './help-text.ts';
-import { reportError } from './report-error.ts';
 import { drawChartsWithoutOptimizer } from '../report/optimizer-off.ts';
 
 export { COMMAND_NAMES };
@@ -28,20 +28,32 @@ export async function validateCacheUse(): Promise<string | null> {
   return (await import('./quick-validate.ts')).validateCacheUse();
 }
 
+/** For the build (writing the commands' cache) and its test: quick-commands.ts. */
+export async function writeCommandsCache(runs: readonly (readonly string[])[]): Promise<void> {
+  await (await import('./quick-commands.ts')).writeCommandsCache(runs);
+}
+export async function commandsCacheUse(): Promise<string | null> {
+  return (await import('./quick-commands.ts')).commandsCacheUse();
+}
+
 /**
  * For the build: runs ccsim with each of `runs` (commands that draw charts, into folders the
  * caller discards) and stores what V8 compiled for the chart libraries as their code cache
  * (report/chart-libraries.ts); and for its test, how this process loaded them.
  */
 export async function writeChartCache(runs: readonly (readonly string[])[]): Promise<void> {
+  // From the ES modules, whose chart module is the one that keeps what it loaded.
+  drawChartsWithoutOptimizer();
   for (const args of runs) {
-    const code = await main(args);
+    const code = (await runDirect(args)) ?? 2;
     if (code !== 0) throw new Error(`ccsim ${args.join(' ')} for the chart code cache exited ${String(code)}`);
   }
   (await import('../report/chart-libraries.ts')).writeChartLibrariesCache();
 }
 export async function chartCacheUse(): Promise<string | undefined> {
-  return (await import('../report/chart-libraries.ts')).chartCacheUse();
+  // The command may have run in the commands script, whose chart module is not this one.
+  const fromScript = (await import('./quick-commands.ts')).scriptChartCacheUse();
+  return fromScript ?? (await import('../report/chart-libraries.ts')).chartCacheUse();
 }
 
 /** Runs ccsim with the given arguments (without `node` and the script) and returns the exit code. */
@@ -61,13 +73,10 @@ export async function main(args: readonly string[]): Promise<number> {
     if (code !== null) return code;
   }
   if (isCommandName(word)) {
-    try {
-      const { declared } = await COMMAND_LOADERS[word]();
-      const argv = declared === undefined ? null : parseDirect(args.slice(1), declared);
-      if (declared !== undefined && argv !== null) return await declared.run(argv);
-    } catch (error) {
-      return reportError(error);
-    }
+    // From the cached script when the build made it, else from these modules.
+    const { runQuickCommand } = await import('./quick-commands.ts');
+    const code = (await runQuickCommand(args)) ?? (await runDirect(args));
+    if (code !== null) return code;
   }
   const { runWithYargs } = await import('./yargs-cli.ts');
   return runWithYargs(args);

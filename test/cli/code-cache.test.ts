@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_FILE_BYTES } from '../../src/cli/quick-start.ts';
+import { COMMANDS_CACHE, COMMANDS_SCRIPT } from '../../src/cli/quick-commands.ts';
 import { VALIDATE_CACHE } from '../../src/cli/quick-validate.ts';
 import { runCcsim, type CliRun } from '../helpers/cli.ts';
 
@@ -67,9 +68,9 @@ const CLI_FLAGS = pathToFileURL(fileURLToPath(new URL('../../bin/v8-flags.mjs', 
  * How V8 took the cache beside the bundle in `bin`: accepted, rejected or missing. Asked under
  * the executable's V8 flags, as `ccsim validate` runs: V8 refuses a cache made under others.
  */
-function cacheUse(bin: string): string {
+function cacheUse(bin: string, of: 'validate' | 'commands' = 'validate'): string {
   const main = pathToFileURL(join(bin, 'main.js')).href;
-  const code = `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(${JSON.stringify(main)}); process.stdout.write(String(await m.validateCacheUse()));`;
+  const code = `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(${JSON.stringify(main)}); process.stdout.write(String(await m.${of}CacheUse()));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
   expect(r.stderr).toBe('');
   return r.stdout;
@@ -113,6 +114,61 @@ describe('validate from the cached script', () => {
       expect(cacheUse(bin), what).toBe(use);
       expect(runBundle(bin, ['validate', 'good.yaml']), what).toEqual(expected[0]);
       expect(runBundle(bin, ['validate', 'broken.yaml']), what).toEqual(expected[1]);
+    }
+  }, 120_000);
+});
+
+describe('every other command from the cached script of all commands', () => {
+  // A simulation (with workers for its replications), a bad scenario, and a line only yargs reads.
+  // (The README's commands run every command through the script: test/readme/commands.test.ts.)
+  const lines: string[][] = [
+    ['simulate', 'good.yaml', '--json', '--no-charts', '--replications', '2', '--jobs', '2', '--quiet'],
+    ['simulate', 'broken.yaml', '--json'],
+    ['simulate', 'good.yaml', '--replications', 'many'],
+  ];
+
+  it('is given a cache by the build that V8 accepts (same source, V8 and flags)', () => {
+    expect(statSync(join(DIST_BIN, COMMANDS_CACHE)).size).toBeGreaterThan(100_000);
+    expect(cacheUse(DIST_BIN, 'commands')).toBe('accepted');
+  });
+
+  /**
+   * Runs `main(args)` of the bundle in `bin` as `ccsim` does: under the executable's V8 flags,
+   * from a file (worker threads would inherit `-e`'s --input-type and refuse to start).
+   */
+  function runAsCli(bin: string, args: string[]): CliRun {
+    const runner = join(dir, 'runner.mjs');
+    writeFileSync(runner, `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(process.argv[2]); process.exitCode = await m.main(process.argv.slice(3));\n`);
+    const r = spawnSync(process.execPath, [runner, pathToFileURL(join(bin, 'main.js')).href, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('answers as the ES modules do, and changes nothing but the time when its cache is corrupt, stale or missing', () => {
+    // Without the script, main.js runs every command from the ES-module chunks (as from source).
+    const modules = join(dir, 'bin-modules');
+    cpSync(DIST_BIN, modules, { recursive: true });
+    rmSync(join(modules, COMMANDS_SCRIPT));
+    expect(cacheUse(modules, 'commands')).toBe('null');
+    const expected = lines.map((line) => runAsCli(modules, line));
+    expect(expected.map((r) => r.status)).toEqual([0, 2, 2]);
+    expect(JSON.parse(expected[0]!.stdout).replications).toBe(2);
+    expect(expected[1]!.stderr).toMatch(/broken\.yaml:5:\d+: contact_types\[general\]\.fcr: /);
+    expect(expected[2]!.stderr).toMatch(/replications/);
+
+    const bin = join(dir, 'bin-commands');
+    cpSync(DIST_BIN, bin, { recursive: true });
+    const cache = join(bin, COMMANDS_CACHE);
+    const spoil: Array<[string, () => void, string]> = [
+      ['as built', () => {}, 'accepted'],
+      // A well-formed cache of other source: what a rebuilt script beside an old cache gives.
+      ['stale', () => writeFileSync(cache, new Script('(function () { return 1; })').createCachedData()), 'rejected'],
+      ['missing', () => rmSync(cache), 'missing'],
+    ];
+    for (const [what, act, use] of spoil) {
+      cpSync(join(DIST_BIN, COMMANDS_CACHE), cache);
+      act();
+      expect(cacheUse(bin, 'commands'), what).toBe(use);
+      lines.forEach((line, i) => expect(runAsCli(bin, line), `${what}: ${line.join(' ')}`).toEqual(expected[i]));
     }
   }, 120_000);
 });

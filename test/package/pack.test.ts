@@ -44,9 +44,9 @@ describe('the npm package', () => {
     expect(result.totals.service_level).toBeLessThanOrEqual(1);
   });
 
-  it('runs `ccsim validate` from the script with its code cache, which the package carries', () => {
+  it('carries the cached scripts (validate, every command), and runs `ccsim validate` from its own', () => {
     const bin = join(dir, 'node_modules', 'ccsim', 'dist', 'bin');
-    for (const file of ['validate.cjs', 'validate.cjs.cache']) expect(existsSync(join(bin, file)), file).toBe(true);
+    for (const file of ['validate.cjs', 'validate.cjs.cache', 'commands.cjs', 'commands.cjs.cache']) expect(existsSync(join(bin, file)), file).toBe(true);
     // The command npm installed (node_modules/.bin/ccsim, what npx runs): the test above already
     // goes through npx, whose own start-up (~1 CPU-s) would add nothing here.
     const r = spawnSync(join(dir, 'node_modules', '.bin', 'ccsim'), ['validate', 'erlang-c.yaml'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
