@@ -2,7 +2,7 @@ import { EventHeap } from '../engine/event-heap.ts';
 import { randomStream, type Uniform } from '../engine/random.ts';
 import { VOICE, type ContactTypeModel, type Model } from '../model/model.ts';
 import type { EffortModel } from '../model/effort.ts';
-import { F, newTally, type Tally } from '../metrics/tally.ts';
+import { F, FIELDS, G, GROUP_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ArrivalProcess } from './arrival-process.ts';
 import { CaseOutcomes } from './case-outcomes.ts';
 import { customerStreams, FIRST } from './customer-streams.ts';
@@ -173,7 +173,8 @@ export class SingleQueueCenter {
     const now = this.now;
     this.scheduleArrival(this.arrivals.next(0, now));
     const iv = this.books.intervalOf(now);
-    const k = this.outcomes.open(0, now, iv);
+    // A contact opens its own case: its count is the arrivals' (`countsOf`).
+    const k = this.outcomes.pool.open(0, now, iv);
     if (k >= this.handle.length) this.grow();
     this.alive++;
     const type = this.type;
@@ -184,7 +185,6 @@ export class SingleQueueCenter {
       const grid = this.books.grid;
       const row = this.books.rowOf(iv, 0);
       grid[row + F.arrivals]! += 1;
-      grid[row + F.offered]! += 1;
     }
     if (this.idle > 0) {
       this.idle--;
@@ -210,11 +210,9 @@ export class SingleQueueCenter {
     this.start[k] = now;
     const wait = now - cases.opened[k]!;
     cases.waitSeconds[k]! += wait;
-    cases.agentContacts[k]!++;
     const duration = this.handle[k]!;
     if (iv >= 0) {
       const row = books.rowOf(iv, 0);
-      grid[row + F.casesReached]! += 1;
       grid[row + F.answered]! += 1;
       grid[row + F.waitSum]! += wait;
       if (wait <= this.sl) grid[row + F.answeredInSl]! += 1;
@@ -225,21 +223,14 @@ export class SingleQueueCenter {
     if (iv >= 0) {
       const row = books.rowOf(iv, 0);
       grid[row + F.handleSum]! += duration;
-      grid[row + F.agentContacts]! += 1;
       if (this.voice) grid[row + F.voiceSeconds]! += duration;
     }
   }
 
   private onServiceDone(k: number): void {
     const now = this.now;
-    const books = this.books;
-    const cases = this.outcomes.pool;
-    books.accrueBusy(0, 0, this.start[k]!, now, 1);
-    const iv = cases.iv[k]!;
-    if (iv >= 0) {
-      books.handled(iv, 0);
-      books.grid[books.rowOf(iv, 0) + F.casesFcr]! += 1;
-    }
+    this.books.accrueBusy(0, 0, this.start[k]!, now, 1);
+    // Handled, resolved at the first contact: counted as resolved cases (`countsOf`).
     this.outcomes.resolve(k, now);
     this.alive--;
     const next = this.liveHead();
@@ -291,6 +282,28 @@ export class SingleQueueCenter {
       this.alive--;
     }
     this.outcomes.countOpen();
+    this.countsOf();
+  }
+
+  /**
+   * The counts that equal others in this model, written once at the end instead of added per
+   * contact: in an interval's row, every arrival opens a case and is offered; every answer is
+   * the case's first reach and an agent contact; every service end resolves its case at first
+   * contact and is a contact the group handled. Counts of whole contacts are exact in a double,
+   * so these are the very numbers ContactCenter adds one by one (the equality test compares).
+   */
+  private countsOf(): void {
+    const grid = this.books.grid;
+    const groupTime = this.tally.groupTime;
+    for (let iv = 0; iv < this.model.intervalCount; iv++) {
+      const row = iv * FIELDS;
+      grid[row + F.offered] = grid[row + F.arrivals]!;
+      grid[row + F.cases] = grid[row + F.arrivals]!;
+      grid[row + F.casesReached] = grid[row + F.answered]!;
+      grid[row + F.agentContacts] = grid[row + F.answered]!;
+      grid[row + F.casesFcr] = grid[row + F.casesResolved]!;
+      groupTime[iv * GROUP_FIELDS + G.handled] = grid[row + F.casesResolved]!;
+    }
   }
 
   private grow(): void {
