@@ -13,6 +13,13 @@ import { scorecardOf } from './scorecard.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
+/** The p-quantile of a TTR histogram, hours; null when it is empty or not kept (null). */
+function ttrHours(ttr: ArrayLike<number> | null, subBitsLog2: number, p: number): number | null {
+  if (ttr === null) return null;
+  const s = quantileOfBins(ttr, subBitsLog2, p);
+  return s === null ? null : s / 3600;
+}
+
 /** Time-based inputs of one row of metrics: busy and logged-in seconds, paid hours, agent cost. */
 interface TimeRow {
   busy: number;
@@ -25,62 +32,57 @@ interface TimeRow {
 
 /**
  * Turn one row of counters into the metrics of the README. `c` holds FIELDS counters (see
- * tally.ts), `ttr` the TTR histogram of the same contacts.
+ * tally.ts), `ttr` the TTR histogram of the same contacts (null where none is kept).
  */
-function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: ArrayLike<number>, subBitsLog2: number): Metrics {
-  const g = (f: number): number => c[f]!;
-  const arrivals = g(F.arrivals);
-  const offered = g(F.offered);
-  const answered = g(F.answered);
-  const resolved = g(F.casesResolved);
-  const costSelfService = g(F.selfServiceCost);
-  const costTelephony = g(F.voiceSeconds) * model.costPerVoiceSecond;
-  const costContacts = g(F.agentContacts) * model.costPerAgentContact;
+function metricsOf(model: Model, c: ArrayLike<number>, time: TimeRow, ttr: ArrayLike<number> | null, subBitsLog2: number): Metrics {
+  const arrivals = c[F.arrivals]!;
+  const offered = c[F.offered]!;
+  const answered = c[F.answered]!;
+  const resolved = c[F.casesResolved]!;
+  const costSelfService = c[F.selfServiceCost]!;
+  const costTelephony = c[F.voiceSeconds]! * model.costPerVoiceSecond;
+  const costContacts = c[F.agentContacts]! * model.costPerAgentContact;
   const costTotal = time.agentCost + costSelfService + costTelephony + costContacts;
-  const q = (p: number): number | null => {
-    const s = quantileOfBins(ttr, subBitsLog2, p);
-    return s === null ? null : s / 3600;
-  };
-  const ttrMean = ratio(g(F.ttrSum), resolved);
-  const ended = resolved + g(F.casesLost);
+  const ttrMean = ratio(c[F.ttrSum]!, resolved);
+  const ended = resolved + c[F.casesLost]!;
   return {
     arrivals,
-    contained: g(F.contained),
+    contained: c[F.contained]!,
     offered,
     answered,
-    abandoned: g(F.abandoned),
-    transfers: g(F.transfers),
-    service_level: ratio(g(F.answeredInSl), offered),
-    asa_seconds: ratio(g(F.waitSum), answered),
-    wait_probability: ratio(g(F.waited), offered),
-    abandon_rate: ratio(g(F.abandoned), offered),
-    aht_seconds: ratio(g(F.handleSum), answered),
+    abandoned: c[F.abandoned]!,
+    transfers: c[F.transfers]!,
+    service_level: ratio(c[F.answeredInSl]!, offered),
+    asa_seconds: ratio(c[F.waitSum]!, answered),
+    wait_probability: ratio(c[F.waited]!, offered),
+    abandon_rate: ratio(c[F.abandoned]!, offered),
+    aht_seconds: ratio(c[F.handleSum]!, answered),
     occupancy: ratio(time.busy, time.logged),
-    fcr: ratio(g(F.casesFcr), g(F.casesReached)),
-    containment_rate: ratio(g(F.contained), g(F.selfServiceTried)),
-    repeat_rate: ratio(g(F.repeats), arrivals),
-    ttr_hours: { mean: ttrMean === null ? null : ttrMean / 3600, p50: q(0.5), p90: q(0.9) },
-    cases: g(F.cases),
+    fcr: ratio(c[F.casesFcr]!, c[F.casesReached]!),
+    containment_rate: ratio(c[F.contained]!, c[F.selfServiceTried]!),
+    repeat_rate: ratio(c[F.repeats]!, arrivals),
+    ttr_hours: { mean: ttrMean === null ? null : ttrMean / 3600, p50: ttrHours(ttr, subBitsLog2, 0.5), p90: ttrHours(ttr, subBitsLog2, 0.9) },
+    cases: c[F.cases]!,
     resolved_cases: resolved,
-    lost_cases: g(F.casesLost),
-    open_cases: g(F.casesOpenAtEnd),
+    lost_cases: c[F.casesLost]!,
+    open_cases: c[F.casesOpenAtEnd]!,
     cost_total: costTotal,
     cost_per_contact: ratio(costTotal, arrivals),
     cost_per_resolution: ratio(costTotal, resolved),
-    effort_mean: ratio(g(F.effortSum), ended),
-    high_effort_share: ratio(g(F.casesHighEffort), ended),
-    effort_open_mean: ratio(g(F.effortOpenSum), g(F.casesOpenAtEnd)),
-    closed: g(F.closed),
+    effort_mean: ratio(c[F.effortSum]!, ended),
+    high_effort_share: ratio(c[F.casesHighEffort]!, ended),
+    effort_open_mean: ratio(c[F.effortOpenSum]!, c[F.casesOpenAtEnd]!),
+    closed: c[F.closed]!,
     agents: time.span > 0 ? time.logged / time.span : null,
     paid_hours: time.paidHours,
     cost_agents: time.agentCost,
     cost_self_service: costSelfService,
     cost_telephony: costTelephony,
     cost_contacts: costContacts,
-    waiting_at_end: g(F.leftWaiting),
-    in_self_service_at_end: g(F.leftInSelfService),
-    cases_reached: g(F.casesReached),
-    self_service_tried: g(F.selfServiceTried),
+    waiting_at_end: c[F.leftWaiting]!,
+    in_self_service_at_end: c[F.leftInSelfService]!,
+    cases_reached: c[F.casesReached]!,
+    self_service_tried: c[F.selfServiceTried]!,
   };
 }
 
@@ -97,6 +99,8 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
   const by_interval: IntervalMetrics[] = [];
   const ttrIntervals: SparseBins[] = [];
   const ttrTypes: Record<string, SparseBins> = {};
+  // Scratch reused by every interval (a week at 15 minutes has 672 of them, a long run thousands).
+  const counters = new Float64Array(FIELDS);
   for (let iv = from; iv < model.intervalCount; iv++) {
     const tRow = iv * TIME_FIELDS;
     const lo = Math.max(iv * len, model.warmupSeconds);
@@ -108,7 +112,7 @@ export function summarise(model: Model, tally: Tally, seed: number): Result {
       agentCost: tally.intervalTime[tRow + T.agentCost]!,
       span: Math.max(0, hi - lo),
     };
-    const counters = new Float64Array(FIELDS);
+    counters.fill(0);
     for (let j = 0; j < nT; j++) {
       const row = (iv * nT + j) * FIELDS;
       for (let f = 0; f < FIELDS; f++) counters[f]! += tally.grid[row + f]!;
@@ -218,8 +222,6 @@ function intervalByType(model: Model, tally: Tally, iv: number, span: number, sh
   const nT = model.types.length;
   const nG = model.groups.length;
   const out: Record<string, Metrics> = {};
-  const bins = tally.ttrByInterval.bins;
-  const noTtr = new Float64Array(bins);
   for (let j = 0; j < nT; j++) {
     const time: TimeRow = { busy: 0, logged: 0, paidHours: 0, agentCost: 0, span };
     for (let g = 0; g < nG; g++) {
@@ -233,7 +235,7 @@ function intervalByType(model: Model, tally: Tally, iv: number, span: number, sh
     }
     const start = (iv * nT + j) * FIELDS;
     // TTR percentiles per type and interval are not kept (the histogram is per interval only).
-    const m = metricsOf(model, tally.grid.subarray(start, start + FIELDS), time, noTtr, TTR_SUB_BITS_INTERVAL);
+    const m = metricsOf(model, tally.grid.subarray(start, start + FIELDS), time, null, TTR_SUB_BITS_INTERVAL);
     out[model.types[j]!.id] = m;
   }
   return out;
