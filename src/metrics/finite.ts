@@ -10,9 +10,14 @@ import type { Result } from './types.ts';
 function allFinite(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value !== 'object' || value === null) return true;
-  // Object.values lists own enumerable properties, as the path search below walks them.
-  const items = Array.isArray(value) ? value : Object.values(value);
-  for (let i = 0; i < items.length; i++) if (!allFinite(items[i])) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!allFinite(value[i])) return false;
+    return true;
+  }
+  // Own keys, as the path search below walks them; for-in makes no array of values per object
+  // (as Object.values would), which on a long run's result was most of the check's garbage.
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (Object.hasOwn(record, key) && !allFinite(record[key])) return false;
   return true;
 }
 
