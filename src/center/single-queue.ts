@@ -2,7 +2,7 @@ import { EventHeap } from '../engine/event-heap.ts';
 import { randomStream, type Uniform } from '../engine/random.ts';
 import { VOICE, type ContactTypeModel, type Model } from '../model/model.ts';
 import type { EffortModel } from '../model/effort.ts';
-import { F, FIELDS, G, GROUP_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
+import { F, G, GROUP_FIELDS, newTally, type Tally } from '../metrics/tally.ts';
 import { ArrivalProcess } from './arrival-process.ts';
 import { CaseOutcomes } from './case-outcomes.ts';
 import { customerStreams, FIRST } from './customer-streams.ts';
@@ -293,15 +293,17 @@ export class SingleQueueCenter {
    * so these are the very numbers ContactCenter adds one by one (the equality test compares).
    */
   private countsOf(): void {
-    const grid = this.books.grid;
+    const books = this.books;
+    const grid = books.grid;
     const groupTime = this.tally.groupTime;
     for (let iv = 0; iv < this.model.intervalCount; iv++) {
-      const row = iv * FIELDS;
+      const row = books.rowOf(iv, 0);
       grid[row + F.offered] = grid[row + F.arrivals]!;
       grid[row + F.cases] = grid[row + F.arrivals]!;
       grid[row + F.casesReached] = grid[row + F.answered]!;
       grid[row + F.agentContacts] = grid[row + F.answered]!;
       grid[row + F.casesFcr] = grid[row + F.casesResolved]!;
+      // One group: its row of interval iv is iv * GROUP_FIELDS (IntervalBooks.handled).
       groupTime[iv * GROUP_FIELDS + G.handled] = grid[row + F.casesResolved]!;
     }
   }

@@ -5,7 +5,7 @@
  * exactly as the ES-module path that large files and unusual lines still take.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -138,7 +138,9 @@ describe('every other command from the cached script of all commands', () => {
    */
   function runAsCli(bin: string, args: string[]): CliRun {
     const runner = join(dir, 'runner.mjs');
-    writeFileSync(runner, `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(process.argv[2]); process.exitCode = await m.main(process.argv.slice(3));\n`);
+    if (!existsSync(runner)) {
+      writeFileSync(runner, `await import(${JSON.stringify(CLI_FLAGS)}); const m = await import(process.argv[2]); process.exitCode = await m.main(process.argv.slice(3));\n`);
+    }
     const r = spawnSync(process.execPath, [runner, pathToFileURL(join(bin, 'main.js')).href, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
