@@ -3,6 +3,7 @@
  * scenario, refused --out); 1 a bug in ccsim (message "ccsim: internal error" and the stack).
  */
 import { UserError } from '../errors.ts';
+import { visible } from './terminal-text.ts';
 
 /** A bad command line, as reported by yargs. */
 export class UsageError extends UserError {
@@ -12,11 +13,11 @@ export class UsageError extends UserError {
 /** Prints an error the way its kind deserves and returns the exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\nRun 'ccsim --help' for usage.\n`);
+    process.stderr.write(`error: ${visible(error.message)}\nRun 'ccsim --help' for usage.\n`);
     return error.exitCode;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${visible(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? String(error)) : String(error);

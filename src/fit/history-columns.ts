@@ -108,6 +108,16 @@ export interface Matched {
   how: 'name' | 'alias' | 'map';
 }
 
+/**
+ * A file's columns, for a message: the first 20 and how many more. A header can be anything (a
+ * binary file read as CSV, a row of 100,000 cells), and the message should stay a line or two.
+ */
+export function columnList(header: readonly string[]): string {
+  const SHOWN = 20;
+  if (header.length <= SHOWN) return header.join(', ');
+  return `${header.slice(0, SHOWN).join(', ')}, and ${(header.length - SHOWN).toLocaleString('en-US')} more`;
+}
+
 export function matchColumns(
   header: string[],
   maps: readonly ColumnMap[],
@@ -123,7 +133,7 @@ export function matchColumns(
     const exact = header.findIndex((h) => h.trim().toLowerCase() === m.column.toLowerCase());
     const index = exact >= 0 ? exact : header.findIndex((h) => normalizeName(h) === normalizeName(m.column));
     if (index < 0) {
-      throw new UserError(`--map ${m.column}=${m.field}: ${file} has no column '${m.column}' (columns: ${header.join(', ')})`);
+      throw new UserError(`--map ${m.column}=${m.field}: ${file} has no column '${m.column}' (columns: ${columnList(header)})`);
     }
     byMap.set(index, field as Field | 'ignore');
   }

@@ -14,7 +14,7 @@
 import { UserError } from '../errors.ts';
 import { MISSING, detectDecimal, queueId, readDate, readNumber, readTime } from './cell-values.ts';
 import { detectDelimiter, parseCsv } from './csv-records.ts';
-import { matchColumns, type ColumnMap, type Matched } from './history-columns.ts';
+import { columnList, matchColumns, type ColumnMap, type Matched } from './history-columns.ts';
 import { clock, gridOffset, inferIntervalMinutes, type Stamp } from './interval-grid.ts';
 import { FIELDS, type Field, type History, type HistoryRow, type ProblemKind, type RowProblem } from './types.ts';
 
@@ -54,7 +54,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
   if (!col.has('date') && !col.has('interval')) missingColumns.push('date', 'interval');
   if (missingColumns.length > 0) {
     throw new UserError(
-      `${file}: no column for ${missingColumns.join(' or ')} (columns: ${header.join(', ')}); ` +
+      `${file}: no column for ${missingColumns.join(' or ')} (columns: ${columnList(header)}); ` +
         `name it with --map COLUMN=FIELD (fields: ${FIELDS.join(', ')})`,
     );
   }

@@ -68,6 +68,8 @@ export const MSG = {
     `expected a .yaml, .yml or .json file, got ${ext ? `a ${ext} file` : 'a file without extension'}`,
   emptyFile: 'the file is empty: expected a scenario with at least contact_types and agent_groups',
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  yamlTooDeep: 'lists or mappings nested too deeply to read (hundreds of levels, where a scenario needs a few)',
+  moreYamlErrors: (n: number) => `and ${n} more YAML ${n === 1 ? 'error' : 'errors'} after these (most follow from the first)`,
   topLevel: (got: unknown) =>
     `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
   complexKey: 'expected a plain key (text), got a list or mapping used as a key',

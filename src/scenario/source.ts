@@ -61,6 +61,31 @@ function aliasResolver(doc: Document): ResolveAlias {
   return (alias) => alias.resolve(doc, ctx);
 }
 
+/**
+ * The YAML syntax errors listed: one mistake can cascade (an unclosed bracket makes the parser
+ * report each enclosing level again, 799 lines for a file of nested brackets), and the first few
+ * say where to look. Repeats of one message at one place are listed once.
+ */
+export const MAX_SYNTAX_PROBLEMS = 5;
+
+function syntaxProblems(all: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const distinct = all.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length <= MAX_SYNTAX_PROBLEMS) return distinct;
+  const more = distinct.length - MAX_SYNTAX_PROBLEMS;
+  return [...distinct.slice(0, MAX_SYNTAX_PROBLEMS), { path: '', message: MSG.moreYamlErrors(more) }];
+}
+
+/** The parser's message, in the user's terms where it reports running out of stack. */
+function syntaxDetail(message: string): string {
+  return /maximum call stack/i.test(message) ? MSG.yamlTooDeep : message;
+}
+
 export function parseSource(text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -70,7 +95,7 @@ export function parseSource(text: string): ParsedSource {
   };
   const resolveAlias = aliasResolver(doc);
   const locate: Locate = (path) => locateIn(doc.contents, resolveAlias, path, at);
-  const problems: Problem[] = doc.errors.map((e) => ({ path: '', message: MSG.yamlSyntax(e.message), ...at(e.pos[0]) }));
+  const problems = syntaxProblems(doc.errors.map((e) => ({ path: '', message: MSG.yamlSyntax(syntaxDetail(e.message)), ...at(e.pos[0]) })));
   const warnings: Problem[] = doc.warnings.map((w) => ({ path: '', message: w.message, ...at(w.pos[0]) }));
   if (problems.length > 0) return { value: undefined, locate, problems, warnings };
   if (doc.contents === null) {

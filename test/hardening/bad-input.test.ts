@@ -180,6 +180,29 @@ describe('silent wrong results', () => {
   });
 });
 
+describe('what an error quotes from a file', () => {
+  it('control characters are shown as escapes, never sent to the terminal', () => {
+    // A header holding an escape sequence (clear screen) and a bell, as a hostile or binary file could.
+    writeFileSync(join(cwd, 'escape.csv'), 'date,\u001b[2J\u0007calls\n2026-01-05,12\n');
+    const r = runCcsim(cwd, 'fit', 'escape.csv');
+    expectUserError(r, /escape\.csv: no column for offered .*\(columns: date, \\x1b\[2J\\x07calls\)/);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // The same for a scenario's problems: an id with an escape in it.
+    writeFileSync(join(cwd, 'escape.yaml'), GOOD.replace('skills: { billing: 1 }', 'skills: { "bil\\u001bling": 1 }'));
+    const s = runCcsim(cwd, 'simulate', 'escape.yaml', '--json');
+    expectUserError(s, /bil\\x1bling/);
+    expect(s.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('a header of 100,000 columns is listed by its first 20 and a count', () => {
+    const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(join(cwd, 'wide.csv'), `${header}\n`);
+    const r = runCcsim(cwd, 'fit', 'wide.csv');
+    expectUserError(r, /wide\.csv: no column for offered or date or interval \(columns: c0, c1, .*, c19, and 99,980 more\)/);
+    expect(r.stderr.length).toBeLessThan(1000);
+  });
+});
+
 describe('the library checks its arguments like the command line', () => {
   const { scenario } = parseScenario(GOOD, 'ok.yaml');
   function argumentErrorOf(f: () => unknown): ArgumentError {

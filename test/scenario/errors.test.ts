@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/files/scenario-file.ts';
+import { MAX_SYNTAX_PROBLEMS } from '../../src/scenario/source.ts';
 import { MINIMAL, expectProblem, parseError, scenarioError, tempFile } from './helpers.ts';
 
 /** MINIMAL with one line replaced; line numbers below refer to MINIMAL's layout. */
@@ -37,6 +38,33 @@ describe('file problems', () => {
     expect(err.problems[0]!.message).toMatch(/^not valid YAML: /);
     expect(err.problems[0]!.line).toBeGreaterThanOrEqual(3);
     expect(err.message).toContain(`${file}:${err.problems[0]!.line}:`);
+  });
+
+  it('brackets nested too deep: a few lines that say so, not one per level', () => {
+    // 100,000 unclosed brackets: the parser runs out of stack, then reports each enclosing
+    // level again (799 errors at one place before the list was capped).
+    const unclosed = parseError(`name: x\nextra: ${'['.repeat(100_000)}\n`, 'deep.yaml');
+    expect(unclosed.problems.length).toBeLessThanOrEqual(MAX_SYNTAX_PROBLEMS + 1);
+    expect(unclosed.problems[0]).toMatchObject({ line: 2 });
+    expect(unclosed.problems[0]!.message).toBe('not valid YAML: lists or mappings nested too deeply to read (hundreds of levels, where a scenario needs a few)');
+    // Closed, in JSON: the same answer, at the same kind of place.
+    const closed = parseError(`{"name": "x", "extra": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'deep.json');
+    expect(closed.problems).toHaveLength(1);
+    expect(closed.problems[0]!.message).toContain('nested too deeply');
+  });
+
+  it('a cascade of YAML errors is cut to the first few, with a count of the rest', () => {
+    // Twelve separate lines that are each a syntax error of their own.
+    const text = 'name: x\n' + Array.from({ length: 12 }, (_, i) => `key${i}: [unclosed\n  - : :\n`).join('');
+    const err = parseError(text, 'many.yaml');
+    expect(err.problems).toHaveLength(MAX_SYNTAX_PROBLEMS + 1);
+    const more = err.problems[MAX_SYNTAX_PROBLEMS]!;
+    expect(more.message).toMatch(/^and \d+ more YAML errors after these/);
+    expect(more.line).toBeUndefined();
+    // The listed ones are distinct (line, column, message) and in file order.
+    const listed = err.problems.slice(0, MAX_SYNTAX_PROBLEMS);
+    expect(new Set(listed.map((p) => `${p.line}:${p.column}:${p.message}`)).size).toBe(MAX_SYNTAX_PROBLEMS);
+    for (let i = 1; i < listed.length; i++) expect(listed[i]!.line!).toBeGreaterThanOrEqual(listed[i - 1]!.line!);
   });
 
   it('duplicate keys are a YAML error', () => {
