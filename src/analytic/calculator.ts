@@ -83,6 +83,14 @@ export class CalculatorInputError extends RangeError {
   }
 }
 
+/**
+ * The largest offered load (Erlangs) and agent count the calculator takes: a scenario's own cap
+ * on agents. Erlang B is computed by a recursion of one step per server, so without a cap a
+ * volume of 1e12 contacts an interval (3.3e10 Erlangs) ran for minutes; at this cap an interval
+ * takes milliseconds.
+ */
+export const MAX_CALCULATOR_LOAD = 100_000;
+
 function check(input: CalculatorInput): void {
   const finite = (x: number): boolean => Number.isFinite(x);
   const { volume, intervalMinutes, ahtSeconds, target, thresholdSeconds, patienceSeconds, shrinkage, maxOccupancy, maxAbandonRate, concurrency, agents } = input;
@@ -104,7 +112,16 @@ function check(input: CalculatorInput): void {
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new CalculatorInputError('concurrency', `expected an integer >= 1, got ${concurrency}`);
   }
-  if (agents !== undefined && !(Number.isInteger(agents) && agents >= 0)) throw new CalculatorInputError('agents', `expected an integer >= 0, got ${agents}`);
+  if (agents !== undefined && !(Number.isInteger(agents) && agents >= 0 && agents <= MAX_CALCULATOR_LOAD)) {
+    throw new CalculatorInputError('agents', `expected an integer from 0 to ${MAX_CALCULATOR_LOAD.toLocaleString('en-US')}, got ${agents}`);
+  }
+  const load = (volume / (intervalMinutes * 60)) * ahtSeconds;
+  if (!(load <= MAX_CALCULATOR_LOAD)) {
+    throw new CalculatorInputError(
+      'volume',
+      `the offered load (volume x aht / interval) is ${load.toPrecision(3)} Erlangs; expected at most ${MAX_CALCULATOR_LOAD.toLocaleString('en-US')}, a scenario's most agents`,
+    );
+  }
 }
 
 /** Erlang C figures for `servers` servers (sessions). */

@@ -5,17 +5,25 @@
  * seconds); the result is a probability.
  */
 
-/** Throws unless `servers` is a non-negative integer. */
+/**
+ * The most servers, and the largest offered load in Erlangs, these functions take. The Erlang B
+ * recursion takes one step per server (and staffing steps up from the load), so 1e12 would run
+ * for hours; ten million takes tens of milliseconds, a hundred times the largest center a
+ * scenario may describe.
+ */
+export const MAX_SERVERS = 10_000_000;
+
+/** Throws unless `servers` is an integer from 0 to MAX_SERVERS. */
 export function checkServers(servers: number, fn: string): void {
-  if (!Number.isInteger(servers) || servers < 0) {
-    throw new RangeError(`${fn}: servers must be a non-negative integer, got ${servers}`);
+  if (!Number.isInteger(servers) || servers < 0 || servers > MAX_SERVERS) {
+    throw new RangeError(`${fn}: servers must be an integer from 0 to ${MAX_SERVERS}, got ${servers}`);
   }
 }
 
-/** Throws unless `load` is a finite number ≥ 0. */
+/** Throws unless `load` is a number from 0 to MAX_SERVERS. */
 export function checkLoad(load: number, fn: string): void {
-  if (!(load >= 0) || !Number.isFinite(load)) {
-    throw new RangeError(`${fn}: offered load must be a finite number >= 0, got ${load}`);
+  if (!(load >= 0 && load <= MAX_SERVERS)) {
+    throw new RangeError(`${fn}: offered load must be a number from 0 to ${MAX_SERVERS} Erlangs, got ${load}`);
   }
 }
 

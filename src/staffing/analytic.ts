@@ -49,6 +49,11 @@ import { randomStream } from '../engine/random.ts';
 import { workforceFactors, writtenFor } from './workforce-factors.ts';
 import { openShare } from '../model/open-windows.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { UserError } from '../errors.ts';
+
+/** The most agents a group may have (a scenario's own limit). */
+const MOST_AGENTS = LIMITS['agents']!.max;
 
 /** The requirement a staffing must meet, read from `service_level` of the scenario. */
 export interface StaffingTargets {
@@ -204,6 +209,14 @@ export function meanPatienceSeconds(scenario: Scenario, j: number): number {
  */
 export function agentsFor(q: QueueSpec, targets: StaffingTargets): number {
   if (!(q.ratePerSecond > 0)) return 0;
+  // Beyond what any group may hold, no plan can be written (and the Erlang recursions, one step
+  // per agent, would refuse or run long): a scenario whose arrivals and handle times are far off.
+  const busy = (q.ratePerSecond * q.meanServiceSeconds) / q.concurrency;
+  if (!(busy <= MOST_AGENTS)) {
+    throw new UserError(
+      `staffing: one interval would keep ${busy.toPrecision(3)} agents busy (arrivals x handle time), more than the ${MOST_AGENTS.toLocaleString('en-US')} a group may have; check the arrivals and handle times`,
+    );
+  }
   let servers: number;
   if (q.meanPatienceSeconds === Infinity) {
     servers = erlangCStaffing({

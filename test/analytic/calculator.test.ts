@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalculatorInputError, erlangCalculator } from '../../src/analytic/index.ts';
+import { CalculatorInputError, erlangB, erlangC, erlangCalculator } from '../../src/analytic/index.ts';
 import { erlangCExact, serviceLevelByUniformization } from './reference.ts';
 
 const CLASSIC = { volume: 100, intervalMinutes: 30, ahtSeconds: 180, target: 0.8, thresholdSeconds: 20 };
@@ -108,5 +108,20 @@ describe('erlangCalculator', () => {
     expect(() => erlangCalculator({ ...CLASSIC, ahtSeconds: 0 })).toThrow(/aht/);
     expect(() => erlangCalculator({ ...CLASSIC, volume: Number.NaN })).toThrow(/volume/);
     expect(() => erlangCalculator({ ...CLASSIC, concurrency: 1.5 })).toThrow(/concurrency/);
+  });
+
+  it('refuses a load beyond a center at once (the Erlang B recursion takes a step per agent)', () => {
+    // 1e12 contacts in 30 minutes at 180 s: 1e11 Erlangs, which ran for minutes before the cap.
+    const t0 = performance.now();
+    expect(() => erlangCalculator({ ...CLASSIC, volume: 1e12 })).toThrow(/volume: the offered load .* is 1\.00e\+11 Erlangs; expected at most 100,000/);
+    expect(() => erlangCalculator({ ...CLASSIC, agents: 1e9 })).toThrow(/agents: expected an integer from 0 to 100,000/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // At the cap itself (100,000 Erlangs) the answer comes, and is above the load.
+    const atCap = erlangCalculator({ ...CLASSIC, volume: 100_000 * 1800 / 180 });
+    expect(atCap.load).toBeCloseTo(100_000, 6);
+    expect(atCap.erlang_c.agents).toBeGreaterThan(100_000);
+    // The library's own functions refuse what would run for hours.
+    expect(() => erlangB(1e12, 5)).toThrow(RangeError);
+    expect(() => erlangC(10, 1e12)).toThrow(/offered load must be a number from 0 to 10000000 Erlangs/);
   });
 });

@@ -3,6 +3,7 @@ import { compile } from '../../src/model/compile.ts';
 import { erlangA, erlangCAsa, erlangCStaffing } from '../../src/analytic/index.ts';
 import { analyticPlan, offeredRates, staff, staffingProblems, targetsOf } from '../../src/staffing/index.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
+import { UserError } from '../../src/errors.ts';
 import { contactType, exp, group, scenario } from '../helpers/scenarios.ts';
 import { arrivals, erlangCExample } from './helpers.ts';
 
@@ -34,6 +35,18 @@ describe('analytic staffing', () => {
     const s = { ...erlangCExample(1), agent_groups: [group('team', { general: 0.5 }, 1)] };
     const a = analyticPlan(compile(s), targetsOf(s));
     expect(a.agents[0]![0]).toBe(erlangCStaffing({ ratePerSecond: 200 / 3600, meanServiceSeconds: 360, thresholdSeconds: 20, target: 0.8 }).servers);
+  });
+
+  it('a load no group could hold is a user error at once, not a search (or an Erlang recursion) of hours', () => {
+    // The limits of the scenario format, together: a million contacts an hour of a year each.
+    const s = scenario({
+      horizon: { start: '2026-01-05', days: 1, interval_minutes: 60, warmup_hours: 0 },
+      contact_types: [contactType('general', { arrivals: arrivals(1_000_000), handle_time: exp(31_536_000) })],
+    });
+    const t0 = performance.now();
+    expect(() => analyticPlan(compile(s), targetsOf(s))).toThrow(UserError);
+    expect(() => staff(s)).toThrow(/staffing: one interval would keep 8\.76e\+9 agents busy .*more than the 100,000 a group may have/);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('an interval without load gets 0 agents', () => {
