@@ -1,6 +1,7 @@
 /**
  * `ccsim merge DIR...`: combine the outputs of the shards of one sweep (`ccsim sweep --shard
- * i/n`) into exactly what one unsharded run writes: sweep.json and sweep.csv in a new run folder.
+ * i/n`) into exactly what one unsharded run writes: sweep.json and sweep.csv in a new run folder,
+ * and, from the scenario.json the shards saved, the report and (`--xlsx`) the workbook.
  */
 
 import { existsSync, statSync } from 'node:fs';
@@ -57,9 +58,12 @@ export const mergeCommand = defineCommand({
   name: 'merge',
   describe: 'Combine the shard outputs of one sweep into the output of an unsharded run',
   positionals: ['dirs'],
-  options: ['json', 'out', 'force', 'quiet', 'charts'],
-  examples: [['ccsim merge shards/* --out staffing-sweep', 'merge every shard folder']],
-  async run({ dirs, json, out, force, quiet, charts }) {
+  options: ['json', 'out', 'force', 'quiet', 'charts', 'xlsx'],
+  examples: [
+    ['ccsim merge shards/* --out staffing-sweep', 'merge every shard folder'],
+    ['ccsim merge shards/* --out staffing-sweep --xlsx', 'and the workbook an unsharded sweep --xlsx writes'],
+  ],
+  async run({ dirs, json, out, force, quiet, charts, xlsx }) {
     const { mergeSweeps } = await import('../experiment/sweep.ts');
     const { readSweepDocument } = await import('../experiment/sweep-file.ts');
     // Each shard checked against the schema and its content hash before anything is merged.
@@ -69,14 +73,30 @@ export const mergeCommand = defineCommand({
     });
     const doc = mergeSweeps(parts);
     const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force, inputs: [...dirs, ...parts.map((p) => p.source)] });
-    const { sweepFiles, formatSweep } = await import('../report/sweep.ts');
+    const { sweepFiles, formatSweep, sweepSentence } = await import('../report/sweep.ts');
     const written: Record<string, string | Uint8Array> = sweepFiles(doc);
-    // Each shard saved the scenario it ran; with it the merged sweep gets its report too.
+    // Each shard saved the scenario it ran; with it the merged sweep gets its report, its
+    // workbook and its targets in the table too, as the unsharded sweep does.
     const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find((f) => existsSync(f));
+    if (scenarioFile === undefined && xlsx) {
+      throw new UserError('merge --xlsx: no shard folder holds the scenario.json the workbook is drawn from (shard outputs of ccsim sweep --out DIR do)');
+    }
+    let textOptions: Parameters<typeof formatSweep>[1];
     if (scenarioFile !== undefined) {
       const { reportFiles, savedInputFiles } = await import('../report/report-files.ts');
-      const input = { kind: 'sweep', scenario: await savedScenario(scenarioFile), sweep: doc } as const;
+      const scenario = await savedScenario(scenarioFile);
+      const input = { kind: 'sweep', scenario, sweep: doc } as const;
       Object.assign(written, savedInputFiles(input), await reportFiles(input, { charts, onWarning: (w) => printWarnings([w]) }));
+      // The sweep's own --days (kept in sweep.json) sets the hours its targets are read over.
+      const { withOverrides } = await import('../experiment/simulate.ts');
+      const { reportedHours } = await import('../experiment/plan-summary.ts');
+      const { targetTexts } = await import('../report/compare.ts');
+      const scaled = withOverrides(scenario, { days: doc.days ?? undefined });
+      textOptions = { targets: targetTexts(scaled), reportedHours: reportedHours(scaled) };
+      if (xlsx) {
+        const { workbookBytes } = await import('../report/workbook.ts');
+        written['results.xlsx'] = await workbookBytes({ kind: 'sweep', scenario, sweep: doc, sentence: sweepSentence(doc, textOptions) });
+      }
     }
     const { describeFiles } = await import('../report/report-files.ts');
     const dir = writeRunFolder(plan, written);
@@ -85,7 +105,7 @@ export const mergeCommand = defineCommand({
       process.stdout.write(written['sweep.json']!);
       if (!quiet) process.stderr.write(wrote);
     } else if (!quiet) {
-      process.stdout.write(formatSweep(doc) + '\n' + wrote);
+      process.stdout.write(formatSweep(doc, textOptions) + '\n' + wrote);
     }
   },
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { runCcsim, type CliRun, expectUserError } from '../helpers/cli.ts';
 
 
@@ -112,21 +113,35 @@ describe('ccsim compare', () => {
 describe('ccsim sweep and merge', () => {
   const VARY = ['--vary', 'agent_groups[generalists].agents=3..5:1', '--vary', 'routing.policy=skill_based,longest_idle'];
 
-  it('three shards merged give the same sweep.json and sweep.csv as one unsharded run', () => {
-    // --no-charts: only sweep.json and sweep.csv are compared; the charts would cost each of
-    // these four runs about 1.4 CPU-s (the compare test above checks a report with its charts).
-    const full = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--out', 'full', '--quiet', '--no-charts');
+  it('three shards merged give the same sweep.json, sweep.csv, table and workbook as one unsharded run', async () => {
+    // --no-charts: the charts would cost each of these four runs about 1.4 CPU-s (the compare
+    // test above checks a report with its charts).
+    const full = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--out', 'full', '--no-charts', '--xlsx');
     expect(full.status, full.stderr).toBe(0);
     for (const i of [1, 2, 3]) {
       const r = ccsim('sweep', 'small.yaml', ...VARY, '--replications', '2', '--shard', `${i}/3`, '--out', `shard-${i}`, '--jobs', String(1 + (i % 2)), '--quiet', '--no-charts');
       expect(r.status, r.stderr).toBe(0);
     }
-    const merged = ccsim('merge', 'shard-2', 'shard-3', 'shard-1', '--out', 'merged');
+    const merged = ccsim('merge', 'shard-2', 'shard-3', 'shard-1', '--out', 'merged', '--no-charts', '--xlsx');
     expect(merged.status, merged.stderr).toBe(0);
     expect(merged.stdout).toMatch(/from 3 shard outputs/);
     for (const f of ['sweep.json', 'sweep.csv']) {
       expect(readFileSync(join(cwd, 'merged', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'full', f), 'utf8'));
     }
+    // The table printed (targets and the plan line included), up to the line naming the folder.
+    const table = (stdout: string): string => stdout.slice(0, stdout.indexOf('\nWrote '));
+    expect(table(full.stdout)).toMatch(/^Small center: sweep of 6 points/);
+    expect(table(merged.stdout)).toBe(table(full.stdout));
+    // The workbooks hold the same sheets and cells (the files differ in their creation time).
+    const cells = async (dir: string): Promise<unknown[]> => {
+      const book = new ExcelJS.Workbook();
+      const bytes = readFileSync(join(cwd, dir, 'results.xlsx'));
+      await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      return book.worksheets.map((ws) => [ws.name, ws.getSheetValues()]);
+    };
+    const fullBook = await cells('full');
+    expect(fullBook.length).toBeGreaterThan(1);
+    expect(await cells('merged')).toEqual(fullBook);
     const doc = JSON.parse(readFileSync(join(cwd, 'full', 'sweep.json'), 'utf8')) as { rows: Array<{ point: Record<string, unknown> }> };
     expect(doc.rows).toHaveLength(6);
     expect(doc.rows[0]!.point).toEqual({ 'agent_groups[generalists].agents': 3, 'routing.policy': 'skill_based' });
@@ -151,6 +166,9 @@ describe('ccsim sweep and merge', () => {
     expectUserError(ccsim('sweep', 'small.yaml', '--vary', 'agent_groups[nobody].agents=1,2'), /unknown path 'agent_groups\[nobody\]\.agents' \(no item with id 'nobody'/);
     expectUserError(ccsim('sweep', 'small.yaml'), /give at least one --vary/);
     expectUserError(ccsim('merge', 'nowhere'), /merge: nowhere: no such folder or file/);
+    // Shard outputs given as bare sweep.json files: merged, but no workbook without a scenario.
+    for (const i of [1, 2, 3]) writeFileSync(join(cwd, `bare-${i}.json`), readFileSync(join(cwd, `shard-${i}`, 'sweep.json')));
+    expectUserError(ccsim('merge', 'bare-1.json', 'bare-2.json', 'bare-3.json', '--xlsx'), /merge --xlsx: no shard folder holds the scenario\.json/);
     expectUserError(ccsim('simulate', 'small.yaml', '--jobs', '0'), /--jobs: expected an integer >= 1, got '0'/);
     expectUserError(ccsim('simulate', 'small.yaml', '--target-ci', 'service_level'), /--target-ci: expected METRIC=HALFWIDTH/);
   });
