@@ -13,22 +13,27 @@ import { createProgress, type Progress } from './progress.ts';
 import { compile } from '../model/compile.ts';
 import { withOverrides } from '../experiment/simulate.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../experiment/specs.ts';
-import { checkWork, expectedContacts, PARALLEL_MIN_CONTACTS } from '../experiment/work-estimate.ts';
+import { checkResultSize, checkWork, expectedContacts, PARALLEL_MIN_CONTACTS } from '../experiment/work-estimate.ts';
 
 /**
  * Refuses, before anything runs, a command whose estimated work is beyond the limits (see
  * work-estimate.ts): `runs` plans or grid points of the largest of `scenarios`, each replicated.
- * Returns the expected contacts in one replication of the largest, for `runnerFor`.
+ * Returns the expected contacts in one replication of the largest, for `runnerFor`. With
+ * `everyInterval` (simulate), also refuses a result longer than its files can hold.
  */
 export function checkCommandWork(
   scenarios: readonly Scenario[],
   f: ReplicationFlags & { seed?: number | undefined; days?: number | undefined; allowLong: boolean },
   runs: number,
+  everyInterval = false,
 ): number {
-  let most = 0;
-  for (const s of scenarios) most = Math.max(most, expectedContacts(compile(withOverrides(s, { seed: f.seed, days: f.days }))));
+  const models = scenarios.map((s) => compile(withOverrides(s, { seed: f.seed, days: f.days })));
+  const most = Math.max(0, ...models.map(expectedContacts));
   const replications = f.targetCi.length > 0 ? (f.maxReplications ?? DEFAULT_MAX_REPLICATIONS) : f.replications;
   checkWork({ contactsPerReplication: most, replications, runs, allowLong: f.allowLong });
+  // A simulation's result keeps every interval's figures by type and group (compare and sweep
+  // keep totals): they must fit in the files it writes.
+  if (everyInterval) models.forEach(checkResultSize);
   return most;
 }
 

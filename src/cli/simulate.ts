@@ -30,7 +30,7 @@ export const simulateCommand = defineCommand({
     const { scenario, warnings } = loadScenario(file);
     printWarnings(warnings);
     // Estimated and planned before simulating, so too much work or a refused --out fails at once.
-    const contactsPerReplication = checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1);
+    const contactsPerReplication = checkCommandWork([scenario], { seed, days, replications, targetCi, maxReplications, allowLong }, 1, true);
     // `--json` alone prints the result and writes nothing (no folder, no charts to draw);
     // `--json --out DIR` does both.
     const plan = json && out === undefined ? undefined : planRunFolder({ name: scenario.name, out, force, inputs: [file] });

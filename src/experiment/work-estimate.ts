@@ -11,6 +11,8 @@
  */
 import { UserError } from '../errors.ts';
 import type { Model } from '../model/model.ts';
+import { CATALOGUE } from '../metrics/catalogue.ts';
+import { GROUP_FIELDS } from '../metrics/field-catalogue.ts';
 
 /** Expected contacts in one replication: beyond this, a replication may not fit in memory. */
 export const MAX_CONTACTS_PER_REPLICATION = 50_000_000;
@@ -33,6 +35,51 @@ export const PARALLEL_MIN_CONTACTS = 500_000;
 export const MAX_ESTIMATED_SECONDS = 1800;
 /** Replications of one plan or point (each keeps its result until they are combined). */
 export const MAX_REPLICATIONS = 10_000;
+
+/**
+ * The longest file a simulation may write, in characters. Its summary.json and metrics.csv are
+ * each made as one string, and V8 refuses a string beyond 2^29 characters (about 536 million:
+ * a result of 1,000 contact types over a week at 15 minutes failed there, as an internal
+ * error). metrics.csv is the longer, one line per figure; this leaves a tenth spare.
+ */
+export const MAX_FILE_CHARS = 480_000_000;
+
+/**
+ * Characters of a metrics.csv line besides the scenario's name and the type or group id: the
+ * level, date, time, weekday and interval start, the metric, unit, value and 95% interval.
+ * Measured at 68 on a week at 15 minutes of 177 types with two replications (419 MB for 4.79M
+ * lines); with one replication the interval cells are empty and a line is shorter.
+ */
+const CSV_LINE_CHARS = 75;
+
+/**
+ * About how many characters the run's metrics.csv takes: per reported interval, a line per
+ * metric for the interval and for each contact type, and a line per group figure for each group,
+ * each carrying the scenario's name and the type's or group's id.
+ */
+export function estimatedMetricsCsvChars(model: Model): number {
+  const intervals = Math.max(0, model.intervalCount - model.firstReportedInterval);
+  const name = model.scenario.name.length;
+  const metrics = CATALOGUE.length;
+  let perInterval = metrics * (CSV_LINE_CHARS + name + 'all'.length * 2);
+  for (const t of model.types) perInterval += metrics * (CSV_LINE_CHARS + name + t.id.length + 'all'.length);
+  for (const g of model.groups) perInterval += GROUP_FIELDS.length * (CSV_LINE_CHARS + name + g.id.length + 'all'.length);
+  return intervals * perInterval;
+}
+
+/** Throws WorkLimitError when a simulation's result would be longer than its files can hold. */
+export function checkResultSize(model: Model): void {
+  const chars = estimatedMetricsCsvChars(model);
+  if (chars <= MAX_FILE_CHARS) return;
+  const intervals = model.intervalCount - model.firstReportedInterval;
+  const mb = (n: number): string => `${fmt(n / 1e6)} MB`;
+  throw new WorkLimitError(
+    `the result's metrics.csv would take about ${mb(chars)} (${count(intervals, 'reported interval')} x (${count(model.types.length, 'contact type')} + ${count(model.groups.length, 'agent group')})); ` +
+      `the limit is ${mb(MAX_FILE_CHARS)}, about the longest text ccsim can write: use longer intervals (horizon.interval_minutes), fewer days, or fewer contact types or groups`,
+    chars,
+    MAX_FILE_CHARS,
+  );
+}
 
 /** A command refused before it starts because its estimated work is beyond a limit. */
 export class WorkLimitError extends UserError {
@@ -83,6 +130,7 @@ function minutes(seconds: number): string {
   return seconds < 3600 ? `${Math.ceil(seconds / 60)} minutes` : `${(seconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} hours`;
 }
 
+const count = (n: number, what: string): string => `${fmt(n)} ${what}${n === 1 ? '' : 's'}`;
 const fmt = (n: number): string => (n >= 1e15 || !Number.isFinite(n) ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
 
 /** Throws WorkLimitError when the plan is beyond a limit; the message states estimate and limit. */

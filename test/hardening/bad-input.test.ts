@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { compile as compileModel } from '../../src/model/compile.ts';
 import { runReplication as runOne } from '../../src/center/run.ts';
 import { summarise } from '../../src/metrics/summarise.ts';
 import { compare, compile, runReplication, simulate, staff } from '../../src/library/api.ts';
-import { WorkLimitError } from '../../src/experiment/work-estimate.ts';
+import { WorkLimitError, estimatedMetricsCsvChars } from '../../src/experiment/work-estimate.ts';
 import { fitHistory } from '../../src/fit/index.ts';
 import { overloadWarning } from '../../src/report/overload.ts';
 import { formatSummary } from '../../src/report/table.ts';
@@ -94,6 +94,40 @@ describe('hangs', () => {
     expectUserError(runCcsim(cwd, 'simulate', 'good.yaml', '--days', '1e6'), /--days: expected at most 3,660 days/);
     expect(readdirSync(cwd).sort()).toEqual(before); // no output/ folder
     expect(existsSync(join(cwd, 'output'))).toBe(false);
+  });
+
+  it('a result longer than a file can hold is refused before simulating (it was an internal error at the end)', () => {
+    // 1,000 contact types over a week at 15 minutes: every interval's figures by type, 672,000
+    // rows, some 2.3 GB of metrics.csv where V8 stops at 2^29 characters a string.
+    const types = Array.from({ length: 1000 }, (_, i) => `  - id: t${i}\n    arrivals: { per_hour: 1 }\n    handle_time: { distribution: exponential, mean_seconds: 60 }\n`).join('');
+    const skills = Array.from({ length: 1000 }, (_, i) => `t${i}: 1`).join(', ');
+    writeFileSync(
+      join(cwd, 'wide-week.yaml'),
+      `name: wide\nhorizon: { start: 2026-01-05, days: 7, interval_minutes: 15 }\ncontact_types:\n${types}agent_groups:\n  - id: team\n    skills: { ${skills} }\n    agents: 50\n`,
+    );
+    const before = readdirSync(cwd).sort();
+    const t0 = performance.now();
+    expectUserError(
+      runCcsim(cwd, 'simulate', 'wide-week.yaml'),
+      /the result's metrics\.csv would take about 2,\d{3} MB \(672 reported intervals x \(1,000 contact types \+ 1 agent group\)\); the limit is 480 MB/,
+    );
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    expect(readdirSync(cwd).sort()).toEqual(before);
+  });
+
+  it('the estimate of metrics.csv is within a fifth of the file written', () => {
+    // 30 types and 3 groups with long ids and a long name, a day at 15 minutes, 2 replications.
+    const id = (i: number): string => `queue-with-a-rather-long-name-${i}`;
+    const types = Array.from({ length: 30 }, (_, i) => `  - id: ${id(i)}\n    arrivals: { per_hour: 8 }\n    handle_time: { distribution: exponential, mean_seconds: 120 }\n    patience: { distribution: exponential, mean_seconds: 90 }\n`).join('');
+    const groups = Array.from({ length: 3 }, (_, g) => `  - id: group-${g}\n    skills: { ${Array.from({ length: 30 }, (_, i) => `${id(i)}: 1`).join(', ')} }\n    agents: 4\n`).join('');
+    const text = `name: A center with a name of some length\nhorizon: { start: 2026-01-05, days: 1, interval_minutes: 15 }\ncontact_types:\n${types}agent_groups:\n${groups}`;
+    writeFileSync(join(cwd, 'estimate.yaml'), text);
+    const r = runCcsim(cwd, 'simulate', 'estimate.yaml', '--replications', '2', '--out', 'estimate-run', '--no-charts', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    const written = readFileSync(join(cwd, 'estimate-run', 'metrics.csv'), 'utf8').length;
+    const estimate = estimatedMetricsCsvChars(compileModel(parseScenario(text, 'estimate.yaml').scenario));
+    expect(estimate / written).toBeGreaterThan(0.8);
+    expect(estimate / written).toBeLessThan(1.2);
   });
 });
 
