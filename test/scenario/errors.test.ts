@@ -47,10 +47,11 @@ describe('file problems', () => {
     expect(unclosed.problems.length).toBeLessThanOrEqual(MAX_SYNTAX_PROBLEMS + 1);
     expect(unclosed.problems[0]).toMatchObject({ line: 2 });
     expect(unclosed.problems[0]!.message).toBe('not valid YAML: lists or mappings nested too deeply to read (hundreds of levels, where a scenario needs a few)');
-    // Closed, in JSON: the same answer, at the same kind of place.
+    // Closed, in JSON: the same answer. (What follows it depends on the stack of the thread the
+    // parser runs on: nothing more on the main thread, a second cascade error on a worker's.)
     const closed = parseError(`{"name": "x", "extra": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'deep.json');
-    expect(closed.problems).toHaveLength(1);
-    expect(closed.problems[0]!.message).toContain('nested too deeply');
+    expect(closed.problems.length).toBeLessThanOrEqual(MAX_SYNTAX_PROBLEMS + 1);
+    expect(closed.problems.some((p) => p.message.includes('nested too deeply')), JSON.stringify(closed.problems)).toBe(true);
   });
 
   it('a cascade of YAML errors is cut to the first few, with a count of the rest', () => {
