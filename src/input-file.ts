@@ -10,7 +10,10 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Scenario and variants files (a ten-year by_interval staffing list is about 2 MB). */
 export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
-/** Interval history CSVs (two years of 15-minute intervals for 50 queues is about 200 MB). */
+/**
+ * Interval history CSVs (two years of 15-minute intervals for 50 queues is about 200 MB). Reading
+ * one also needs memory in proportion: see historyByteLimit (fit/index.ts).
+ */
 export const MAX_HISTORY_BYTES = 512 * 1024 * 1024;
 
 export class InputFileError extends Error {

@@ -8,8 +8,6 @@
  * option definitions, never the simulator or the chart libraries; a plain command line is read
  * without yargs (direct-args.ts).
  */
-
-import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
 import { skipOptimizingCompiler } from './quick-start.ts';
@@ -169,14 +167,9 @@ async function tableFromCsv(
   },
 ): Promise<void> {
   const { readHistory, formatProblems, summarizeProblems, skippedRows } = await import('../fit/history-csv.ts');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a CSV file' : `cannot be read (${code ?? String(error)})`}`);
-  }
-  const history = readHistory(text, file, { maps: o.map });
+  // As fit reads it: a regular file within the limit (a pipe or /dev/zero would hang or fill memory).
+  const { readHistoryText } = await import('../fit/index.ts');
+  const history = readHistory(readHistoryText(file), file, { maps: o.map });
   const problems = [...history.problems];
   if (problems.length > 0 && o.strict) {
     throw new UserError(`${file}: ${summarizeProblems(problems)}\n` + formatProblems(file, problems, 50).map((l) => `  ${l}`).join('\n'));

@@ -26,18 +26,29 @@ const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
  * 315700: the file's other numbers decide, never the single cell.
  */
 export function detectDecimal(records: readonly CsvRecord[], columns: readonly number[], delimiter: string): '.' | ',' {
-  if (delimiter === ',') return '.';
-  let comma = 0;
-  let point = 0;
-  for (let r = 1; r < records.length; r++) {
-    const fields = records[r]!.fields;
-    for (const c of columns) {
+  const votes = new DecimalVotes(columns);
+  for (let r = 1; r < records.length; r++) votes.add(records[r]!.fields);
+  return votes.decimal(delimiter);
+}
+
+/** `detectDecimal` one record at a time, for a file read without keeping its records. */
+export class DecimalVotes {
+  private comma = 0;
+  private point = 0;
+  constructor(private readonly columns: readonly number[]) {}
+
+  add(fields: readonly string[]): void {
+    for (const c of this.columns) {
       const t = (fields[c] ?? '').trim();
-      if (/^[+-]?\d*,\d+$/.test(t)) comma++;
-      else if (/^[+-]?\d*\.\d+$/.test(t)) point++;
+      if (/^[+-]?\d*,\d+$/.test(t)) this.comma++;
+      else if (/^[+-]?\d*\.\d+$/.test(t)) this.point++;
     }
   }
-  return comma > point ? ',' : '.';
+
+  decimal(delimiter: string): '.' | ',' {
+    if (delimiter === ',') return '.';
+    return this.comma > this.point ? ',' : '.';
+  }
 }
 
 /** A count or duration; `durations` allows `mm:ss` and `h:mm:ss` (AHT, ASA). */

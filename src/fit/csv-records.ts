@@ -74,18 +74,26 @@ class LineCounter {
 }
 
 /**
- * Splits CSV text into records with the delimiter given (default: detected from the header line).
- * Throws UserError for a quoted field that is never closed, naming the line of the record it
- * opens in.
+ * Calls `onRecord` with each record of CSV text in turn (its fields and the line it starts on),
+ * keeping none: a history of two years by 15 minutes for 50 queues is some 3.5 million records,
+ * and kept as arrays of strings they took 11 times the file's size in memory. `limit` stops after
+ * that many records. Returns how many were read. Throws UserError for a quoted field that is
+ * never closed, naming the line of the record it opens in.
  */
-export function parseCsv(text: string, file: string, delimiter = detectDelimiter(text)): CsvRecord[] {
+export function forEachCsvRecord(
+  text: string,
+  file: string,
+  delimiter: string,
+  onRecord: (fields: string[], line: number) => void,
+  limit?: number,
+): number {
   const bytes = Buffer.from(text, 'utf8');
   const lines = new LineCounter(bytes);
   // Where the last record read ends (a byte offset): the next one starts there, after blank lines.
   let end = 0;
-  const starts: number[] = [];
+  let count = 0;
   try {
-    const rows = parse(bytes, {
+    parse(bytes, {
       delimiter,
       bom: true,
       // Mixed line endings in one file: csv-parse otherwise keeps the first kind it meets.
@@ -94,17 +102,27 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
       // A row with too few or too many fields is the reader's to report, with its line.
       relax_column_count: true,
       relax_quotes: true,
-      on_record: (fields, info) => {
-        starts.push(lines.firstLineFrom(end));
+      ...(limit !== undefined ? { to: limit } : {}),
+      on_record: (fields: string[], info) => {
+        const line = lines.firstLineFrom(end);
         end = info.bytes;
-        return fields;
+        count++;
+        onRecord(fields, line);
+        return null; // nothing kept
       },
     });
-    return rows.map((fields, i) => ({ line: starts[i]!, fields }));
+    return count;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = lines.firstLineFrom(end);
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') throw new UserError(`${file}:${line}: a quoted field is never closed`);
     throw new UserError(`${file}:${line}: ${e.message}`);
   }
+}
+
+/** Every record of CSV text with its line, with the delimiter given (default: detected from the header line). */
+export function parseCsv(text: string, file: string, delimiter = detectDelimiter(text)): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  forEachCsvRecord(text, file, delimiter, (fields, line) => records.push({ line, fields }));
+  return records;
 }

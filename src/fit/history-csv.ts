@@ -1,7 +1,7 @@
 /**
  * Reading interval history: CSV text -> checked rows, one per interval and queue.
  *
- *   parseCsv       (csv-records.ts)     RFC 4180 records with their lines (csv-parse)
+ *   forEachCsvRecord (csv-records.ts)   RFC 4180 records with their lines (csv-parse)
  *   matchColumns   (history-columns.ts) which column holds which field, `--map`
  *   readNumber...  (cell-values.ts)     counts, durations, dates, times; the decimal separator
  *   inferInterval  (interval-grid.ts)   the interval length and offset
@@ -12,8 +12,8 @@
  * of fields); the caller skips them with a count, or rejects the file (`--strict`).
  */
 import { UserError } from '../errors.ts';
-import { MISSING, detectDecimal, queueId, readDate, readNumber, readTime } from './cell-values.ts';
-import { detectDelimiter, parseCsv } from './csv-records.ts';
+import { DecimalVotes, MISSING, queueId, readDate, readNumber, readTime } from './cell-values.ts';
+import { detectDelimiter, forEachCsvRecord } from './csv-records.ts';
 import { columnList, matchColumns, type ColumnMap, type Matched } from './history-columns.ts';
 import { clock, gridOffset, inferIntervalMinutes, type Stamp } from './interval-grid.ts';
 import { FIELDS, type Field, type History, type HistoryRow, type ProblemKind, type RowProblem } from './types.ts';
@@ -42,10 +42,12 @@ type Numeric = (typeof NUMERIC)[number];
  */
 export function readHistory(text: string, file: string, options: ReadOptions = {}): History {
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const records = parseCsv(text, file, delimiter);
-  const headerRecord = records[0];
-  if (headerRecord === undefined) throw new UserError(`${file}: the file is empty`);
-  const header = headerRecord.fields.map((h) => h.trim());
+  // The file is read record by record, twice or three times (header, decimal separator, rows),
+  // and no record is kept: see forEachCsvRecord.
+  let headerFields: string[] | undefined;
+  forEachCsvRecord(text, file, delimiter, (fields) => (headerFields = fields), 1);
+  if (headerFields === undefined) throw new UserError(`${file}: the file is empty`);
+  const header = headerFields.map((h) => h.trim());
   const { matched, ignored, notes } = matchColumns(header, options.maps ?? [], file);
   const col = new Map<Field, Matched>(matched.map((m) => [m.field, m]));
 
@@ -63,7 +65,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     if (!col.has(f)) notes.push(`no ${f} column`);
   }
 
-  const decimal = options.decimal ?? detectDecimal(records, NUMERIC.map((f) => col.get(f)?.index).filter((i): i is number => i !== undefined), delimiter);
+  const decimal = options.decimal ?? detectedDecimal(text, file, delimiter, NUMERIC.map((f) => col.get(f)?.index).filter((i): i is number => i !== undefined));
   if (decimal === ',' && options.decimal === undefined) notes.push("numbers read with a decimal comma (313,1 is 313.1); give --decimal . if that is wrong");
   const problems: RowProblem[] = [];
   const valid: HistoryRow[] = [];
@@ -85,17 +87,23 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     return id;
   };
 
-  const dataRecords = records.slice(1);
-  for (const record of dataRecords) {
+  const texts = new Map<string, string>();
+  const interned = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  const readRow = (recordFields: string[], line: number): void => {
     const rowProblems: RowProblem[] = [];
-    const bad = (kind: ProblemKind, message: string) => rowProblems.push({ line: record.line, kind, message });
-    let fields = record.fields;
+    const bad = (kind: ProblemKind, message: string) => rowProblems.push({ line, kind, message });
+    let fields = recordFields;
     // Trailing empty fields (a spreadsheet's trailing commas) are harmless.
     while (fields.length > header.length && fields[fields.length - 1]!.trim() === '') fields = fields.slice(0, -1);
     if (fields.length !== header.length) {
       bad('fields', `has ${fields.length} fields, the header has ${header.length}`);
       problems.push(...rowProblems);
-      continue;
+      return;
     }
     const cell = (f: Field): string | undefined => {
       const m = col.get(f);
@@ -167,22 +175,31 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     if (values.offered !== undefined && (values.handled ?? 0) + (values.abandoned ?? 0) > values.offered) {
       bad('counts', `handled (${values.handled ?? 0}) + abandoned (${values.abandoned ?? 0}) is more than offered (${values.offered})`);
     }
+    // Dates and queue names repeat on every row: one string each for all the rows that name it.
+    if (date !== undefined) date = interned(date);
+    queueName = interned(queueName);
     if (date !== undefined && minute !== undefined) stamps.push({ date, minute, queue: queueName });
     if (rowProblems.length > 0 || date === undefined || minute === undefined || values.offered === undefined) {
       problems.push(...rowProblems);
-      continue;
+      return;
     }
-    const row: HistoryRow = { line: record.line, date, minute, queue: idFor(queueName), offered: values.offered };
+    const row: HistoryRow = { line: line, date, minute, queue: idFor(queueName), offered: values.offered };
     for (const f of ['handled', 'abandoned', 'aht', 'asa', 'agents'] as const) {
       if (values[f] !== undefined) row[f] = values[f];
     }
     valid.push(row);
-  }
+  };
+  let index = 0;
+  const records = forEachCsvRecord(text, file, delimiter, (fields, line) => {
+    if (index++ > 0) readRow(fields, line);
+  });
 
   // The interval grid, then rows off it, then duplicates (the first row of an interval is kept).
   const intervalMinutes = inferIntervalMinutes(stamps);
   const offset = intervalMinutes === null ? 0 : gridOffset(stamps, intervalMinutes);
-  const seen = new Map<string, number>();
+  // The line of the first row of each (date and queue, minute): keyed by day and queue, then by
+  // minute, so that the millions of rows of a long history do not each make a key string.
+  const seen = new Map<string, Map<number, number>>();
   const rows: HistoryRow[] = [];
   for (const row of valid) {
     if (intervalMinutes !== null && (((row.minute - offset) % intervalMinutes) + intervalMinutes) % intervalMinutes !== 0) {
@@ -193,8 +210,10 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
       });
       continue;
     }
-    const key = `${row.date}|${row.minute}|${row.queue}`;
-    const first = seen.get(key);
+    const dayKey = `${row.date}|${row.queue}`;
+    let day = seen.get(dayKey);
+    if (day === undefined) seen.set(dayKey, (day = new Map()));
+    const first = day.get(row.minute);
     if (first !== undefined) {
       problems.push({
         line: row.line,
@@ -203,7 +222,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
       });
       continue;
     }
-    seen.set(key, row.line);
+    day.set(row.minute, row.line);
     rows.push(row);
   }
   problems.sort((a, b) => a.line - b.line);
@@ -215,7 +234,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     file,
     columns: matched.map((m) => ({ column: m.column, field: m.field, how: m.how })),
     ignoredColumns: ignored,
-    rowsRead: dataRecords.length,
+    rowsRead: Math.max(0, records - 1),
     rows,
     problems,
     intervalMinutes,
@@ -229,6 +248,17 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     },
     notes,
   };
+}
+
+/** The decimal separator the numbers of the file's numeric columns vote for (see detectDecimal). */
+function detectedDecimal(text: string, file: string, delimiter: string, columns: readonly number[]): '.' | ',' {
+  if (delimiter === ',') return '.';
+  const votes = new DecimalVotes(columns);
+  let index = 0;
+  forEachCsvRecord(text, file, delimiter, (fields) => {
+    if (index++ > 0) votes.add(fields);
+  });
+  return votes.decimal(delimiter);
 }
 
 function nameOf(ids: Map<string, string>, id: string): string {

@@ -76,6 +76,6 @@ describe('ccsim erlang', () => {
     expectUserError(ccsim('erlang', '--volume', '100', '--aht', '180', '--target', '1'), /--target: expected a share in \[0, 1\)/);
     expectUserError(ccsim(...CLASSIC, '--shrinkage', '120%'), /--shrinkage/);
     expectUserError(ccsim(...CLASSIC, '--concurrency', '0'), /--concurrency/);
-    expectUserError(ccsim('erlang', '--csv', 'missing.csv'), /missing\.csv: no such file/);
+    expectUserError(ccsim('erlang', '--csv', 'missing.csv'), /missing\.csv: file not found/);
   });
 });

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { WorkLimitError, estimatedMetricsCsvChars } from '../../src/experiment/w
 import { fitHistory } from '../../src/fit/index.ts';
 import { overloadWarning } from '../../src/report/overload.ts';
 import { formatSummary } from '../../src/report/table.ts';
-import { expectUserError, runCcsim } from '../helpers/cli.ts';
+import { BIN, expectUserError, runCcsim } from '../helpers/cli.ts';
 
 /*
  * Issue 15, one class per test: hangs and runaway memory, silent wrong results, the library.
@@ -79,6 +79,27 @@ describe('hangs', () => {
     const fifoCsv = join(cwd, 'pipe.csv');
     execFileSync('mkfifo', [fifoCsv]);
     expectUserError(runCcsim(cwd, 'fit', 'pipe.csv'), /pipe\.csv: cannot read the file \(it is a pipe/);
+    // The Erlang calculator's --csv reads a history as fit does (it read any path to the end: a
+    // pipe without a writer hung, /dev/zero filled the memory).
+    expectUserError(runCcsim(cwd, 'erlang', '--csv', 'pipe.csv', '--aht', '60'), /pipe\.csv: cannot read the file \(it is a pipe/);
+    symlinkSync('/dev/zero', join(cwd, 'zero.csv'));
+    expectUserError(runCcsim(cwd, 'erlang', '--csv', 'zero.csv', '--aht', '60'), /zero\.csv: cannot read the file \(it is a device/);
+  });
+
+  it('a history larger than the memory allows is refused with the limit and how to raise it', () => {
+    // Sparse: 40 MB long, no disk used. In a heap of 256 MB the limit is a sixteenth of it.
+    const file = join(cwd, 'long-history.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 40 * 1024 * 1024);
+    const r = spawnSync(process.execPath, [BIN, 'fit', 'long-history.csv'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' },
+    });
+    expectUserError(
+      { status: r.status, stdout: r.stdout, stderr: r.stderr },
+      /long-history\.csv: the file is 40 MB; the limit for this kind of file is 1\d MB \(reading a history takes about 16 times its size in memory, and this process may use 0\.\d GB: give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES/,
+    );
   });
 
   it('too much work is refused before simulating, with the estimate and the limit', () => {
