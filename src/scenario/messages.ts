@@ -73,6 +73,8 @@ export const MSG = {
   topLevel: (got: unknown) =>
     `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
   complexKey: 'expected a plain key (text), got a list or mapping used as a key',
+  tooManyValues: (limit: number) =>
+    `the file holds more than ${limit.toLocaleString('en-US')} values; a scenario needs far fewer (ten years of staffing by 15 minutes is 350,400), and reading more would take gigabytes`,
   aliasBomb: (limit: number) =>
     `YAML aliases (*name) here expand to more than ${limit.toLocaleString('en-US')} values in all; write the values out, or reuse less`,
   reservedKey: (key: string) => `unknown key '${key}' (a reserved name, never a scenario key)`,

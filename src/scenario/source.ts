@@ -5,7 +5,7 @@
  * Ids, names and clock times are read as the text the user wrote: YAML would otherwise turn
  * `id: 0123` into the number 123, and a different id than the one written is worse than an error.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Alias, type Document } from 'yaml';
 import type { Problem } from '../errors.ts';
 import { MSG } from './messages.ts';
 
@@ -86,7 +86,30 @@ function syntaxDetail(message: string): string {
   return /maximum call stack/i.test(message) ? MSG.yamlTooDeep : message;
 }
 
+/**
+ * How many values (scalars: numbers, texts) a file may hold. The YAML library keeps a node of
+ * about a kilobyte per value, with its place in the text: a 9 MB file of three million numbers
+ * took 28 s and 3.7 GB to read, and the 32 MB a file may have would run out of memory. A real
+ * scenario holds hundreds; its longest lists (ten years of staffing by 15 minutes) 350,400.
+ */
+export const MAX_YAML_VALUES = 1_000_000;
+/** Shorter texts cannot hold enough values to matter (two characters a value at least), so are not counted. */
+const COUNT_VALUES_FROM_CHARS = 2 * MAX_YAML_VALUES;
+
+/** More than MAX_YAML_VALUES scalars in `text`: counted by the library's lexer, which keeps no nodes. */
+function tooManyValues(text: string): boolean {
+  if (text.length < COUNT_VALUES_FROM_CHARS) return false;
+  let values = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.SCALAR && ++values > MAX_YAML_VALUES) return true;
+  }
+  return false;
+}
+
 export function parseSource(text: string): ParsedSource {
+  if (tooManyValues(text)) {
+    return { value: undefined, locate: () => undefined, problems: [{ path: '', message: MSG.tooManyValues(MAX_YAML_VALUES) }], warnings: [] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {

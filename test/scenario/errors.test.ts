@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/files/scenario-file.ts';
-import { MAX_SYNTAX_PROBLEMS } from '../../src/scenario/source.ts';
+import { MAX_SYNTAX_PROBLEMS, MAX_YAML_VALUES } from '../../src/scenario/source.ts';
 import { MINIMAL, expectProblem, parseError, scenarioError, tempFile } from './helpers.ts';
 
 /** MINIMAL with one line replaced; line numbers below refer to MINIMAL's layout. */
@@ -52,6 +52,18 @@ describe('file problems', () => {
     const closed = parseError(`{"name": "x", "extra": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'deep.json');
     expect(closed.problems.length).toBeLessThanOrEqual(MAX_SYNTAX_PROBLEMS + 1);
     expect(closed.problems.some((p) => p.message.includes('nested too deeply')), JSON.stringify(closed.problems)).toBe(true);
+  });
+
+  it('a file of more values than a scenario could need is refused before the YAML library keeps a node per value', () => {
+    // A million numbers in one list, with the keys and the name (values too) just over the limit:
+    // about 1.1 GB and 10 s in the library's nodes; refused from the lexer's count instead.
+    const list = (n: number): string => `name: x\nextra: [${'1, '.repeat(n - 1)}1]\n`;
+    const t0 = performance.now();
+    const err = parseError(list(MAX_YAML_VALUES), 'values.yaml');
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toBe('values.yaml: the file holds more than 1,000,000 values; a scenario needs far fewer (ten years of staffing by 15 minutes is 350,400), and reading more would take gigabytes');
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(parseError(list(1000), 'values.yaml').message).not.toContain('values; a scenario needs far fewer');
   });
 
   it('a cascade of YAML errors is cut to the first few, with a count of the rest', () => {
