@@ -18,6 +18,9 @@ export interface Problem {
   column?: number;
 }
 
+/** The most problems an error message lists (ScenarioError.format). */
+export const SHOWN_PROBLEMS = 50;
+
 /** A scenario file that cannot be used, with every problem found in it. */
 export class ScenarioError extends UserError {
   constructor(
@@ -28,12 +31,18 @@ export class ScenarioError extends UserError {
     this.name = 'ScenarioError';
   }
 
+  /**
+   * The message: every problem with its place, up to SHOWN_PROBLEMS of them (in the order given);
+   * `problems` keeps them all. A generated file can have tens of thousands (60,000 lines, 7 MB,
+   * for 20,000 contact types with the same two mistakes), which no one reads past the first.
+   */
   static format(file: string, problems: Problem[]): string {
-    const lines = problems.map((p) => {
+    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => {
       const where = p.line !== undefined ? `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : file;
       return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
     });
-    return lines.length === 1 ? lines[0]! : `${file}: ${problems.length} problems\n  ${lines.join('\n  ')}`;
+    if (problems.length > SHOWN_PROBLEMS) lines.push(`... and ${(problems.length - SHOWN_PROBLEMS).toLocaleString('en-US')} more`);
+    return problems.length === 1 ? lines[0]! : `${file}: ${problems.length.toLocaleString('en-US')} problems\n  ${lines.join('\n  ')}`;
   }
 }
 

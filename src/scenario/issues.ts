@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.ts';
 import { expected } from './messages.ts';
-import { formatPath } from './path.ts';
+import { formatPath, type IdCounts } from './path.ts';
 import type { Locate, PathKey } from './source.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -20,6 +20,7 @@ export function issuesToProblems(
   root: unknown,
   locate: Locate | undefined,
   prefix: readonly PathKey[] = [],
+  counts: IdCounts = new WeakMap(),
 ): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
@@ -28,18 +29,19 @@ export function issuesToProblems(
       // Report the alternative the value was meant to be (the one of its type), not all of them.
       const sameType = issue.errors.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
       if (sameType.length === 1) {
-        out.push(...issuesToProblems(sameType[0]!, root, locate, path));
+        out.push(...issuesToProblems(sameType[0]!, root, locate, path, counts));
         continue;
       }
     }
-    out.push(problemAt(root, path, issue.message, locate));
+    out.push(problemAt(root, path, issue.message, locate, counts));
   }
   return out;
 }
 
-export function problemAt(root: unknown, path: readonly PathKey[], message: string, locate?: Locate): Problem {
+/** `counts`: shared by the problems of one unchanging `root` (see IdCounts). */
+export function problemAt(root: unknown, path: readonly PathKey[], message: string, locate?: Locate, counts?: IdCounts): Problem {
   const pos = locate?.(path);
-  const problem: Problem = { path: formatPath(root, path), message };
+  const problem: Problem = { path: formatPath(root, path, counts), message };
   if (pos) {
     problem.line = pos.line;
     problem.column = pos.column;

@@ -6,6 +6,7 @@ import { MSG } from './messages.ts';
 import { isRecord, scenarioSchema } from './schema.ts';
 import { parseSource, type Locate } from './source.ts';
 import type { Scenario } from './types.ts';
+import type { IdCounts } from './path.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -33,9 +34,11 @@ export function validateScenarioObject(obj: unknown, file: string, locate?: Loca
   if (!isRecord(obj)) throw new ScenarioError(file, [{ path: '', message: MSG.topLevel(obj), ...locate?.([]) }]);
   const parsed = scenarioSchema(fileStem(file)).safeParse(obj, { error: fallbackMessage });
   const checks = checkScenario(obj);
-  const found = (f: Finding) => problemAt(obj, f.path, f.message, locate);
+  // The value is not changed while its problems are placed: one count of ids per list for all.
+  const counts: IdCounts = new WeakMap();
+  const found = (f: Finding) => problemAt(obj, f.path, f.message, locate, counts);
   const problems = dedupe([
-    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, obj, locate)),
+    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, obj, locate, [], counts)),
     ...checks.problems.map(found),
   ]);
   if (problems.length > 0 || !parsed.success) throw new ScenarioError(file, byPosition(problems));

@@ -138,31 +138,41 @@ export const MSG = {
 
 /** The known word nearest to a typo, when it is near enough to be a likely intent. */
 export function closest(word: string, known: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // Words whose lengths differ by more than the limit are further apart than it: skipped
+    // without a table of |word| x |candidate| (a key of a megabyte would make one per candidate).
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
-/** Edit distance counting a swap of two neighbours as one edit, the commonest typo. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit, the commonest typo. Three rows of
+ * the table are enough (the swap looks two back); a file of 50,000 unknown keys asks for 600,000
+ * distances, and a table of arrays per distance cost seconds.
+ */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  const n = b.length + 1;
+  let before = new Int32Array(n); // row i - 2
+  let previous = Int32Array.from({ length: n }, (_, j) => j); // row i - 1
+  let row = new Int32Array(n); // row i
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    row[0] = i;
+    for (let j = 1; j < n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = best;
     }
+    [before, previous, row] = [previous, row, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[n - 1]!;
 }

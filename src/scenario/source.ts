@@ -5,7 +5,7 @@
  * Ids, names and clock times are read as the text the user wrote: YAML would otherwise turn
  * `id: 0123` into the number 123, and a different id than the one written is worse than an error.
  */
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Alias, type Document } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import type { Problem } from '../errors.ts';
 import { MSG } from './messages.ts';
 
@@ -81,6 +81,27 @@ function syntaxProblems(all: Problem[]): Problem[] {
   return [...distinct.slice(0, MAX_SYNTAX_PROBLEMS), { path: '', message: MSG.moreYamlErrors(more) }];
 }
 
+/**
+ * Keys written twice in one mapping, where the second is, with the library's own message. Keys
+ * are the same when they are the same scalar value (`1` and `'1'` are not), as the library has it.
+ */
+function repeatedKeys(doc: Document): Array<{ offset: number; message: string }> {
+  const found: Array<{ offset: number; message: string }> = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (seen.has(value)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        else seen.add(value);
+      }
+    },
+  });
+  return found;
+}
+
 /** The parser's message, in the user's terms where it reports running out of stack. */
 function syntaxDetail(message: string): string {
   return /maximum call stack/i.test(message) ? MSG.yamlTooDeep : message;
@@ -111,14 +132,18 @@ export function parseSource(text: string): ParsedSource {
     return { value: undefined, locate: () => undefined, problems: [{ path: '', message: MSG.tooManyValues(MAX_YAML_VALUES) }], warnings: [] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Repeated keys are found here, not by the library: its check compares each key with every
+  // key before it in the mapping, and 50,000 keys took 15 s.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
   const resolveAlias = aliasResolver(doc);
-  const locate: Locate = (path) => locateIn(doc.contents, resolveAlias, path, at);
-  const problems = syntaxProblems(doc.errors.map((e) => ({ path: '', message: MSG.yamlSyntax(syntaxDetail(e.message)), ...at(e.pos[0]) })));
+  const pairOf = pairFinder(resolveAlias);
+  const locate: Locate = (path) => locateIn(doc.contents, resolveAlias, pairOf, path, at);
+  const errors = [...doc.errors.map((e) => ({ offset: e.pos[0], message: syntaxDetail(e.message) })), ...repeatedKeys(doc)].sort((a, b) => a.offset - b.offset);
+  const problems = syntaxProblems(errors.map((e) => ({ path: '', message: MSG.yamlSyntax(e.message), ...at(e.offset) })));
   const warnings: Problem[] = doc.warnings.map((w) => ({ path: '', message: w.message, ...at(w.pos[0]) }));
   if (problems.length > 0) return { value: undefined, locate, problems, warnings };
   if (doc.contents === null) {
@@ -207,7 +232,32 @@ function toPlain(
   return null;
 }
 
-function locateIn(contents: unknown, resolveAlias: ResolveAlias, path: readonly PathKey[], at: (offset: number) => Position): Position | undefined {
+type YamlMap = { items: Array<{ key: unknown; value: unknown }> };
+type PairOf = (map: YamlMap, key: string) => { key: unknown; value: unknown } | undefined;
+
+/**
+ * The first pair of a mapping with a given key, from an index made once per mapping: a file with
+ * 50,000 unknown keys has 50,000 problems to place, and finding each key by a scan of the mapping
+ * took minutes.
+ */
+function pairFinder(resolveAlias: ResolveAlias): PairOf {
+  const indexes = new WeakMap<YamlMap, Map<string, { key: unknown; value: unknown }>>();
+  return (map, key) => {
+    if (map.items.length < 16) return map.items.find((p) => keyText(resolveAlias, p.key) === key);
+    let index = indexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) {
+        const text = keyText(resolveAlias, pair.key);
+        if (text !== undefined && !index.has(text)) index.set(text, pair);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
+}
+
+function locateIn(contents: unknown, resolveAlias: ResolveAlias, pairOf: PairOf, path: readonly PathKey[], at: (offset: number) => Position): Position | undefined {
   const start = (node: unknown): Position | undefined => {
     const range = (node as { range?: readonly number[] | null } | null)?.range;
     return range && range[0] !== undefined ? at(range[0]) : undefined;
@@ -218,7 +268,7 @@ function locateIn(contents: unknown, resolveAlias: ResolveAlias, path: readonly 
     const seg = path[i]!;
     const current = resolve(node);
     if (isMap(current)) {
-      const pair = current.items.find((p) => keyText(resolveAlias, p.key) === String(seg));
+      const pair = pairOf(current as YamlMap, String(seg));
       if (!pair) return start(current);
       if (i === path.length - 1) {
         // A scalar value is pointed at exactly; a list or mapping at its key, where it begins.

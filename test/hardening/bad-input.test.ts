@@ -152,6 +152,50 @@ describe('hangs', () => {
   });
 });
 
+describe('files of very many problems', () => {
+  it('50,000 unknown keys: answered in seconds, the message lists 50 and counts the rest', () => {
+    // Each key was found by a scan of the mapping (twice: the YAML library's repeated-key check,
+    // and placing each problem), which took minutes.
+    const text = 'name: x\n' + Array.from({ length: 50_000 }, (_, i) => `unknown${i}: 1\n`).join('');
+    const t0 = performance.now();
+    const e = scenarioErrorOf(() => parseScenario(text, 'keys.yaml'));
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(e.problems.length).toBe(50_002); // every unknown key, and the two required lists
+    const lines = e.message.split('\n');
+    expect(lines[0]).toBe('keys.yaml: 50,002 problems');
+    expect(lines).toHaveLength(1 + 50 + 1);
+    expect(lines.at(-1)).toBe('  ... and 49,952 more');
+    expect(e.problems.find((p) => p.path === 'unknown49999')).toMatchObject({ line: 50_001, column: 15 }); // at its value
+  });
+
+  it('20,000 contact types with the same mistakes: every problem placed and named by its id, in seconds', () => {
+    const types = Array.from({ length: 20_000 }, (_, i) => `  - id: t${i}\n    arrivals: { per_hour: -1 }\n    handle_time: { distribution: exponential, mean_seconds: 60 }\n`).join('');
+    const text = `name: x\ncontact_types:\n${types}agent_groups:\n  - id: g\n    skills: { t0: 1 }\n    agents: 1\n`;
+    const t0 = performance.now();
+    const e = scenarioErrorOf(() => parseScenario(text, 'types.yaml'));
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    const perHour = e.problems.filter((p) => p.path.endsWith('.arrivals.per_hour'));
+    expect(perHour).toHaveLength(20_000);
+    expect(perHour[19_999]).toMatchObject({ path: 'contact_types[t19999].arrivals.per_hour', line: 4 + 3 * 19_999 });
+  });
+
+  it('repeated keys are found in block and flow mappings; a number and a text key differ', () => {
+    const e = scenarioErrorOf(() => parseScenario('name: a\nseed: 1\nseed: 2\nx: {a: 1, a: 2}\ny:\n  1: a\n  "1": b\n', 'dup.yaml'));
+    expect(e.problems).toEqual([
+      { path: '', message: 'not valid YAML: Map keys must be unique', line: 3, column: 1 },
+      { path: '', message: 'not valid YAML: Map keys must be unique', line: 4, column: 11 },
+    ]);
+  });
+
+  it('a key of a megabyte gets no suggestion, at once', () => {
+    const t0 = performance.now();
+    // An explicit key (`? key`): an implicit one is limited to 1,024 characters by YAML itself.
+    const e = scenarioErrorOf(() => parseScenario(`name: a\n? ${'k'.repeat(1_000_000)}\n: 1\n`, 'long-key.yaml'));
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(e.problems.some((p) => p.message.startsWith("unknown key 'kkk") && !p.message.includes('did you mean'))).toBe(true);
+  });
+});
+
 describe('long single runs', () => {
   it('report progress within the run (simulated time, increasing), without changing the result', () => {
     const { scenario } = parseScenario(GOOD.replace('per_hour: 60', 'per_hour: 3000').replace('agents: 4', 'agents: 160'), 'busy.yaml');
