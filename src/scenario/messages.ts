@@ -73,6 +73,8 @@ export const MSG = {
   topLevel: (got: unknown) =>
     `expected a mapping at the top level (keys like name, contact_types, agent_groups), got ${describe(got)}`,
   complexKey: 'expected a plain key (text), got a list or mapping used as a key',
+  tooManyEvents: (limit: number, got: unknown) =>
+    `expected at most ${limit.toLocaleString('en-US')} events, got ${Array.isArray(got) ? got.length.toLocaleString('en-US') : describe(got)}`,
   tooManyValues: (limit: number) =>
     `the file holds more than ${limit.toLocaleString('en-US')} values; a scenario needs far fewer (ten years of staffing by 15 minutes is 350,400), and reading more would take gigabytes`,
   aliasBomb: (limit: number) =>

@@ -787,6 +787,12 @@ export const scorecardSchema = z
   )
   .check(z.minLength(1, { error: (iss: Issue) => MSG.atLeastOne('scorecard part', iss.input) }));
 
+/**
+ * The most events a scenario may list. A real plan has a handful; each event's window is a cut
+ * in the step functions events compile to, where the events over it combine.
+ */
+export const MAX_EVENTS = 1_000;
+
 function nonEmptyList<T extends z.ZodMiniType>(item: T, what: string) {
   const error = (iss: Issue) => MSG.atLeastOne(what, iss.input);
   return z.array(item, { error }).check(z.minLength(1, { error }));
@@ -807,7 +813,13 @@ export function scenarioSchema(defaultName: string) {
         costs: costsSchema,
         open_hours: z.optional(openHoursSchema),
         // null means none, so a what-if variant can remove the base's events with `events: null`.
-        events: z.optional(z.nullable(z.array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) }))),
+        events: z.optional(
+          z.nullable(
+            z
+              .array(eventSchema, { error: (iss: Issue) => expected('a list of events', iss.input) })
+              .check(z.maxLength(MAX_EVENTS, { error: (iss: Issue) => MSG.tooManyEvents(MAX_EVENTS, iss.input) })),
+          ),
+        ),
         experience: experienceSchema,
         scorecard: z.optional(scorecardSchema),
       },

@@ -4,6 +4,9 @@ import type { Result } from '../../src/metrics/types.ts';
 import { normalQuantile } from '../../src/metrics/student-t.ts';
 import { contactType, exp, group, scenario } from '../helpers/scenarios.ts';
 import { replicate } from '../helpers/replicate.ts';
+import { compile } from '../../src/model/compile.ts';
+import { checkWork, expectedContacts } from '../../src/experiment/work-estimate.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
 
 /*
  * The four changes an event makes, each against a run of the same scenario without it (common
@@ -27,6 +30,42 @@ function event(over: Partial<ScenarioEvent>): ScenarioEvent {
 }
 
 const withEvents = (s: Scenario, events: ScenarioEvent[]): Scenario => ({ ...s, events });
+
+describe('events in the work estimate', () => {
+  const base = scenario({
+    seed: 3,
+    horizon: { start: '2026-01-05', days: 1, interval_minutes: 15, warmup_hours: 0 },
+    contact_types: [contactType('general', { arrivals: flat(100), handle_time: exp(60) })],
+    agent_groups: [group('team', { general: 1 }, 30)],
+  });
+
+  it('counts the contacts events add: overlapping factors multiply (by hand: 100/h over 24 h, plus what the windows add)', () => {
+    expect(expectedContacts(compile(base))).toBeCloseTo(2400, 9);
+    // x2 from 10:15 to 12:15: +2 h x 100.
+    expect(expectedContacts(compile(withEvents(base, [event({ from: '2026-01-05T10:15', to: '2026-01-05T12:15', arrivals_factor: 2 })])))).toBeCloseTo(2600, 9);
+    // x1.5 from 10:00 to 12:00 and x1.5 from 11:00 to 13:00: 0.5 h + 1.25 h + 0.5 h extra.
+    const two = withEvents(base, [
+      event({ from: '2026-01-05T10:00', to: '2026-01-05T12:00', arrivals_factor: 1.5 }),
+      event({ from: '2026-01-05T11:00', to: '2026-01-05T13:00', arrivals_factor: 1.5 }),
+    ]);
+    expect(expectedContacts(compile(two))).toBeCloseTo(2625, 9);
+    // Half the arrivals for the whole day (a window beyond the horizon on both sides).
+    expect(expectedContacts(compile(withEvents(base, [event({ from: '2026-01-04T00:00', to: '2026-01-07T00:00', arrivals_factor: 0.5 })])))).toBeCloseTo(1200, 9);
+  });
+
+  it('a thousand overlapping events are refused as too much work, not simulated for hours', () => {
+    const many = withEvents(base, Array.from({ length: 1000 }, (_, i) => event({ name: `e${i}`, arrivals_factor: 1.1 })));
+    // 1.1^1000 x 100/h for two hours.
+    expect(expectedContacts(compile(many))).toBeGreaterThan(1e40);
+    expect(() => checkWork({ contactsPerReplication: expectedContacts(compile(many)), replications: 1, runs: 1 })).toThrow(
+      /one replication would simulate about \S+ contacts; the limit is 50,000,000 per replication/,
+    );
+    // A thousand and one are more than a scenario may list.
+    expect(() => parseScenario(JSON.stringify({ ...base, events: Array.from({ length: 1001 }, (_, i) => event({ name: `e${i}`, arrivals_factor: 1.1 })) }), 'events.json')).toThrow(
+      /events: expected at most 1,000 events, got 1,001/,
+    );
+  });
+});
 
 describe('arrivals_factor', () => {
   it('doubles the expected arrivals of a two-hour window (10:15 to 12:15) and of no other interval', () => {
