@@ -29,16 +29,18 @@ export const studioCommand: Command = {
         const port = parsePort(argv['port']);
         const file = argv['file'] as string | undefined;
         // Imported when needed, so `--help` stays fast.
-        const { readFileSync, existsSync } = await import('node:fs');
+        const { existsSync } = await import('node:fs');
         const { basename } = await import('node:path');
         const { readStudioAssets, startStudioServer } = await import('../studio/server.ts');
+        const { InputFileError, MAX_SCENARIO_BYTES, readInputText } = await import('../input-file.ts');
         let scenario: { file: string; text: string } | undefined;
         if (file !== undefined) {
           try {
-            scenario = { file: basename(file), text: readFileSync(file, 'utf8') };
+            // As any scenario is read: a regular file of at most 32 MB (a pipe would hang here).
+            scenario = { file: basename(file), text: readInputText(file, MAX_SCENARIO_BYTES) };
           } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            throw new UserError(`${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`}`);
+            if (e instanceof InputFileError) throw new UserError(`${file}: ${e.reason}`);
+            throw e;
           }
         }
         // The built page sits in dist/studio: next to dist/bin (the bundled CLI) and dist/cli.

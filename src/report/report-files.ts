@@ -13,12 +13,13 @@
  *   sweep:    sweep.json (the SweepResult) + scenario.json (the base scenario)
  */
 
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Result } from '../metrics/types.ts';
 import type { CompareResult, SweepResult } from '../experiment/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { UserError } from '../errors.ts';
+import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { reportHtml, type ReportChart, type ReportInput } from './html.ts';
 import { chartSpecs } from './chart-specs.ts';
 
@@ -81,9 +82,12 @@ function readJson(dir: string, name: string): unknown {
   const path = join(dir, name);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`report: ${path}: cannot be read`);
+    // A regular file within the limit only: a pipe named summary.json hung the report, and one
+    // linked to /dev/zero read for ever.
+    text = readInputText(path, MAX_HISTORY_BYTES);
+  } catch (e) {
+    if (e instanceof InputFileError) throw new UserError(`report: ${path}: ${e.reason}`);
+    throw e;
   }
   try {
     return JSON.parse(text) as unknown;

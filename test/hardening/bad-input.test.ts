@@ -86,6 +86,22 @@ describe('hangs', () => {
     expectUserError(runCcsim(cwd, 'erlang', '--csv', 'zero.csv', '--aht', '60'), /zero\.csv: cannot read the file \(it is a device/);
   });
 
+  it('report and studio read their files as every input is read (a pipe hung them, /dev/zero read for ever)', () => {
+    const run = join(cwd, 'run-with-pipe');
+    const made = runCcsim(cwd, 'simulate', join(BAD, '..', '..', '..', 'scenarios', 'erlang-c.yaml'), '--out', run, '--no-charts', '--quiet');
+    expect(made.status, made.stderr).toBe(0);
+    const summary = readFileSync(join(run, 'summary.json'));
+    rmSync(join(run, 'summary.json'));
+    execFileSync('mkfifo', [join(run, 'summary.json')]);
+    expectUserError(runCcsim(cwd, 'report', run, '--no-charts'), /report: .*summary\.json: cannot read the file \(it is a pipe \(FIFO\), not a regular file\)/);
+    rmSync(join(run, 'summary.json'));
+    writeFileSync(join(run, 'summary.json'), summary);
+    rmSync(join(run, 'scenario.json'));
+    symlinkSync('/dev/zero', join(run, 'scenario.json'));
+    expectUserError(runCcsim(cwd, 'report', run, '--no-charts'), /report: .*scenario\.json: cannot read the file \(it is a device, not a regular file\)/);
+    expectUserError(runCcsim(cwd, 'studio', 'pipe.yaml'), /pipe\.yaml: cannot read the file \(it is a pipe \(FIFO\), not a regular file\)/);
+  });
+
   it('a history larger than the memory allows is refused with the limit and how to raise it', () => {
     // Sparse: 40 MB long, no disk used. In a heap of 256 MB the limit is a sixteenth of it.
     const file = join(cwd, 'long-history.csv');
