@@ -10,7 +10,7 @@
  * `--strict`: any bad row rejects the file (exit 2) instead of being skipped with a count.
  */
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
@@ -20,6 +20,33 @@ import { printWarnings } from './output.ts';
  * The report files written beside `--out`: `plan.yaml` -> `plan.fit.md`, `plan.fit.json`, and
  * the chart `plan.fit.svg`, `plan.fit.png`, `plan.fit.vl.json`.
  */
+/**
+ * Whether `file`, one of the files `--out` names, reads as `ccsim fit` wrote it: the scenario by
+ * its first line, the report by its title, the JSON report and the chart's spec by their shape,
+ * the SVG by the chart's title. The PNG, which holds no text, counts as fit's when the chart's
+ * spec or SVG beside it does.
+ */
+function writtenByFit(file: string, reports: ReturnType<typeof reportPaths>): boolean {
+  const text = (path: string, bytes = 4096): string => {
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(bytes);
+        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return '';
+    }
+  };
+  if (file === reports.md) return text(file).startsWith('# Fit report: ');
+  if (file === reports.json) return /^\{\s*"file": ".*",\s*"rows": \{\s*"read": \d+/s.test(text(file));
+  if (file === reports.vl || file === reports.svg) return text(file, 1 << 20).includes('Observed vs fitted arrivals');
+  if (file === reports.png) return existsSync(reports.vl) ? writtenByFit(reports.vl, reports) : existsSync(reports.svg) && writtenByFit(reports.svg, reports);
+  return text(file).startsWith('# Fitted by `ccsim fit`');
+}
+
 export function reportPaths(out: string): { md: string; json: string; svg: string; png: string; vl: string } {
   const ext = extname(out);
   const base = join(dirname(out), basename(out, ext === '.yaml' || ext === '.yml' ? ext : ''));
@@ -48,10 +75,17 @@ export const fitCommand = defineCommand({
       const clash = [outFile, reports.md, reports.json, reports.svg, reports.png, reports.vl].find((f) => resolve(f) === input);
       if (clash !== undefined) throw new UserError(`--out: ${clash} is the history file being read; choose another name`);
     }
-    if (outFile !== undefined && reports !== undefined && !force) {
+    if (outFile !== undefined && reports !== undefined) {
       const chartFiles = charts ? [reports.svg, reports.png, reports.vl] : [];
       const existing = [outFile, reports.md, reports.json, ...chartFiles].filter((f) => existsSync(f));
-      if (existing.length > 0) throw new UserError(`--out: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
+      if (existing.length > 0 && !force) throw new UserError(`--out: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
+      // --force replaces what an earlier `ccsim fit` wrote, never a file of the user's.
+      const foreign = existing.filter((f) => !writtenByFit(f, reports));
+      if (foreign.length > 0) {
+        throw new UserError(
+          `--out: ${foreign.join(', ')} ${foreign.length === 1 ? 'was' : 'were'} not written by ccsim fit; --force replaces only its own files: choose another name`,
+        );
+      }
     }
 
     const fit = fitHistoryFile(history, { maps: map, strict, delimiter, decimal });

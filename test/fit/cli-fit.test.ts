@@ -77,6 +77,17 @@ describe('ccsim fit', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/plan\.yaml, .*already exist; add --force/);
     expect(ccsim('fit', 'history.csv', '--out', 'plan.yaml', '--force', '--no-charts').status).toBe(0);
+    // --force replaces fit's own files, never the user's: a hand-written plan.yaml or report
+    // beside it stays as it is, and nothing is written.
+    writeFileSync(join(cwd, 'mine.yaml'), 'my own notes\n');
+    const refused = ccsim('fit', 'history.csv', '--out', 'mine.yaml', '--force', '--no-charts');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--out: mine\.yaml was not written by ccsim fit; --force replaces only its own files/);
+    expect(readFileSync(join(cwd, 'mine.yaml'), 'utf8')).toBe('my own notes\n');
+    expect(existsSync(join(cwd, 'mine.fit.md'))).toBe(false);
+    writeFileSync(join(cwd, 'plan.fit.md'), '# my report\n');
+    expect(ccsim('fit', 'history.csv', '--out', 'plan.yaml', '--force', '--no-charts').stderr).toMatch(/plan\.fit\.md was not written by ccsim fit/);
+    expect(readFileSync(join(cwd, 'plan.fit.md'), 'utf8')).toBe('# my report\n');
   });
 
   it('--map names columns the aliases miss; a bad --map is exit 2', () => {
