@@ -20,6 +20,7 @@ import type { CompareResult, SweepResult } from '../experiment/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { UserError } from '../errors.ts';
 import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
+import { RUN_MARKER } from './run-folder.ts';
 import { reportHtml, type ReportChart, type ReportInput } from './html.ts';
 import { chartSpecs } from './chart-specs.ts';
 
@@ -128,6 +129,11 @@ export function readRunInput(dir: string): ReportInput {
   }
   if (!isDir) throw new UserError(`report: ${dir}: not a folder`);
   const has = (name: string): boolean => existsSync(join(dir, name));
+  // The report is rewritten in place (report.html, charts/): only where a ccsim run wrote the
+  // folder, never over a page of the user's beside a copied summary.json.
+  if (!has(RUN_MARKER)) {
+    throw new UserError(`report: ${dir}: not a ccsim run folder (it has no ${RUN_MARKER} marker, which every run writes); ccsim report rewrites report.html and charts/ only in folders a ccsim run wrote`);
+  }
   const need = (name: string, why: string): void => {
     if (!has(name)) throw new UserError(`report: ${join(dir, name)} is missing (${why}); re-run the command to get a folder that has it`);
   };

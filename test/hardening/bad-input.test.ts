@@ -102,6 +102,20 @@ describe('hangs', () => {
     expectUserError(runCcsim(cwd, 'studio', 'pipe.yaml'), /pipe\.yaml: cannot read the file \(it is a pipe \(FIFO\), not a regular file\)/);
   });
 
+  it("ccsim report rewrites only a folder a ccsim run wrote, never a page of the user's", () => {
+    const run = join(cwd, 'copied-run');
+    const made = runCcsim(cwd, 'simulate', join(BAD, '..', '..', '..', 'scenarios', 'erlang-c.yaml'), '--out', run, '--no-charts', '--quiet');
+    expect(made.status, made.stderr).toBe(0);
+    // The run's JSON copied into a folder of the user's, beside a page of theirs.
+    const mine = join(cwd, 'my-pages');
+    execFileSync('mkdir', ['-p', mine]);
+    for (const f of ['summary.json', 'scenario.json']) writeFileSync(join(mine, f), readFileSync(join(run, f)));
+    writeFileSync(join(mine, 'report.html'), '<p>mine</p>');
+    expectUserError(runCcsim(cwd, 'report', mine, '--no-charts'), /report: .*my-pages: not a ccsim run folder \(it has no \.ccsim-run marker/);
+    expect(readFileSync(join(mine, 'report.html'), 'utf8')).toBe('<p>mine</p>');
+    expect(runCcsim(cwd, 'report', run, '--no-charts').status).toBe(0);
+  });
+
   it('a history larger than the memory allows is refused with the limit and how to raise it', () => {
     // Sparse: 40 MB long, no disk used. In a heap of 256 MB the limit is a sixteenth of it.
     const file = join(cwd, 'long-history.csv');

@@ -190,7 +190,10 @@ describe('rebuilding a saved run folder', () => {
   it('says what is missing or wrong', () => {
     const dir = mkdtempSync(join(tmp, 'bad-'));
     expect(() => readRunInput(dir)).toThrow(/not a ccsim run folder/);
+    // A run's files copied into a folder of the user's: refused, so its report.html is not replaced.
     writeFileSync(join(dir, 'summary.json'), '{}');
+    expect(() => readRunInput(dir)).toThrow(/not a ccsim run folder \(it has no \.ccsim-run marker, which every run writes\)/);
+    writeFileSync(join(dir, '.ccsim-run'), '{}');
     expect(() => readRunInput(dir)).toThrow(/scenario\.json is missing/);
     writeFileSync(join(dir, 'scenario.json'), '{');
     expect(() => readRunInput(dir)).toThrow(/summary\.json: not a simulation result/);
