@@ -43,6 +43,9 @@ export const LIMITS: Readonly<Record<string, Limit>> = {
   overhead_per_agent_hour: { max: 1e6, unit: 'per agent hour' },
   cost_per_session: { max: 1e6, unit: 'per session' },
   failed_handle_time_factor: { max: 100, unit: '(factor)' },
+  // An event's factors; overlapping events multiply theirs (the work estimate counts arrivals').
+  handle_time_factor: { max: 100, unit: '(factor)' },
+  arrivals_factor: { max: 1000, unit: '(factor)' },
   threshold_seconds: { max: YEAR_SECONDS, unit: 'seconds (one year)' },
   service_level_seconds: { max: YEAR_SECONDS, unit: 'seconds (one year)' },
   max_asa_seconds: { max: YEAR_SECONDS, unit: 'seconds (one year)' },

@@ -60,6 +60,10 @@ describe('events in the work estimate', () => {
     expect(() => checkWork({ contactsPerReplication: expectedContacts(compile(many)), replications: 1, runs: 1 })).toThrow(
       /one replication would simulate about \S+ contacts; the limit is 50,000,000 per replication/,
     );
+    // One event's factors have limits of their own, as the other multipliers do.
+    const factors = (): unknown => parseScenario(JSON.stringify({ ...base, events: [event({ handle_time_factor: 1e300, arrivals_factor: 1001 })] }), 'events.json');
+    expect(factors).toThrow(/events\[0\]\.handle_time_factor: expected at most 100 \(factor\), got 1e\+300/);
+    expect(factors).toThrow(/events\[0\]\.arrivals_factor: expected at most 1,000 \(factor\), got 1001/);
     // A thousand and one are more than a scenario may list.
     expect(() => parseScenario(JSON.stringify({ ...base, events: Array.from({ length: 1001 }, (_, i) => event({ name: `e${i}`, arrivals_factor: 1.1 })) }), 'events.json')).toThrow(
       /events: expected at most 1,000 events, got 1,001/,
