@@ -41,7 +41,10 @@ export const staffCommand = defineCommand({
     const progress = quiet ? undefined : (message: string): void => void process.stderr.write(`staff: ${message}\n`);
     // The search hands counts, not summaries, between threads: two threads were faster than one
     // even on two cores (README, the staffing search), unlike the other commands.
-    const staffed = await staffVerified(scenario, { seed, days, jobs: jobs ?? availableParallelism(), onProgress: progress });
+    const { mostThreads, warnJobsCut } = await import('./experiment-support.ts');
+    warnJobsCut(jobs);
+    const threads = Math.min(jobs ?? availableParallelism(), mostThreads());
+    const staffed = await staffVerified(scenario, { seed, days, jobs: threads, onProgress: progress });
 
     const staffingText = staffingJson(staffed.result);
     const files: Record<string, string | Uint8Array> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobsFor } from '../../src/cli/experiment-support.ts';
+import { jobsFor, mostThreads } from '../../src/cli/experiment-support.ts';
 import { PARALLEL_MIN_CONTACTS } from '../../src/experiment/work-estimate.ts';
 
 describe('the threads a command runs its replications on', () => {
@@ -14,6 +14,14 @@ describe('the threads a command runs its replications on', () => {
     expect(jobsFor(undefined, 12, PARALLEL_MIN_CONTACTS - 1, 2)).toBe(1);
     expect(jobsFor(undefined, 12, PARALLEL_MIN_CONTACTS, 2)).toBe(2);
     expect(jobsFor(undefined, 12, 37_000, 1)).toBe(1);
+  });
+
+  it('never more than four threads per core, whatever --jobs says (each holds a copy of the simulator)', () => {
+    expect(mostThreads(2)).toBe(8);
+    expect(jobsFor(10_000, 200, 1000, 2)).toBe(8);
+    expect(jobsFor(10_000, 5, 1000, 2)).toBe(5);
+    expect(jobsFor(8, 200, 1000, 2)).toBe(8);
+    expect(jobsFor(64, 200, 1000, 16)).toBe(64);
   });
 
   it('left at its default on more cores: every core, up to the replications', () => {
