@@ -10,7 +10,7 @@
  * `--strict`: any bad row rejects the file (exit 2) instead of being skipped with a count.
  */
 
-import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
@@ -29,8 +29,10 @@ import { printWarnings } from './output.ts';
 function writtenByFit(file: string, reports: ReturnType<typeof reportPaths>): boolean {
   const text = (path: string, bytes = 4096): string => {
     try {
-      const fd = openSync(path, 'r');
+      // Non-blocking, and regular files only: a pipe of that name would block the open and the read.
+      const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
+        if (!fstatSync(fd).isFile()) return '';
         const buffer = Buffer.alloc(bytes);
         return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
       } finally {

@@ -1,4 +1,5 @@
 /** `ccsim fit` end to end: stdout, --out and its report files, --map, --strict, --json, exit codes. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,9 @@ describe('ccsim fit', () => {
     writeFileSync(join(cwd, 'plan.fit.md'), '# my report\n');
     expect(ccsim('fit', 'history.csv', '--out', 'plan.yaml', '--force', '--no-charts').stderr).toMatch(/plan\.fit\.md was not written by ccsim fit/);
     expect(readFileSync(join(cwd, 'plan.fit.md'), 'utf8')).toBe('# my report\n');
+    // A pipe of the name is not fit's either (opening it to look would wait for a writer).
+    execFileSync('mkfifo', [join(cwd, 'pipe.yaml')]);
+    expect(ccsim('fit', 'history.csv', '--out', 'pipe.yaml', '--force', '--no-charts').stderr).toMatch(/pipe\.yaml was not written by ccsim fit/);
   });
 
   it('--map names columns the aliases miss; a bad --map is exit 2', () => {
