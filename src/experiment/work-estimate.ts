@@ -96,7 +96,7 @@ export class WorkLimitError extends UserError {
 /**
  * Expected arriving contacts over the horizon (and the warm-up) of one replication: each type's
  * rate by slot, times its events' arrival factors where they apply. (Overlapping events multiply:
- * a thousand overlapping factors of 1.1 make the rate 8 x 10^41 times higher, which the estimate
+ * a thousand overlapping factors of 1.1 make the rate 2.5 x 10^41 times higher, which the estimate
  * without them let run as if it were 100 contacts an hour.)
  */
 export function expectedContacts(model: Model): number {
