@@ -3,7 +3,6 @@
  * or comma, thousands separators, `mm:ss`), a date, a time of day, a queue name; missing-value
  * spellings (`NA`, `null`, `-`...) read as no value.
  */
-import type { CsvRecord } from './csv-records.ts';
 import type { ProblemKind } from './types.ts';
 
 /** What a cell says when it has no value. */
@@ -20,18 +19,12 @@ const COMMA_DECIMAL = /^[+-]?(\d+,?\d*|,\d+)$/;
 const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
 
 /**
- * The decimal separator of a file's numbers: `,` when the fields are not separated by commas and
- * more numeric cells read as decimal-comma numbers (`313,1`) than as decimal-point ones (a
- * European export: `;` between fields, `,` in numbers). `315,700` in such a file is 315.7, not
- * 315700: the file's other numbers decide, never the single cell.
+ * The votes for a file's decimal separator, counted record by record: `,` when more numeric
+ * cells read as decimal-comma numbers (`313,1`) than as decimal-point ones (a European export:
+ * `;` between fields, `,` in numbers). `315,700` in such a file is 315.7, not 315700: the file's
+ * other numbers decide, never the single cell. (A file whose fields are separated by commas
+ * writes decimal points; the reader does not ask, see readHistory.)
  */
-export function detectDecimal(records: readonly CsvRecord[], columns: readonly number[], delimiter: string): '.' | ',' {
-  const votes = new DecimalVotes(columns);
-  for (let r = 1; r < records.length; r++) votes.add(records[r]!.fields);
-  return votes.decimal(delimiter);
-}
-
-/** `detectDecimal` one record at a time, for a file read without keeping its records. */
 export class DecimalVotes {
   private comma = 0;
   private point = 0;
@@ -45,8 +38,7 @@ export class DecimalVotes {
     }
   }
 
-  decimal(delimiter: string): '.' | ',' {
-    if (delimiter === ',') return '.';
+  decimal(): '.' | ',' {
     return this.comma > this.point ? ',' : '.';
   }
 }

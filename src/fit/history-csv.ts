@@ -28,7 +28,7 @@ export interface ReadOptions {
   maps?: readonly ColumnMap[];
   /** The field separator (`--delimiter`); default: detected from the header line. */
   delimiter?: string | undefined;
-  /** The decimal separator (`--decimal`); default: detected from the numbers (see detectDecimal). */
+  /** The decimal separator (`--decimal`); default: detected from the numbers (see DecimalVotes). */
   decimal?: '.' | ',' | undefined;
 }
 
@@ -190,7 +190,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     valid.push(row);
   };
   let index = 0;
-  const records = forEachCsvRecord(text, file, delimiter, (fields, line) => {
+  const recordCount = forEachCsvRecord(text, file, delimiter, (fields, line) => {
     if (index++ > 0) readRow(fields, line);
   });
 
@@ -234,7 +234,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
     file,
     columns: matched.map((m) => ({ column: m.column, field: m.field, how: m.how })),
     ignoredColumns: ignored,
-    rowsRead: Math.max(0, records - 1),
+    rowsRead: Math.max(0, recordCount - 1),
     rows,
     problems,
     intervalMinutes,
@@ -250,7 +250,7 @@ export function readHistory(text: string, file: string, options: ReadOptions = {
   };
 }
 
-/** The decimal separator the numbers of the file's numeric columns vote for (see detectDecimal). */
+/** The decimal separator the numbers of the file's numeric columns vote for (see DecimalVotes); `.` when commas separate the fields. */
 function detectedDecimal(text: string, file: string, delimiter: string, columns: readonly number[]): '.' | ',' {
   if (delimiter === ',') return '.';
   const votes = new DecimalVotes(columns);
@@ -258,7 +258,7 @@ function detectedDecimal(text: string, file: string, delimiter: string, columns:
   forEachCsvRecord(text, file, delimiter, (fields) => {
     if (index++ > 0) votes.add(fields);
   });
-  return votes.decimal(delimiter);
+  return votes.decimal();
 }
 
 function nameOf(ids: Map<string, string>, id: string): string {
