@@ -17,6 +17,8 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 export class LogHistograms {
   readonly counts: Float64Array;
   readonly bins: number;
+  /** 2^subBitsLog2. */
+  private readonly subBins: number;
 
   constructor(
     readonly count: number,
@@ -25,15 +27,27 @@ export class LogHistograms {
     readonly octaves = 28,
   ) {
     this.bins = 1 + (octaves << subBitsLog2);
+    this.subBins = 1 << subBitsLog2;
     this.counts = new Float64Array(count * this.bins);
   }
 
   /** The bin of a duration, seconds. */
   binOf(seconds: number): number {
     if (!(seconds >= 1)) return 0;
+    const k = this.subBitsLog2;
+    const scaled = seconds * this.subBins;
+    if (scaled < 2147483648) {
+      // Below 2^31 / 2^k seconds (388 days at k = 6), the same bin from integer bits: scaled is
+      // exact (seconds times a power of two), and its whole part starts with the same k + 1 bits
+      // as the float's 1.mantissa, at bit e + k where e is the octave. No store and reload
+      // through the scratch buffer: on W1 (10M resolved cases) 30-40 ms of a 1.7 s run.
+      const whole = scaled | 0;
+      const e = 31 - Math.clz32(whole) - k;
+      const b = 1 + (e << k) + ((whole >>> e) & (this.subBins - 1));
+      return b < this.bins ? b : this.bins - 1;
+    }
     scratch[0] = seconds;
     const hi = words[HIGH]!;
-    const k = this.subBitsLog2;
     const b = 1 + ((((hi >>> 20) & 0x7ff) - 1023) << k) + ((hi >>> (20 - k)) & ((1 << k) - 1));
     return b < this.bins ? b : this.bins - 1;
   }

@@ -33,6 +33,32 @@ describe('LogHistograms', () => {
     expect(h.binOf(1e12)).toBe(h.bins - 1);
   });
 
+  it('a bin is the octave and the next k bits, by definition, on both sides of 2^31 / 2^k seconds', () => {
+    // The definition, in exact steps: the octave e is the largest with 2^e <= v; v / 2^e - 1 is
+    // exact in [0, 1), and its first k binary digits are the sub-bin.
+    const byDefinition = (h: LogHistograms, v: number): number => {
+      if (!(v >= 1)) return 0;
+      let e = 0;
+      while (e < h.octaves && 2 ** (e + 1) <= v) e++;
+      if (e >= h.octaves) return h.bins - 1; // beyond the last octave: the last bin
+      const sub = Math.floor((v / 2 ** e - 1) * 2 ** h.subBitsLog2);
+      return Math.min(h.bins - 1, 1 + e * 2 ** h.subBitsLog2 + sub);
+    };
+    const rng = seedrandom.alea('bins');
+    for (const k of [0, 3, 6, 10]) {
+      const h = new LogHistograms(1, k, 40);
+      const values = [0, 0.5, 1, 2 ** 31 / 2 ** k, 1e12, 2 ** 40, Infinity, NaN];
+      for (let e = 0; e < 40; e++) {
+        for (let j = 0; j <= 2 ** Math.min(k, 6); j++) {
+          const edge = 2 ** e * (1 + j / 2 ** Math.min(k, 6));
+          values.push(edge, edge * (1 - 2 ** -52), edge * (1 + 2 ** -52));
+        }
+      }
+      for (let i = 0; i < 20_000; i++) values.push(Math.exp(rng() * 30));
+      for (const v of values) if (h.binOf(v) !== byDefinition(h, v)) expect.fail(`k = ${k}, ${v} s: bin ${h.binOf(v)}, by definition ${byDefinition(h, v)}`);
+    }
+  });
+
   it('a coarse bin derived from a fine bin equals the coarse bin of the value', () => {
     const fine = new LogHistograms(1, 6);
     const coarse = new LogHistograms(2, 3);
