@@ -224,6 +224,16 @@ describe('files of very many problems', () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(e.problems.some((p) => p.message.startsWith("unknown key 'kkk") && !p.message.includes('did you mean'))).toBe(true);
   });
+
+  it('a name of 100,000 characters is shown by its ends and its length, not printed whole in every path', () => {
+    const id = 'y'.repeat(100_000);
+    writeFileSync(join(cwd, 'long-id.yaml'), GOOD.replace('- id: billing', `- id: ${id}\n    bogus: 1`));
+    const r = runCcsim(cwd, 'validate', 'long-id.yaml');
+    expectUserError(r, /unknown key 'bogus'/);
+    // Three problems naming the id in their paths or messages: 600 KB of error before.
+    expect(r.stderr.length).toBeLessThan(4_000);
+    expect(r.stderr).toMatch(/contact_types\[y{100,}\.\.\.\(99\d{3} characters\)\.\.\.y{20,}\]\.bogus: unknown key 'bogus'/);
+  });
 });
 
 describe('long single runs', () => {
