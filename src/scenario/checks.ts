@@ -6,7 +6,7 @@ import { MSG } from './messages.ts';
 import { formatPath } from './path.ts';
 import { DEFAULTS, DEFAULT_BREAK_WINDOW_MINUTES, INTERVAL_MINUTES, isRecord } from './schema.ts';
 import { reservedKeyFindings, retryLoopFindings } from './guards.ts';
-import { limitFindings } from './limits.ts';
+import { limitFindings, overlappingFactorFindings } from './limits.ts';
 import type { PathKey } from './source.ts';
 
 export interface Finding {
@@ -33,7 +33,7 @@ export function checkScenario(raw: unknown): CheckResult {
 
   // Issue 15: keys JavaScript treats specially, retries that loop at one instant, and numbers
   // beyond the physical limits (so nothing overflows into NaN or runs for ever).
-  result.problems.push(...reservedKeyFindings(raw), ...retryLoopFindings(types), ...limitFindings(raw));
+  result.problems.push(...reservedKeyFindings(raw), ...retryLoopFindings(types), ...limitFindings(raw), ...overlappingFactorFindings(raw));
 
   duplicateIds(raw, 'contact_types', types, result);
   duplicateIds(raw, 'agent_groups', groups, result);

@@ -113,3 +113,60 @@ export function limitFindings(raw: unknown): LimitFinding[] {
   walk(raw, [], 0);
   return out;
 }
+
+/**
+ * Events that overlap multiply their handle-time factors, so the limit on one factor does not
+ * bound their product: 400 overlapping factors of 10 overflowed every handle time to Infinity
+ * and the run ended in a non-finite result. The product over any stretch of time, for any
+ * contact type, is held to the one factor's limit. Reported once, at the event that crosses it.
+ */
+export function overlappingFactorFindings(raw: unknown): LimitFinding[] {
+  if (!isRecord(raw) || !Array.isArray(raw['events'])) return [];
+  const limit = LIMITS['handle_time_factor']!;
+  // Events with a valid window and factor, and the contact types each applies to (null: all).
+  const windows = raw['events'].flatMap((e, i) => {
+    if (!isRecord(e)) return [];
+    const { from, to, handle_time_factor: factor, types } = e;
+    if (typeof from !== 'string' || typeof to !== 'string' || !(to > from)) return [];
+    if (typeof factor !== 'number' || !(factor > 0) || factor === 1 || !Number.isFinite(factor)) return [];
+    const applies = Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : null;
+    return [{ i, from, to, factor, applies }];
+  });
+  if (windows.length < 2) return [];
+  // The contact types named anywhere, plus one standing for every type no event names.
+  const named = new Set(windows.flatMap((w) => w.applies ?? []));
+  const typesToTry: Array<string | null> = [...named, null];
+  for (const type of typesToTry) {
+    const mine = windows.filter((w) => w.applies === null || (type !== null && w.applies.includes(type)));
+    // Sweep the starts and ends in time order (`from` and `to` are "YYYY-MM-DDTHH:MM", which sort
+    // as text); a window is [from, to), so at one instant ends come before starts.
+    const edges = mine.flatMap((w) => [
+      { at: w.from, start: true, w },
+      { at: w.to, start: false, w },
+    ]);
+    edges.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.start) - Number(b.start)));
+    const active = new Set<(typeof mine)[number]>();
+    for (const edge of edges) {
+      if (!edge.start) {
+        active.delete(edge.w);
+        continue;
+      }
+      active.add(edge.w);
+      let product = 1;
+      for (const w of active) product *= w.factor;
+      if (product > limit.max) {
+        const others = [...active].filter((w) => w !== edge.w).map((w) => `events[${w.i}]`);
+        const listed = others.length <= 5 ? others.join(', ') : `${others.slice(0, 5).join(', ')} and ${others.length - 5} more`;
+        const shown = product < 1e21 ? Number(product.toPrecision(3)).toLocaleString('en-US') : product.toPrecision(3);
+        const forType = type === null ? '' : ` for '${type}'`;
+        return [
+          {
+            path: ['events', edge.w.i, 'handle_time_factor'],
+            message: `overlaps ${listed} from ${edge.at}${forType}, where their handle-time factors multiply to ${shown}; expected a product of at most ${limit.max}`,
+          },
+        ];
+      }
+    }
+  }
+  return [];
+}

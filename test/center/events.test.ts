@@ -69,6 +69,38 @@ describe('events in the work estimate', () => {
       /events: expected at most 1,000 events, got 1,001/,
     );
   });
+
+  it('overlapping handle-time factors may multiply to 100 at most, for any contact type at any time', () => {
+    const file = (events: string[]): string => `name: overlaps
+horizon: { start: 2026-01-05, days: 1 }
+contact_types:
+  - { id: general, arrivals: { per_hour: 100 }, handle_time: 60 }
+  - { id: sales, arrivals: { per_hour: 10 }, handle_time: 60 }
+agent_groups:
+  - { id: team, skills: { general: 1, sales: 1 }, agents: 30 }
+events:
+${events.map((e, i) => `  - { name: e${i}, ${e} }`).join('\n')}
+`;
+    const parse = (events: string[]): unknown => parseScenario(file(events), 'events.yaml');
+    // 10 x 5 = 50 where the first two overlap; the third starts as the second ends ([from, to))
+    // and applies to sales only: 10 x 10 = 100 for sales, allowed.
+    const fine = [
+      'from: "2026-01-05T08:00", to: "2026-01-05T12:00", handle_time_factor: 10',
+      'from: "2026-01-05T09:00", to: "2026-01-05T10:00", handle_time_factor: 5',
+      'from: "2026-01-05T10:00", to: "2026-01-05T13:00", handle_time_factor: 10, types: [sales]',
+    ];
+    expect(() => parse(fine)).not.toThrow();
+    // One more factor of 2 from 11:00: on general it meets only the first (20), allowed; on sales
+    // it meets the first and the third (200).
+    expect(() => parse([...fine, 'from: "2026-01-05T11:00", to: "2026-01-05T14:00", handle_time_factor: 2, types: [general]'])).not.toThrow();
+    expect(() => parse([...fine, 'from: "2026-01-05T11:00", to: "2026-01-05T14:00", handle_time_factor: 2, types: [sales]'])).toThrow(
+      /events\[3\]\.handle_time_factor: overlaps events\[0\], events\[2\] from 2026-01-05T11:00 for 'sales', where their handle-time factors multiply to 200; expected a product of at most 100/,
+    );
+    // 400 overlapping factors of 10 overflowed every handle time (the run ended in a non-finite
+    // result); now the third is refused, naming the first two.
+    const many = Array.from({ length: 400 }, () => 'from: "2026-01-05T10:00", to: "2026-01-05T12:00", handle_time_factor: 10');
+    expect(() => parse(many)).toThrow(/events\[2\]\.handle_time_factor: overlaps events\[0\], events\[1\] from 2026-01-05T10:00, where their handle-time factors multiply to 1,000/);
+  });
 });
 
 describe('arrivals_factor', () => {
