@@ -7,6 +7,7 @@
  * caller words the error its own way (a ScenarioError for a scenario, a UserError for a CSV).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 
 /** Scenario and variants files (a ten-year by_interval staffing list is about 2 MB). */
 export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
@@ -15,6 +16,21 @@ export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
  * one also needs memory in proportion: see historyByteLimit (fit/index.ts).
  */
 export const MAX_HISTORY_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The most bytes of input this process can read and parse when that takes `memoryPerByte` times
+ * the input's size in memory: a share of V8's heap limit (about a quarter of the machine's memory
+ * by default), and at most `max`. Beyond it V8 would end the process with its fatal "heap out of
+ * memory" instead of an answer.
+ */
+export function heapBoundBytes(memoryPerByte: number, max: number): number {
+  return Math.min(max, Math.floor(getHeapStatistics().heap_size_limit / memoryPerByte));
+}
+
+/** How much memory this process may use, for a message: "4.3 GB". */
+export function heapLimitText(): string {
+  return `${(getHeapStatistics().heap_size_limit / 1024 ** 3).toFixed(1)} GB`;
+}
 
 export class InputFileError extends Error {
   constructor(

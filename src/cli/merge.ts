@@ -5,7 +5,7 @@
  */
 
 import { existsSync, statSync } from 'node:fs';
-import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
+import { heapBoundBytes, heapLimitText, InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
@@ -13,8 +13,20 @@ import { printWarnings } from './output.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { displayPath, planRunFolder, writeRunFolder } from '../report/run-folder.ts';
 
-/** DIR/sweep.json, or the file itself when a .json file is given. */
-function readSweep(path: string): { source: string; value: unknown } {
+/**
+ * Heap that reading shards may take, per byte of their sweep.json files: the text, and the parsed
+ * document. A real sweep's document takes half its text's size, but a crafted list of empty
+ * objects (`[{},{},...]`) 22 times it, and in a 1 GB heap a crafted shard of 150 MB, or of 63 MB,
+ * ended a merge in V8's fatal "heap out of memory" (after 93 s and 35 s). At 32, a heap of 1 GB
+ * reads 32 MB of shards, the default heap of this machine 130 MB: a sweep of 40,000 points.
+ */
+const MEMORY_PER_SHARD_BYTE = 32;
+
+/**
+ * DIR/sweep.json, or the file itself when a .json file is given, when it fits in what is left of
+ * `limit` bytes of shards after the `used` bytes read before it.
+ */
+function readSweepText(path: string, used: number, limit: number): { source: string; text: string } {
   let file = path;
   try {
     if (statSync(path).isDirectory()) file = join(path, 'sweep.json');
@@ -23,18 +35,31 @@ function readSweep(path: string): { source: string; value: unknown } {
   }
   let text: string;
   try {
-    text = readInputText(file, MAX_HISTORY_BYTES);
+    text = readInputText(file, Math.min(MAX_HISTORY_BYTES, limit - used));
   } catch (e) {
     if (e instanceof InputFileError && e.reason === 'file not found') {
       throw new UserError(`merge: ${path}: no sweep.json in it (expected the output folder of ccsim sweep --shard i/n)`);
     }
+    if (e instanceof InputFileError && limit - used < MAX_HISTORY_BYTES && /limit for this kind of file/.test(e.reason)) {
+      const mb = (bytes: number): string => `${Math.ceil(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+      const before = used > 0 ? ` (${mb(used)} read before it)` : '';
+      throw new UserError(
+        `merge: ${file}: ${mb(statSync(file).size)}${before} is more than this process can merge, ${mb(limit)} of shards in all: ` +
+          `merging takes about ${MEMORY_PER_SHARD_BYTE} times the shards' size in memory, and this process may use ${heapLimitText()} ` +
+          `(give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES)`,
+      );
+    }
     if (e instanceof InputFileError) throw new UserError(`merge: ${e.message}`);
     throw e;
   }
+  return { source: file, text };
+}
+
+function parseSweep(source: string, text: string): unknown {
   try {
-    return { source: file, value: JSON.parse(text) };
+    return JSON.parse(text);
   } catch (e) {
-    throw new UserError(`merge: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new UserError(`merge: ${source}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
@@ -67,10 +92,16 @@ export const mergeCommand = defineCommand({
     const { mergeSweeps } = await import('../experiment/sweep.ts');
     const { readSweepDocument } = await import('../experiment/sweep-file.ts');
     // Each shard checked against the schema and its content hash before anything is merged.
-    const parts = dirs.map((d) => {
-      const { source, value } = readSweep(d);
-      return { source, document: readSweepDocument(value, source) };
+    // The shards' share of memory is for all of them together: every file is read, within it,
+    // before any is parsed.
+    const limit = heapBoundBytes(MEMORY_PER_SHARD_BYTE, Number.MAX_SAFE_INTEGER);
+    let used = 0;
+    const texts = dirs.map((d) => {
+      const read = readSweepText(d, used, limit);
+      used += Buffer.byteLength(read.text);
+      return read;
     });
+    const parts = texts.map(({ source, text }) => ({ source, document: readSweepDocument(parseSweep(source, text), source) }));
     const doc = mergeSweeps(parts);
     const plan = planRunFolder({ name: `sweep ${doc.scenario}`, out, force, inputs: [...dirs, ...parts.map((p) => p.source)] });
     const { sweepFiles, formatSweep, sweepSentence } = await import('../report/sweep.ts');

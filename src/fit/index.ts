@@ -9,8 +9,7 @@
  *   scenarioYaml  (scenario-yaml.ts) the scenario, every fitted value commented with how
  *   fitReport*    (fit-report.ts)   observed vs fitted by weekday, month, hour and weekday x hour
  */
-import { getHeapStatistics } from 'node:v8';
-import { InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
+import { heapBoundBytes, heapLimitText, InputFileError, MAX_HISTORY_BYTES, readInputText } from '../input-file.ts';
 import { UserError } from '../errors.ts';
 import { readHistory } from './history-csv.ts';
 import type { ColumnMap } from './history-columns.ts';
@@ -84,7 +83,7 @@ const MEMORY_PER_HISTORY_BYTE = 16;
  * beyond it would end in V8's fatal "heap out of memory", not in an answer.
  */
 export function historyByteLimit(): number {
-  return Math.min(MAX_HISTORY_BYTES, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_HISTORY_BYTE));
+  return heapBoundBytes(MEMORY_PER_HISTORY_BYTE, MAX_HISTORY_BYTES);
 }
 
 /**
@@ -99,7 +98,7 @@ export function readHistoryText(file: string): string {
     if (e instanceof InputFileError) {
       const memory =
         limit < MAX_HISTORY_BYTES && /limit for this kind of file/.test(e.reason)
-          ? ` (reading a history takes about ${MEMORY_PER_HISTORY_BYTE} times its size in memory, and this process may use ${(getHeapStatistics().heap_size_limit / 1024 ** 3).toFixed(1)} GB: ` +
+          ? ` (reading a history takes about ${MEMORY_PER_HISTORY_BYTE} times its size in memory, and this process may use ${heapLimitText()}: ` +
             `give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES, or read a shorter history)`
           : '';
       throw new UserError(`${file}: ${e.reason}${memory}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +130,33 @@ describe('hangs', () => {
       { status: r.status, stdout: r.stdout, stderr: r.stderr },
       /long-history\.csv: the file is 40 MB; the limit for this kind of file is 1\d MB \(reading a history takes about 16 times its size in memory, and this process may use 0\.\d GB: give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES/,
     );
+  });
+
+  it('shards larger than the memory allows are refused before they are parsed (a crafted one ended merge in a fatal out-of-memory)', () => {
+    // [{},{},...]: each 3 bytes of text parse into about 67 bytes of heap. Sparse files of 6 and
+    // 5 MB; in a heap of 256 MB (0.3 GB with the young generation) the shards may take about
+    // 10 MB in all, so the second is refused.
+    for (const [dir, size] of [['shard-a', 6], ['shard-b', 5]] as const) {
+      const file = join(cwd, dir, 'sweep.json');
+      mkdirSync(join(cwd, dir), { recursive: true });
+      writeFileSync(file, '');
+      truncateSync(file, size * 1024 * 1024);
+    }
+    const merge = (...dirs: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'merge', ...dirs, '--out', 'merged'], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' },
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    expectUserError(
+      merge('shard-a', 'shard-b'),
+      /shard-b\/sweep\.json: 5 MB \(6 MB read before it\) is more than this process can merge, \d+ MB of shards in all: merging takes about 32 times the shards' size in memory, and this process may use 0\.\d GB/,
+    );
+    // Alone, each is read (and found not to be JSON: a sparse file holds zero bytes).
+    expectUserError(merge('shard-b'), /shard-b\/sweep\.json: not valid JSON/);
+    expect(existsSync(join(cwd, 'merged'))).toBe(false);
   });
 
   it('too much work is refused before simulating, with the estimate and the limit', () => {
