@@ -322,8 +322,10 @@ export class ContactCenter {
     const delay = type.closedRetryAfter(u);
     const k = p.case[c]!;
     if (comesBack) {
+      // At this type's next opening (plus the delay), on the type a retry of it arrives as
+      // (`repeat_channel`), as a retry after abandoning does.
       const back = nextOpening(type.open!, now) + delay;
-      if (back < this.horizon) this.heap.push(back, Ev.FOLLOW_UP, this.newContact(j, k, FL_RETRY));
+      if (back < this.horizon) this.heap.push(back, Ev.FOLLOW_UP, this.newContact(this.repeatTo[j]!, k, FL_RETRY));
     } else this.outcomes.lose(k);
     this.end(c);
   }

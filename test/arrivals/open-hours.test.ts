@@ -136,6 +136,43 @@ agent_groups:
     expect(chi2).toBeLessThan(26.12);
   });
 
+  it('come back on the type a retry of theirs arrives as (repeat_channel), like a retry after abandoning', () => {
+    // Calls open 08:00-20:00; a closed call comes back with probability 0.4 as a chat, a type with
+    // no arrivals of its own. So every chat is such a retry, and no call is.
+    const days = 10;
+    const every = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `${d}: ["08:00", "20:00"]`).join(', ');
+    const result = simulate(
+      load(`
+name: retries on another channel
+seed: 8
+horizon: { start: 2026-01-05, days: ${days}, interval_minutes: 15 }
+open_hours: { ${every} }
+contact_types:
+  - id: calls
+    arrivals: { per_hour: 40 }
+    handle_time: 60
+    repeat_channel: chat
+    when_closed: { retry_probability: 0.4, after: { distribution: exponential, mean_minutes: 30 } }
+  - { id: chat, channel: chat, arrivals: { per_hour: 0 }, handle_time: 60 }
+agent_groups:
+  - { id: team, skills: { calls: 1, chat: 1 }, agents: 20 }
+`),
+    );
+    expectConservation(result);
+    const calls = result.by_type['calls']!;
+    const chat = result.by_type['chat']!;
+    expect(calls.arrivals).toBe(calls.cases);
+    expect(chat.cases).toBe(0);
+    // Closed calls whose next opening is inside the horizon (not those of the last evening).
+    let n = 0;
+    result.by_interval.forEach((m, i) => {
+      if (!(Math.floor(i / 96) === days - 1 && i % 96 >= 80)) n += m.closed;
+    });
+    // Binomial(n, 0.4): within 3.29 standard deviations (99.9%).
+    expect(n).toBeGreaterThan(4000);
+    expect(Math.abs(chat.arrivals - 0.4 * n)).toBeLessThan(3.29 * Math.sqrt(n * 0.4 * 0.6));
+  });
+
   it('without when_closed, a closed contact does not come back and its case is lost', () => {
     const result = simulate(
       load(`
