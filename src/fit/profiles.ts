@@ -44,6 +44,7 @@ import { probit } from 'simple-statistics';
 import { dateToEpochMs } from '../model/calendar.ts';
 import type { ArrivalFit, Comparison, DatedOutlier, History, HistoryRow } from './types.ts';
 import { fitIntraday, toHours } from './intraday.ts';
+import { openingHoursOf } from './opening-hours.ts';
 
 /** The smallest outlier threshold k, in standard deviations. */
 export const OUTLIER_K = 3.5;
@@ -386,6 +387,7 @@ export function fitArrivals(history: History, queue: string): ArrivalFit {
     per_day_se: perDay * relSe(used),
     by_hour: byHour,
     intraday_by_weekday: templates !== null && templates.some((t) => t !== null) ? templates : null,
+    open_hours: byHour !== null && history.intervalMinutes !== null && history.intervalMinutes <= 60 ? openingHoursOf(used, closed) : null,
     by_weekday: byWeekday,
     by_weekday_se: byWeekdaySe,
     by_month: byMonth,

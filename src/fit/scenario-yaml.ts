@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { summarizeProblems, skippedRows } from './row-problems.ts';
 import { addDays, MONTH_NAMES, WEEKDAY_NAMES, weekdayOfDate } from './profiles.ts';
 import { DEFAULT_HANDLE_CV } from './handle-time.ts';
-import type { FitResult, TypeFit } from './types.ts';
+import type { FitResult, OpeningHoursFit, TypeFit } from './types.ts';
 
 /** Handle time written when the history has none: a placeholder the header says to fill in. */
 const PLACEHOLDER_AHT = 300;
@@ -83,8 +83,12 @@ export function scenarioYaml(fit: FitResult): string {
   w('  days: 7');
   w(`  interval_minutes: ${interval.minutes}   # ${comment(interval.note)}`);
   w('service_level: { threshold_seconds: 20, target: 0.8 }   # FILL IN your targets (these are the defaults)');
+  // Opening hours once for the center when every queue has the same, else per queue.
+  const hours = fit.types.map((t) => openHoursText(t.arrivals.open_hours ?? null));
+  const shared = hours.every((h) => h !== null && h === hours[0]) ? hours[0]! : null;
+  if (shared !== null) w(`open_hours: ${shared}   # ${OPEN_HOURS_NOTE}`);
   w('contact_types:');
-  for (const t of fit.types) writeType(t, w);
+  for (const [i, t] of fit.types.entries()) writeType(t, shared === null ? hours[i]! : null, w);
   w('agent_groups:');
   for (const t of fit.types) writeGroup(t, h.has.agents, w);
   w('costs:   # FILL IN');
@@ -98,7 +102,17 @@ function pm(se: number | undefined, decimals = 3): string {
   return se === undefined ? '' : `± ${num(se, decimals)}`;
 }
 
-function writeType(t: TypeFit, w: (line: string) => void): void {
+const OPEN_HOURS_NOTE = "from the first to the last interval with contacts on each weekday's days (a weekday without rows: closed)";
+
+/** `{ mon: ["08:00", "20:00"], ..., sun: closed }`, or null when open around the clock. */
+function openHoursText(hours: OpeningHoursFit | null): string | null {
+  if (hours === null) return null;
+  const clock = (minute: number) => `"${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}"`;
+  const days = hours.by_weekday.map((w, wd) => `${WEEKDAY_KEYS[wd]}: ${w === null ? 'closed' : `[${clock(w[0])}, ${clock(w[1])}]`}`);
+  return `{ ${days.join(', ')} }`;
+}
+
+function writeType(t: TypeFit, openHours: string | null, w: (line: string) => void): void {
   const a = t.arrivals;
   w(`  - id: ${t.id}   # queue ${JSON.stringify(t.queue)}: ${a.first_date} .. ${a.last_date}, ${a.days_used} day${a.days_used === 1 ? '' : 's'} used`);
   for (const note of [...a.notes, ...t.handle_time.notes, ...t.patience.notes]) w(`    # ${comment(note)}`);
@@ -160,6 +174,7 @@ function writeType(t: TypeFit, w: (line: string) => void): void {
   } else {
     w(`    patience: { distribution: exponential, mean_seconds: ${num(p.mean_seconds, 1)} }   # ${pm(p.mean_se, 1)}; ${num(p.abandoned, 0)} abandoned`);
   }
+  if (openHours !== null) w(`    open_hours: ${openHours}   # ${OPEN_HOURS_NOTE}`);
 }
 
 function writeGroup(t: TypeFit, hasAgents: boolean, w: (line: string) => void): void {

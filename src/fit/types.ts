@@ -89,6 +89,12 @@ export interface Comparison {
   fitted: number;
 }
 
+/** Opening hours read off a history (fit/opening-hours.ts). */
+export interface OpeningHoursFit {
+  /** Mon..Sun: [open, close) in minutes of the day (1440 is midnight at the end), or null: closed. */
+  by_weekday: Array<[number, number] | null>;
+}
+
 export interface ArrivalFit {
   /** Mean contacts per calendar day for a typical week and a typical covered month, outliers excluded. */
   per_day: number;
@@ -97,6 +103,8 @@ export interface ArrivalFit {
   by_hour: number[] | null;
   /** [weekday Mon..Sun]: a weekday's own shape like by_hour, or null when it shares by_hour; null when no weekday has one. */
   intraday_by_weekday?: Array<number[] | null> | null;
+  /** When contacts came, or null when around the clock (or the history has only daily totals). */
+  open_hours?: OpeningHoursFit | null;
   /** 7 factors Mon..Sun (mean 1), or null when not fitted. */
   by_weekday: number[] | null;
   by_weekday_se: number[] | null;
