@@ -12,7 +12,7 @@
 
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { UserError } from '../errors.ts';
+import { ScenarioError, UserError } from '../errors.ts';
 import { defineCommand } from './command.ts';
 import { printWarnings } from './output.ts';
 
@@ -103,11 +103,19 @@ export const fitCommand = defineCommand({
     }
 
     const yaml = scenarioYaml(fit);
-    // The YAML must load: a fitted scenario that does not is a bug in ccsim, not the user's.
+    // The YAML must load. One whose figures are beyond a scenario's limits (volumes of more than
+    // 24 million contacts a day, say) says so of the history; any other failure is a bug in ccsim.
     const { parseScenario } = await import('../scenario/load.ts');
     try {
       parseScenario(yaml, outFile ?? 'fitted.yaml');
     } catch (error) {
+      if (error instanceof ScenarioError && error.problems.every((p) => /^expected at most /.test(p.message))) {
+        throw new UserError(
+          `${history}: the fitted figures go beyond what a scenario may hold:\n` +
+            error.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n') +
+            '\nThey come from the history: look at its largest values.',
+        );
+      }
       throw new Error(`the fitted scenario does not load:\n${error instanceof Error ? error.message : String(error)}\n${yaml}`);
     }
     const drawChart = charts && reports !== undefined;

@@ -13,6 +13,13 @@ const DURATION = /^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z)?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*-.*)?$/;
 
+/**
+ * The largest count or duration a cell may hold: far beyond any real interval (a trillion
+ * contacts, or 30,000 years), and small enough that sums over the longest history stay finite.
+ * Two cells of 1e308 summed to Infinity, and the fitted scenario then failed to load.
+ */
+const MAX_CELL = 1e12;
+
 export type Cell<T> = { ok: true; value: T | undefined } | { ok: false; kind: ProblemKind; message: string };
 
 const COMMA_DECIMAL = /^[+-]?(\d+,?\d*|,\d+)$/;
@@ -63,6 +70,7 @@ export function readNumber(text: string, name: string, durations: boolean, decim
     return { ok: false, kind: 'number', message: `${name} is not a number: '${t}'` };
   }
   if (value < 0) return { ok: false, kind: 'negative', message: `${name} is negative: ${t}` };
+  if (value > MAX_CELL) return { ok: false, kind: 'large', message: `${name} is too large for a count or a duration: ${t}` };
   return { ok: true, value };
 }
 

@@ -7,6 +7,7 @@ export function summarizeProblems(problems: readonly RowProblem[]): string {
     fields: ['wrong number of fields', 'wrong number of fields'],
     missing: ['missing value', 'missing values'],
     negative: ['negative value', 'negative values'],
+    large: ['value too large', 'values too large'],
     number: ['unreadable number', 'unreadable numbers'],
     date: ['bad date', 'bad dates'],
     time: ['bad interval time', 'bad interval times'],

@@ -37,7 +37,7 @@ export interface HistoryRow {
 }
 
 /** Why a row was not used. */
-export type ProblemKind = 'fields' | 'missing' | 'negative' | 'number' | 'date' | 'time' | 'grid' | 'duplicate' | 'counts';
+export type ProblemKind = 'fields' | 'missing' | 'negative' | 'large' | 'number' | 'date' | 'time' | 'grid' | 'duplicate' | 'counts';
 
 export interface RowProblem {
   line: number;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { syntheticHistory } from './synthetic.ts';
-import { runCcsim, type CliRun } from '../helpers/cli.ts';
+import { expectUserError, runCcsim, type CliRun } from '../helpers/cli.ts';
 
 let cwd: string;
 
@@ -122,6 +122,19 @@ describe('ccsim fit', () => {
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { types: Array<{ id: string; arrivals: { per_day: number } }> };
     expect(report.types[0]!.id).toBe('billing');
+  });
+
+  it('values too large for any interval are bad rows; volumes beyond a scenario\'s limits are exit 2 (both were an internal error)', () => {
+    // Two cells of 1e308 summed to Infinity, and the fitted scenario failed to load.
+    writeFileSync(join(cwd, 'huge.csv'), 'date,interval,queue,offered\n2026-01-05,00:00,Care,1e308\n2026-01-06,00:00,Care,1e308\n');
+    expectUserError(ccsim('fit', 'huge.csv'), /huge\.csv:2: offered is too large for a count or a duration: 1e308/);
+    // 900 million contacts an hour for two weeks: readable numbers, but 21.6 billion a day.
+    const rows = Array.from({ length: 14 * 24 }, (_, i) => `2026-01-${String(5 + Math.floor(i / 24)).padStart(2, '0')},${String(i % 24).padStart(2, '0')}:00,Care,900000000`);
+    writeFileSync(join(cwd, 'vast.csv'), ['date,interval,queue,offered', ...rows].join('\n') + '\n');
+    expectUserError(
+      ccsim('fit', 'vast.csv'),
+      /vast\.csv: the fitted figures go beyond what a scenario may hold:\n  contact_types\[care\]\.arrivals\.per_day: expected at most 24,000,000 contacts per day, got 21600000000/,
+    );
   });
 
   it('a missing file is exit 2', () => {
