@@ -82,6 +82,15 @@ export class AgentPool {
     return a;
   }
 
+  /** The agent after a in its group's list (next longest idle) who can take this kind of contact, or -1. */
+  nextAvailable(a: number, chat: boolean): number {
+    const full = this.concurrency[this.group[a]!]!;
+    let b = this.next[a]!;
+    if (chat || full === 1) return b;
+    while (b >= 0 && this.free[b] !== full) b = this.next[b]!;
+    return b;
+  }
+
   /** Agent a starts a contact at time now. */
   take(a: number, chat: boolean, now: number): void {
     const f = (this.free[a]! -= chat ? 1 : this.concurrency[this.group[a]!]!);

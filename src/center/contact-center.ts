@@ -141,6 +141,7 @@ export class ContactCenter {
       channelOf: this.channelOf,
       proficiency: this.proficiency,
       liveHead: (q) => this.liveHead(q),
+      rampOf: this.hasCohorts ? (a) => this.cohortBook.rampOf(a, this.now) : null,
     });
   }
 

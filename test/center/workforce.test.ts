@@ -10,9 +10,10 @@ const WEEK = 7 * 86_400;
 
 describe('cohorts: a class of new hires ramping up', () => {
   // Ten veterans and a class of ten joining on day one, ramping from half speed to full over 4
-  // weeks; handle time 300 s at full speed. The load is light (1 erlang on 20 agents), so each
-  // agent takes about every 20th contact whatever its speed and starts are spread evenly over
-  // time: a member's AHT over a week is 300 s x the week's mean of 1 / ramp(t).
+  // weeks; handle time 300 s at full speed. The load is light (1 erlang on 20 agents) and routing
+  // is longest idle, so each agent takes about every 20th contact whatever its speed and starts
+  // are spread evenly over time: a member's AHT over a week is 300 s x the week's mean of
+  // 1 / ramp(t). (Skill-based routing would send the new hires almost nothing: see below.)
   const WEEKS = 4;
   const FROM = 0.5;
   const ramp = (t: number): number => Math.min(1, FROM + ((1 - FROM) * t) / (WEEKS * WEEK));
@@ -28,6 +29,7 @@ describe('cohorts: a class of new hires ramping up', () => {
     horizon: { start: '2026-01-05', days: 42, interval_minutes: 60, warmup_hours: 0 },
     contact_types: [contactType('general', { arrivals: flat(12), handle_time: { distribution: 'deterministic', mean_seconds: 300 } })],
     agent_groups: [group('team', { general: 1 }, 10, { headcount: 10, cohorts: [{ start: '2026-01-05', agents: 10, ramp: { weeks: WEEKS, from: FROM } }] })],
+    routing: { policy: 'longest_idle', transfer_seconds: 60 },
   });
 
   it('gives the class its share of the agents on line, with the configured mean proficiency by week', () => {
@@ -49,6 +51,35 @@ describe('cohorts: a class of new hires ramping up', () => {
       const got = week.cohorts['team:2026-01-05']!.aht_seconds!;
       expect(Math.abs(got / expected - 1), `week ${w}: ${got.toFixed(2)} s vs ${expected.toFixed(2)} s`).toBeLessThan(0.01);
     });
+  });
+});
+
+describe('skill-based routing and new hires still ramping', () => {
+  it('a new hire gets a contact only when no veteran of the group is free: the overflow of an Erlang loss system', () => {
+    // Ten veterans and ten new hires at half to 54% proficiency (a year's ramp), 6 erlangs
+    // (72 contacts/h of 300 s). Skill-based routing prefers the most proficient idle agent, so
+    // the veterans form a loss system whose overflow goes to the new hires: by PASTA and Erlang
+    // B's insensitivity, the share of contacts the new hires take is B(10, 6), computed here by
+    // the recursion B(n) = A B(n-1) / (n + A B(n-1)). (Queueing is negligible: the new hires
+    // carry about 0.5 erlang on ten agents.) Longest-idle routing would give them about half.
+    let erlangB = 1;
+    for (let n = 1; n <= 10; n++) erlangB = (6 * erlangB) / (n + 6 * erlangB);
+    const s = scenario({
+      seed: 5,
+      horizon: { start: '2026-01-05', days: 28, interval_minutes: 60, warmup_hours: 0 },
+      contact_types: [contactType('general', { arrivals: flat(72), handle_time: { distribution: 'exponential', mean_seconds: 300 } })],
+      agent_groups: [group('team', { general: 1 }, 10, { headcount: 10, cohorts: [{ start: '2026-01-05', agents: 10, ramp: { weeks: 52, from: 0.5 } }] })],
+    });
+    const R = 10;
+    const shares = (replicate(s, R) as Result[]).map((r) => {
+      const hires = r.weekly!.reduce((sum, week) => sum + week.cohorts['team:2026-01-05']!.handled!, 0);
+      return hires / r.totals.answered;
+    });
+    const mean = shares.reduce((a, b) => a + b, 0) / R;
+    const sd = Math.sqrt(shares.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
+    // The replications are independent: a 99.9% Student t interval (t(0.9995, 9) = 4.781).
+    expect(Math.abs(mean - erlangB), `share ${mean.toFixed(4)} against B(10, 6) = ${erlangB.toFixed(4)}`).toBeLessThan((4.781 * sd) / Math.sqrt(R));
+    expect(mean).toBeLessThan(0.1);
   });
 });
 

@@ -14,6 +14,8 @@ export interface RouterInputs {
   /** Group g's proficiency for type j at g * typeCount + j. */
   proficiency: Float64Array;
   liveHead: (q: ContactQueue) => number;
+  /** See RoutingContext.rampOf. */
+  rampOf: ((a: number) => number) | null;
 }
 
 /** The router of the model's policy, with the skill tables every policy reads. */
@@ -32,6 +34,7 @@ export function routerFor(model: Model, inputs: RouterInputs): Router {
     channelOf: inputs.channelOf,
     proficiency: inputs.proficiency,
     liveHead: inputs.liveHead,
+    rampOf: inputs.rampOf,
     priorityOf: Float64Array.from(model.types, (t) => t.priority),
     typeGroups,
     groupTypes: model.groups.map((g) => Int32Array.from(model.types.map((_, j) => j).filter((j) => g.proficiency[j]! > 0))),

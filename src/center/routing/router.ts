@@ -33,6 +33,11 @@ export interface RoutingContext {
   /** For each group, the types it is skilled for. */
   groupTypes: Int32Array[];
   /**
+   * The share of its group's proficiency agent a works at now (a new hire still ramping: below
+   * 1), or null when no group has hiring cohorts (every agent works at its group's).
+   */
+  rampOf: ((a: number) => number) | null;
+  /**
    * The head of a queue after dropping contacts that abandoned while waiting, or -1 when
    * empty. Dropping one is the contact center's business (it counts the abandonment).
    */
