@@ -36,6 +36,8 @@ export class InputFileError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /** The file is larger than the caller's limit (which a caller may explain: memory, say). */
+    readonly tooLarge = false,
   ) {
     super(`${file}: ${reason}`);
     this.name = 'InputFileError';
@@ -69,7 +71,7 @@ export function readInputText(file: string, maxBytes: number): string {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new InputFileError(file, `cannot read the file (${kindOf(stat)})`);
     if (stat.size > maxBytes) {
-      throw new InputFileError(file, `the file is ${mb(stat.size)}; the limit for this kind of file is ${mb(maxBytes)}`);
+      throw new InputFileError(file, `the file is ${mb(stat.size)}; the limit for this kind of file is ${mb(maxBytes)}`, true);
     }
     // Read at most maxBytes + 1, in case the file grows while it is read.
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
@@ -80,7 +82,7 @@ export function readInputText(file: string, maxBytes: number): string {
       if (n === 0) break;
       length += n;
     }
-    if (length > maxBytes) throw new InputFileError(file, `the file is larger than the limit for this kind of file (${mb(maxBytes)})`);
+    if (length > maxBytes) throw new InputFileError(file, `the file is larger than the limit for this kind of file (${mb(maxBytes)})`, true);
     return buffer.subarray(0, length).toString('utf8');
   } finally {
     closeSync(fd);

@@ -40,7 +40,7 @@ function readSweepText(path: string, used: number, limit: number): { source: str
     if (e instanceof InputFileError && e.reason === 'file not found') {
       throw new UserError(`merge: ${path}: no sweep.json in it (expected the output folder of ccsim sweep --shard i/n)`);
     }
-    if (e instanceof InputFileError && limit - used < MAX_HISTORY_BYTES && /limit for this kind of file/.test(e.reason)) {
+    if (e instanceof InputFileError && limit - used < MAX_HISTORY_BYTES && e.tooLarge) {
       const mb = (bytes: number): string => `${Math.ceil(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
       const before = used > 0 ? ` (${mb(used)} read before it)` : '';
       throw new UserError(

@@ -97,7 +97,7 @@ export function readHistoryText(file: string): string {
   } catch (e) {
     if (e instanceof InputFileError) {
       const memory =
-        limit < MAX_HISTORY_BYTES && /limit for this kind of file/.test(e.reason)
+        limit < MAX_HISTORY_BYTES && e.tooLarge
           ? ` (reading a history takes about ${MEMORY_PER_HISTORY_BYTE} times its size in memory, and this process may use ${heapLimitText()}: ` +
             `give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES, or read a shorter history)`
           : '';
